@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cv-guide-section.h"
+
+static const CvField fields[] = {
+  { "guide_id", N_("Guide"), CV_FIELD_REFERENCE, CV_FIELD_REQUIRED | CV_FIELD_SCOPE,
+    .target = "guide", .on_delete = CV_ON_DELETE_CASCADE },
+  { "position", N_("Position"), CV_FIELD_INTEGER },
+  { "title", N_("Title"), CV_FIELD_STRING, CV_FIELD_REQUIRED },
+};
+
+static const CvRecordKind kind = { "guide_section", N_("Section"), fields, G_N_ELEMENTS (fields) };
+
+CV_DEFINE_RECORD_TYPE (CvGuideSection, cv_guide_section, kind, NULL)

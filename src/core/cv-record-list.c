@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * A GListModel over the records of one kind in one programme, searched,
+ * filtered and sorted by SQLite. It holds only the rowids of the matching
+ * records, in order, and loads a record when a view asks for that position, so
+ * a register of 100,000 people costs 800 KB and one query, not 100,000 objects.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cv-record-list.h"
+
+#define CACHE_LIMIT 512
+
+typedef struct
+{
+  char *field;
+  char *value;
+} Filter;
+
+struct _CvRecordList
+{
+  GObject             parent_instance;
+
+  CvStore            *store;
+  GType               type;
+  const CvRecordKind *kind;
+  char               *programme_id;
+  char               *search;
+  GArray             *filters;   /* of Filter */
+  char               *sort_field;
+  gboolean            descending;
+
+  GArray             *rowids;    /* gint64, in list order */
+  GHashTable         *cache;     /* rowid → CvRecord */
+  gulong              changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvRecordList, cv_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+cv_record_list_get_item_type (GListModel *model)
+{
+  return CV_RECORD_LIST (model)->type;
+}
+
+static guint
+cv_record_list_get_n_items (GListModel *model)
+{
+  return CV_RECORD_LIST (model)->rowids->len;
+}
+
+static gpointer
+cv_record_list_get_item (GListModel *model,
+                         guint       position)
+{
+  CvRecordList *self = CV_RECORD_LIST (model);
+  g_autoptr(GError) error = NULL;
+  gint64 rowid;
+  CvRecord *record;
+
+  if (position >= self->rowids->len)
+    return NULL;
+
+  rowid = g_array_index (self->rowids, gint64, position);
+  record = g_hash_table_lookup (self->cache, &rowid);
+  if (record != NULL)
+    return g_object_ref (record);
+
+  record = cv_store_load_by_rowid (self->store, self->type, rowid, &error);
+  if (record == NULL)
+    {
+      /* Deleted by another connection since the last refresh: an empty record
+       * stands in until the change notification refreshes the list. */
+      g_debug ("Row %" G_GINT64_FORMAT " of %s is gone: %s", rowid, self->kind->table, error->message);
+      return cv_record_new (self->type);
+    }
+
+  if (g_hash_table_size (self->cache) >= CACHE_LIMIT)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_memdup2 (&rowid, sizeof rowid), g_object_ref (record));
+  return record;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cv_record_list_get_item_type;
+  iface->get_n_items = cv_record_list_get_n_items;
+  iface->get_item = cv_record_list_get_item;
+}
+
+static void
+filter_clear (gpointer data)
+{
+  Filter *filter = data;
+
+  g_free (filter->field);
+  g_free (filter->value);
+}
+
+static void
+cv_record_list_dispose (GObject *object)
+{
+  CvRecordList *self = (CvRecordList *)object;
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (cv_record_list_parent_class)->dispose (object);
+}
+
+static void
+cv_record_list_finalize (GObject *object)
+{
+  CvRecordList *self = (CvRecordList *)object;
+
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->filters, g_array_unref);
+  g_clear_pointer (&self->sort_field, g_free);
+  g_clear_pointer (&self->rowids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cv_record_list_parent_class)->finalize (object);
+}
+
+static void
+cv_record_list_class_init (CvRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cv_record_list_dispose;
+  object_class->finalize = cv_record_list_finalize;
+}
+
+static void
+cv_record_list_init (CvRecordList *self)
+{
+  self->filters = g_array_new (FALSE, TRUE, sizeof (Filter));
+  g_array_set_clear_func (self->filters, filter_clear);
+  self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+static void
+store_changed_cb (CvRecordList *self,
+                  const char   *table,
+                  const char   *id,
+                  CvStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 rowid;
+
+  if (!g_str_equal (table, self->kind->table))
+    return;
+
+  rowid = cv_store_rowid_of (self->store, table, id);
+  g_hash_table_remove (self->cache, &rowid);
+  if (!cv_record_list_refresh (self, &error))
+    g_warning ("Could not refresh the list of %s: %s", table, error->message);
+  else if (rowid >= 0)
+    {
+      /* The record may have changed where the list did not move: redraw it. */
+      for (guint i = 0; i < self->rowids->len; i++)
+        if (g_array_index (self->rowids, gint64, i) == rowid)
+          {
+            g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+            break;
+          }
+    }
+}
+
+/**
+ * cv_record_list_new:
+ * @type: a record kind with a programme (stakeholders, sessions, …)
+ *
+ * The list is empty until a programme is set and it is refreshed; it then
+ * follows every change the store makes.
+ */
+CvRecordList *
+cv_record_list_new (CvStore *store,
+                    GType    type)
+{
+  CvRecordList *self;
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CV_TYPE_RECORD), NULL);
+
+  klass = g_type_class_ref (type);
+  self = g_object_new (CV_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->type = type;
+  self->kind = CV_RECORD_CLASS (klass)->kind;
+  g_return_val_if_fail (cv_record_kind_find_field (self->kind, "programme_id") != NULL, self);
+
+  self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                              self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+void
+cv_record_list_set_programme (CvRecordList *self,
+                              const char   *programme_id)
+{
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+}
+
+void
+cv_record_list_set_search (CvRecordList *self,
+                           const char   *text)
+{
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+
+  g_free (self->search);
+  self->search = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (*self->search == '\0')
+    g_clear_pointer (&self->search, g_free);
+}
+
+/**
+ * cv_record_list_set_filter:
+ * @field: a field of the kind; for a list field (tags), the value must be in it
+ * @value: (nullable): the value to keep, or %NULL for no filter on @field
+ */
+void
+cv_record_list_set_filter (CvRecordList *self,
+                           const char   *field,
+                           const char   *value)
+{
+  Filter filter;
+
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+  g_return_if_fail (cv_record_kind_find_field (self->kind, field) != NULL);
+
+  for (guint i = 0; i < self->filters->len; i++)
+    if (g_str_equal (g_array_index (self->filters, Filter, i).field, field))
+      {
+        g_array_remove_index (self->filters, i);
+        break;
+      }
+
+  if (value == NULL)
+    return;
+  filter.field = g_strdup (field);
+  filter.value = g_strdup (value);
+  g_array_append_val (self->filters, filter);
+}
+
+void
+cv_record_list_set_sort (CvRecordList *self,
+                         const char   *field,
+                         gboolean      descending)
+{
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+  g_return_if_fail (field == NULL || g_str_equal (field, "updated_at") ||
+                    cv_record_kind_find_field (self->kind, field) != NULL);
+
+  g_free (self->sort_field);
+  self->sort_field = g_strdup (field);
+  self->descending = descending;
+}
+
+/**
+ * cv_search_to_fts_query:
+ *
+ * Turns what a person typed into an FTS5 query: every word must match the
+ * start of a word, and nothing typed is read as FTS syntax.
+ *
+ * Returns: (nullable): the query, or %NULL when @text has no words
+ */
+char *
+cv_search_to_fts_query (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+
+  if (text == NULL)
+    return NULL;
+
+  words = g_strsplit_set (text, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(GString) word = g_string_new (words[i]);
+
+      g_string_replace (word, "\"", "", 0);
+      if (word->len == 0)
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_printf (query, "\"%s\"*", word->str);
+    }
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static gboolean
+kind_has_search_index (const CvRecordKind *kind)
+{
+  return g_str_equal (kind->table, "stakeholder");
+}
+
+/* A LIKE pattern that finds @text anywhere, with LIKE's own characters escaped. */
+static char *
+like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+static void
+append_order (CvRecordList *self,
+              GString      *sql)
+{
+  const CvField *field = self->sort_field != NULL
+    ? cv_record_kind_find_field (self->kind, self->sort_field) : NULL;
+  const char *direction = self->descending ? "DESC" : "ASC";
+
+  if (self->sort_field != NULL && g_str_equal (self->sort_field, "updated_at"))
+    g_string_append_printf (sql, " ORDER BY t.updated_at %s", direction);
+  else if (field == NULL)
+    {
+      const CvField *display = cv_record_kind_display_field (self->kind);
+      g_string_append_printf (sql, " ORDER BY t.%s COLLATE NOCASE %s", display->name, direction);
+    }
+  else if (field->type == CV_FIELD_REFERENCE)
+    {
+      const CvField *display = cv_record_kind_display_field (
+          cv_store_kind_for_table (field->target));
+      g_string_append_printf (sql, " ORDER BY (SELECT r.%s FROM %s r WHERE r.id = t.%s) COLLATE NOCASE %s",
+                              display->name, field->target, field->name, direction);
+    }
+  else if (field->type == CV_FIELD_WORDS || field->type == CV_FIELD_REFERENCES)
+    g_string_append_printf (sql, " ORDER BY (SELECT group_concat(l.value, ' ') FROM %s l"
+                                 " WHERE l.%s_id = t.id) COLLATE NOCASE %s",
+                            field->link_table, self->kind->table, direction);
+  else
+    g_string_append_printf (sql, " ORDER BY t.%s COLLATE NOCASE %s", field->name, direction);
+
+  g_string_append_printf (sql, ", t.rowid %s", direction);
+}
+
+static char *
+build_query (CvRecordList *self)
+{
+  GString *sql = g_string_new (NULL);
+  int param = 2;
+
+  g_string_append_printf (sql, "SELECT t.rowid FROM %s t", self->kind->table);
+  g_string_append (sql, " WHERE t.programme_id = ?1");
+
+  if (self->search != NULL)
+    {
+      if (kind_has_search_index (self->kind))
+        g_string_append_printf (sql, " AND t.rowid IN (SELECT rowid FROM %s_search"
+                                     " WHERE %s_search MATCH ?%d)",
+                                self->kind->table, self->kind->table, param++);
+      else
+        g_string_append_printf (sql, " AND t.%s LIKE ?%d ESCAPE '\\'",
+                                cv_record_kind_display_field (self->kind)->name, param++);
+    }
+
+  for (guint i = 0; i < self->filters->len; i++)
+    {
+      Filter *filter = &g_array_index (self->filters, Filter, i);
+      const CvField *field = cv_record_kind_find_field (self->kind, filter->field);
+
+      if (field->type == CV_FIELD_WORDS || field->type == CV_FIELD_REFERENCES)
+        g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s l WHERE l.%s_id = t.id"
+                                     " AND l.value = ?%d)",
+                                field->link_table, self->kind->table, param++);
+      else
+        g_string_append_printf (sql, " AND t.%s = ?%d", field->name, param++);
+    }
+
+  append_order (self, sql);
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * cv_record_list_refresh:
+ *
+ * Runs the query again and reports the difference as one items-changed.
+ */
+gboolean
+cv_record_list_refresh (CvRecordList  *self,
+                        GError       **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) old = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+  guint prefix = 0;
+  guint suffix = 0;
+  int param = 2;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), FALSE);
+
+  if (self->programme_id != NULL)
+    {
+      sql = build_query (self);
+      st = cv_database_prepare (cv_store_get_database (self->store), sql, error);
+      if (st == NULL)
+        return FALSE;
+
+      cv_statement_bind_text (st, 1, self->programme_id);
+      if (self->search != NULL)
+        {
+          g_autofree char *pattern = NULL;
+
+          if (kind_has_search_index (self->kind))
+            pattern = cv_search_to_fts_query (self->search);
+          else
+            pattern = like_pattern (self->search);
+          cv_statement_bind_text (st, param++, pattern);
+        }
+      for (guint i = 0; i < self->filters->len; i++)
+        cv_statement_bind_text (st, param++, g_array_index (self->filters, Filter, i).value);
+
+      while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+        {
+          gint64 rowid = cv_statement_column_int64 (st, 0);
+          g_array_append_val (rowids, rowid);
+        }
+      if (step == CV_STEP_ERROR)
+        return FALSE;
+    }
+
+  old = g_steal_pointer (&self->rowids);
+  self->rowids = g_steal_pointer (&rowids);
+
+  /* Report only the part that differs, so that views keep their scroll
+   * position and selection across an edit. */
+  while (prefix < old->len && prefix < self->rowids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (self->rowids, gint64, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->rowids->len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) ==
+         g_array_index (self->rowids, gint64, self->rowids->len - 1 - suffix))
+    suffix++;
+
+  if (old->len - prefix - suffix > 0 || self->rowids->len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old->len - prefix - suffix,
+                                self->rowids->len - prefix - suffix);
+  return TRUE;
+}
+
+/* Returns: the position of the record with @id, or G_MAXUINT when it is not listed */
+guint
+cv_record_list_find (CvRecordList *self,
+                     const char   *id)
+{
+  gint64 rowid;
+
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), G_MAXUINT);
+
+  rowid = cv_store_rowid_of (self->store, self->kind->table, id);
+  for (guint i = 0; i < self->rowids->len; i++)
+    if (g_array_index (self->rowids, gint64, i) == rowid)
+      return i;
+  return G_MAXUINT;
+}

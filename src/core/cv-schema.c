@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The database schema, as numbered migrations.
+ *
+ * Each migration runs in one transaction together with the PRAGMA user_version
+ * that records it, so a crash leaves the file at the old version or the new one,
+ * never in between. Never edit a migration that has shipped: add a new one.
+ *
+ * Every record table has id (a UUID, the identity used in exports), created_at and
+ * updated_at (UTC, ISO 8601, fixed width so that text order is time order).
+ * Enumerations are CHECK constraints that mirror the choices in the record kinds.
+ * Every foreign key says why it has its ON DELETE rule.
+ */
+#include "cv-schema.h"
+
+static const char migration_1[] =
+  "CREATE TABLE programme ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  locality TEXT,"
+  "  aim TEXT,"
+  "  start_on TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed'))"
+  ");"
+  "CREATE UNIQUE INDEX programme_name ON programme (name COLLATE NOCASE);"
+
+  /* num is declared so that the rowid stays stable: the search index uses it. */
+  "CREATE TABLE stakeholder ("
+  "  num INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records: deleting the programme deletes them. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation')),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  /* Deleting an organisation keeps its people; they only lose the link. */
+  "  organisation_id TEXT REFERENCES stakeholder (id) ON DELETE SET NULL,"
+  "  role TEXT,"
+  "  sector TEXT NOT NULL CHECK (sector IN ('nhs', 'primary_care', 'local_authority',"
+  "    'social_care_provider', 'voluntary_community', 'citizen', 'other')),"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  influence TEXT NOT NULL CHECK (influence IN ('low', 'medium', 'high')),"
+  "  interest TEXT NOT NULL CHECK (interest IN ('low', 'medium', 'high')),"
+  "  engagement TEXT NOT NULL CHECK (engagement IN ('inform', 'consult', 'involve',"
+  "    'collaborate', 'co_produce')),"
+  "  consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),"
+  "  consent_on TEXT,"
+  "  notes TEXT"
+  ");"
+  "CREATE INDEX stakeholder_programme_name ON stakeholder (programme_id, name COLLATE NOCASE);"
+  "CREATE INDEX stakeholder_organisation ON stakeholder (organisation_id);"
+
+  "CREATE TABLE stakeholder_tag ("
+  /* A tag is part of the stakeholder. */
+  "  stakeholder_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  UNIQUE (stakeholder_id, value)"
+  ");"
+  "CREATE INDEX stakeholder_tag_value ON stakeholder_tag (value);"
+
+  "CREATE TABLE session ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('workshop', 'public_meeting', 'board_meeting',"
+  "    'focus_group', 'street_engagement', 'online', 'evolution_group',"
+  "    'reflective_conversation', 'other')),"
+  "  starts_at TEXT,"
+  "  ends_at TEXT,"
+  "  location TEXT,"
+  "  facilitator TEXT,"
+  /* A session stays when its facilitator leaves the register. */
+  "  facilitator_id TEXT REFERENCES stakeholder (id) ON DELETE SET NULL,"
+  "  purpose TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('planned', 'held', 'cancelled')),"
+  "  summary TEXT,"
+  "  CHECK (starts_at IS NULL OR ends_at IS NULL OR ends_at >= starts_at)"
+  ");"
+  "CREATE INDEX session_programme_starts ON session (programme_id, starts_at);"
+  "CREATE INDEX session_facilitator ON session (facilitator_id);"
+
+  "CREATE TABLE attendance ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* Attendance is a fact about one session and goes with it. */
+  "  session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  /* Someone removed from the register leaves the attendance list; the session stays. */
+  "  stakeholder_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('invited', 'attended', 'apologies')),"
+  "  role TEXT NOT NULL CHECK (role IN ('participant', 'facilitator', 'speaker', 'organiser')),"
+  "  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid IN (0, 1)),"
+  "  UNIQUE (session_id, stakeholder_id)"
+  ");"
+  "CREATE INDEX attendance_stakeholder ON attendance (stakeholder_id);"
+
+  "CREATE TABLE theme ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  description TEXT,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('transactional', 'transformational')),"
+  "  status TEXT NOT NULL CHECK (status IN ('emerging', 'priority', 'closed')),"
+  "  colour TEXT"
+  ");"
+  "CREATE UNIQUE INDEX theme_programme_name ON theme (programme_id, name COLLATE NOCASE);"
+
+  "CREATE TABLE contribution ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  /* What was said at a session belongs to that session's record. */
+  "  session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),"
+  "  anonymous INTEGER NOT NULL DEFAULT 1 CHECK (anonymous IN (0, 1)),"
+  /* The words stay when the person who said them leaves the register. */
+  "  stakeholder_id TEXT REFERENCES stakeholder (id) ON DELETE SET NULL,"
+  /* An anonymous contribution never has a person stored with it. */
+  "  CHECK (anonymous = 0 OR stakeholder_id IS NULL)"
+  ");"
+  "CREATE INDEX contribution_session ON contribution (session_id);"
+  "CREATE INDEX contribution_stakeholder ON contribution (stakeholder_id);"
+  "CREATE INDEX contribution_programme ON contribution (programme_id);"
+
+  "CREATE TABLE contribution_theme ("
+  /* The theme link is part of the contribution. */
+  "  contribution_id TEXT NOT NULL REFERENCES contribution (id) ON DELETE CASCADE,"
+  /* Deleting a theme only removes it from the contribution, never the words. */
+  "  value TEXT NOT NULL REFERENCES theme (id) ON DELETE CASCADE,"
+  "  UNIQUE (contribution_id, value)"
+  ");"
+  "CREATE INDEX contribution_theme_value ON contribution_theme (value);"
+
+  "CREATE TABLE action ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  detail TEXT,"
+  /* A commitment outlives the record of the meeting it was agreed at. */
+  "  session_id TEXT REFERENCES session (id) ON DELETE SET NULL,"
+  /* Deleting a stakeholder never deletes what they promised: the action loses its owner. */
+  "  owner_id TEXT REFERENCES stakeholder (id) ON DELETE SET NULL,"
+  "  organisation_id TEXT REFERENCES stakeholder (id) ON DELETE SET NULL,"
+  "  due_on TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('proposed', 'agreed', 'in_progress', 'done',"
+  "    'dropped')),"
+  "  outcome TEXT,"
+  /* \"You said, we did\": a done action says what was done. */
+  "  CHECK (status <> 'done' OR length(trim(coalesce(outcome, ''))) > 0)"
+  ");"
+  "CREATE INDEX action_programme_due ON action (programme_id, due_on);"
+  "CREATE INDEX action_session ON action (session_id);"
+  "CREATE INDEX action_owner ON action (owner_id);"
+  "CREATE INDEX action_organisation ON action (organisation_id);"
+
+  "CREATE TABLE action_theme ("
+  /* The theme link is part of the action. */
+  "  action_id TEXT NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  /* Deleting a theme only removes it from the action, never the action. */
+  "  value TEXT NOT NULL REFERENCES theme (id) ON DELETE CASCADE,"
+  "  UNIQUE (action_id, value)"
+  ");"
+  "CREATE INDEX action_theme_value ON action_theme (value);"
+
+  "CREATE TABLE action_update ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A progress note is part of its action. */
+  "  action_id TEXT NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  "  noted_on TEXT NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0)"
+  ");"
+  "CREATE INDEX action_update_action ON action_update (action_id, noted_on);"
+
+  "CREATE TABLE guide ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  topic TEXT,"
+  "  audience TEXT,"
+  "  introduction TEXT,"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+  "  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1))"
+  ");"
+
+  "CREATE TABLE guide_section ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A section is part of its guide. */
+  "  guide_id TEXT NOT NULL REFERENCES guide (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL CHECK (length(trim(title)) > 0)"
+  ");"
+  "CREATE INDEX guide_section_guide ON guide_section (guide_id, position);"
+
+  "CREATE TABLE prompt ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A prompt is part of its section. */
+  "  section_id TEXT NOT NULL REFERENCES guide_section (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  question TEXT NOT NULL CHECK (length(trim(question)) > 0),"
+  "  guidance TEXT,"
+  "  response_kind TEXT NOT NULL CHECK (response_kind IN ('free_text', 'single_choice',"
+  "    'yes_no', 'date', 'scale'))"
+  ");"
+  "CREATE INDEX prompt_section ON prompt (section_id, position);"
+
+  "CREATE TABLE prompt_option ("
+  /* A choice is part of its prompt. */
+  "  prompt_id TEXT NOT NULL REFERENCES prompt (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  UNIQUE (prompt_id, value)"
+  ");"
+
+  "CREATE TABLE conversation ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  /* A guide that was used may not disappear from under the record of what was asked. */
+  "  guide_id TEXT NOT NULL REFERENCES guide (id) ON DELETE RESTRICT,"
+  "  guide_version INTEGER NOT NULL CHECK (guide_version >= 1),"
+  "  person_ref TEXT NOT NULL CHECK (length(trim(person_ref)) > 0),"
+  "  held_on TEXT,"
+  "  staff TEXT,"
+  "  place TEXT,"
+  "  what_matters TEXT,"
+  "  next_steps TEXT,"
+  "  follow_up_on TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('draft', 'complete'))"
+  ");"
+  "CREATE INDEX conversation_programme_follow_up ON conversation (programme_id, follow_up_on);"
+  "CREATE INDEX conversation_guide ON conversation (guide_id);"
+
+  "CREATE TABLE answer ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* An answer is part of its conversation. */
+  "  conversation_id TEXT NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,"
+  /* The answer keeps the question as it was asked even if the prompt goes. */
+  "  prompt_id TEXT REFERENCES prompt (id) ON DELETE SET NULL,"
+  "  question TEXT NOT NULL,"
+  "  value TEXT,"
+  "  skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),"
+  "  UNIQUE (conversation_id, prompt_id)"
+  ");"
+  "CREATE INDEX answer_prompt ON answer (prompt_id);"
+
+  "CREATE TABLE measure ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A programme owns its records. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  unit TEXT,"
+  "  better TEXT NOT NULL CHECK (better IN ('higher', 'lower')),"
+  "  description TEXT"
+  ");"
+  "CREATE UNIQUE INDEX measure_programme_name ON measure (programme_id, name COLLATE NOCASE);"
+
+  "CREATE TABLE measure_value ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A value is part of its measure. */
+  "  measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE,"
+  "  measured_on TEXT NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  UNIQUE (measure_id, measured_on)"
+  ");";
+
+/* Search over the register: names, organisation names, roles and tags, by word
+ * prefix and without regard to accents. The index keeps its own copy of the text
+ * and is kept in step by triggers, so no code path can forget it. */
+static const char migration_2[] =
+  "CREATE VIEW stakeholder_search_source AS"
+  "  SELECT s.num AS num, s.name AS name,"
+  "    (SELECT o.name FROM stakeholder o WHERE o.id = s.organisation_id) AS organisation,"
+  "    s.role AS role,"
+  "    (SELECT group_concat(t.value, ' ') FROM stakeholder_tag t"
+  "       WHERE t.stakeholder_id = s.id) AS tags"
+  "  FROM stakeholder s;"
+  "CREATE VIRTUAL TABLE stakeholder_search USING fts5 (name, organisation, role, tags,"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');"
+  "INSERT INTO stakeholder_search (rowid, name, organisation, role, tags)"
+  "  SELECT num, name, organisation, role, tags FROM stakeholder_search_source;"
+  "CREATE TRIGGER stakeholder_search_insert AFTER INSERT ON stakeholder BEGIN"
+  "  INSERT INTO stakeholder_search (rowid, name, organisation, role, tags)"
+  "    SELECT num, name, organisation, role, tags FROM stakeholder_search_source"
+  "    WHERE num = new.num;"
+  "END;"
+  "CREATE TRIGGER stakeholder_search_update AFTER UPDATE ON stakeholder BEGIN"
+  "  DELETE FROM stakeholder_search WHERE rowid = old.num;"
+  "  INSERT INTO stakeholder_search (rowid, name, organisation, role, tags)"
+  "    SELECT num, name, organisation, role, tags FROM stakeholder_search_source"
+  "    WHERE num = new.num;"
+  "END;"
+  /* People are found by their organisation's name, so renaming it re-indexes them. */
+  "CREATE TRIGGER stakeholder_search_rename AFTER UPDATE OF name ON stakeholder"
+  "  WHEN old.name IS NOT new.name BEGIN"
+  "  DELETE FROM stakeholder_search WHERE rowid IN"
+  "    (SELECT num FROM stakeholder WHERE organisation_id = new.id);"
+  "  INSERT INTO stakeholder_search (rowid, name, organisation, role, tags)"
+  "    SELECT v.num, v.name, v.organisation, v.role, v.tags"
+  "    FROM stakeholder_search_source v JOIN stakeholder m ON m.num = v.num"
+  "    WHERE m.organisation_id = new.id;"
+  "END;"
+  "CREATE TRIGGER stakeholder_search_delete AFTER DELETE ON stakeholder BEGIN"
+  "  DELETE FROM stakeholder_search WHERE rowid = old.num;"
+  "END;"
+  "CREATE TRIGGER stakeholder_search_tag_insert AFTER INSERT ON stakeholder_tag BEGIN"
+  "  DELETE FROM stakeholder_search WHERE rowid ="
+  "    (SELECT num FROM stakeholder WHERE id = new.stakeholder_id);"
+  "  INSERT INTO stakeholder_search (rowid, name, organisation, role, tags)"
+  "    SELECT v.num, v.name, v.organisation, v.role, v.tags"
+  "    FROM stakeholder_search_source v JOIN stakeholder s ON s.num = v.num"
+  "    WHERE s.id = new.stakeholder_id;"
+  "END;"
+  "CREATE TRIGGER stakeholder_search_tag_delete AFTER DELETE ON stakeholder_tag BEGIN"
+  "  DELETE FROM stakeholder_search WHERE rowid ="
+  "    (SELECT num FROM stakeholder WHERE id = old.stakeholder_id);"
+  "  INSERT INTO stakeholder_search (rowid, name, organisation, role, tags)"
+  "    SELECT v.num, v.name, v.organisation, v.role, v.tags"
+  "    FROM stakeholder_search_source v JOIN stakeholder s ON s.num = v.num"
+  "    WHERE s.id = old.stakeholder_id;"
+  "END;";
+
+const char * const cv_schema_migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

@@ -1,0 +1,1244 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * CvStore reads and writes records. It is the only place that knows how a
+ * record kind maps to its table: the SQL it prepares is assembled from the
+ * kind's field table (never from values, which are always bound), and every
+ * write is validated first and runs in a transaction.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "cv-action.h"
+#include "cv-action-update.h"
+#include "cv-answer.h"
+#include "cv-attendance.h"
+#include "cv-contribution.h"
+#include "cv-conversation.h"
+#include "cv-error.h"
+#include "cv-guide.h"
+#include "cv-guide-section.h"
+#include "cv-measure.h"
+#include "cv-measure-value.h"
+#include "cv-programme.h"
+#include "cv-prompt.h"
+#include "cv-session.h"
+#include "cv-stakeholder.h"
+#include "cv-store.h"
+#include "cv-theme.h"
+
+struct _CvStore
+{
+  GObject     parent_instance;
+
+  CvDatabase *database;
+};
+
+typedef struct
+{
+  char *table;
+  char *column;
+  char *owner_id;
+  char *value;
+  gboolean list;   /* a side-table row to put back, rather than a column to set */
+} CvLink;
+
+struct _CvDeletion
+{
+  GPtrArray *records;   /* the deleted record first, then what cascaded with it */
+  GArray    *links;     /* references the deletion cleared */
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CvStore, cv_store, G_TYPE_OBJECT)
+
+static void
+cv_store_dispose (GObject *object)
+{
+  CvStore *self = (CvStore *)object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (cv_store_parent_class)->dispose (object);
+}
+
+static void
+cv_store_class_init (CvStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cv_store_dispose;
+
+  /**
+   * CvStore::changed:
+   * @table: the table of the record that changed
+   * @id: the record's id
+   *
+   * Emitted after a record was inserted, updated, deleted or restored.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+}
+
+static void
+cv_store_init (CvStore *self)
+{
+}
+
+CvStore *
+cv_store_new (CvDatabase *database)
+{
+  CvStore *self;
+
+  g_return_val_if_fail (CV_IS_DATABASE (database), NULL);
+
+  self = g_object_new (CV_TYPE_STORE, NULL);
+  self->database = g_object_ref (database);
+  return self;
+}
+
+CvStore *
+cv_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(CvDatabase) database = cv_database_open (path, error);
+
+  if (database == NULL)
+    return NULL;
+  return cv_store_new (database);
+}
+
+CvDatabase *
+cv_store_get_database (CvStore *self)
+{
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+  return self->database;
+}
+
+/* Every record kind, parents before the kinds that refer to them. */
+const GType *
+cv_store_record_types (guint *n_types)
+{
+  static GType types[15];
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      GType all[] = {
+        CV_TYPE_PROGRAMME, CV_TYPE_STAKEHOLDER, CV_TYPE_SESSION, CV_TYPE_ATTENDANCE,
+        CV_TYPE_THEME, CV_TYPE_CONTRIBUTION, CV_TYPE_ACTION, CV_TYPE_ACTION_UPDATE,
+        CV_TYPE_GUIDE, CV_TYPE_GUIDE_SECTION, CV_TYPE_PROMPT, CV_TYPE_CONVERSATION,
+        CV_TYPE_ANSWER, CV_TYPE_MEASURE, CV_TYPE_MEASURE_VALUE,
+      };
+      G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (types));
+
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        {
+          /* The classes stay: creating one installs its kind. */
+          g_type_class_ref (all[i]);
+          types[i] = all[i];
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+  if (n_types != NULL)
+    *n_types = G_N_ELEMENTS (types);
+  return types;
+}
+
+static const CvRecordKind *
+kind_of_type (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return CV_RECORD_CLASS (klass)->kind;
+}
+
+GType
+cv_store_type_for_table (const char *table)
+{
+  guint n;
+  const GType *types = cv_store_record_types (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kind_of_type (types[i])->table, table))
+      return types[i];
+  return G_TYPE_INVALID;
+}
+
+const CvRecordKind *
+cv_store_kind_for_table (const char *table)
+{
+  GType type = cv_store_type_for_table (table);
+
+  g_assert (type != G_TYPE_INVALID);
+  return kind_of_type (type);
+}
+
+/* The field a person knows a record by: its first required line of text. */
+const CvField *
+cv_record_kind_display_field (const CvRecordKind *kind)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    if ((kind->fields[i].type == CV_FIELD_STRING || kind->fields[i].type == CV_FIELD_TEXT) &&
+        (kind->fields[i].flags & CV_FIELD_REQUIRED))
+      return &kind->fields[i];
+  return NULL;
+}
+
+static gboolean
+is_column (const CvField *field)
+{
+  return field->type != CV_FIELD_WORDS && field->type != CV_FIELD_REFERENCES;
+}
+
+static gboolean
+is_list (const CvField *field)
+{
+  return !is_column (field);
+}
+
+static void
+emit_changed (CvStore    *self,
+              const char *table,
+              const char *id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, table, id);
+}
+
+/* SQL assembly. Only names from the static kind tables go into the text. */
+
+static char *
+select_sql (const CvRecordKind *kind,
+            const char         *where)
+{
+  GString *sql = g_string_new ("SELECT id, created_at, updated_at");
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      g_string_append_printf (sql, ", %s", kind->fields[i].name);
+  g_string_append_printf (sql, " FROM %s WHERE %s", kind->table, where);
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+load_lists (CvStore   *self,
+            CvRecord  *record,
+            GError   **error)
+{
+  const CvRecordKind *kind = cv_record_get_kind (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const CvField *field = &kind->fields[i];
+      g_autofree char *sql = NULL;
+      g_autoptr(CvStatement) st = NULL;
+      g_autoptr(GPtrArray) values = NULL;
+      CvStep step;
+
+      if (!is_list (field))
+        continue;
+
+      sql = g_strdup_printf ("SELECT value FROM %s WHERE %s_id = ?1 ORDER BY rowid",
+                             field->link_table, kind->table);
+      st = cv_database_prepare (self->database, sql, error);
+      if (st == NULL)
+        return FALSE;
+      cv_statement_bind_text (st, 1, cv_record_get_id (record));
+
+      values = g_ptr_array_new_with_free_func (g_free);
+      while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+        g_ptr_array_add (values, g_strdup (cv_statement_column_text (st, 0)));
+      if (step == CV_STEP_ERROR)
+        return FALSE;
+      g_ptr_array_add (values, NULL);
+      cv_record_set_list (record, field->name, (const char * const *)values->pdata);
+    }
+  return TRUE;
+}
+
+/* Reads the current row of a statement made by select_sql() into a record. */
+static CvRecord *
+record_from_row (CvStore      *self,
+                 GType         type,
+                 CvStatement  *st,
+                 GError      **error)
+{
+  g_autoptr(CvRecord) record = cv_record_new (type);
+  const CvRecordKind *kind = cv_record_get_kind (record);
+  int column = 3;
+
+  cv_record_set_id (record, cv_statement_column_text (st, 0));
+  cv_record_set_timestamps (record, cv_statement_column_text (st, 1),
+                            cv_statement_column_text (st, 2));
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const CvField *field = &kind->fields[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!is_column (field))
+        continue;
+
+      switch (field->type)
+        {
+        case CV_FIELD_BOOLEAN:
+          g_value_init (&value, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&value, cv_statement_column_int64 (st, column) != 0);
+          break;
+        case CV_FIELD_INTEGER:
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, cv_statement_column_int64 (st, column));
+          break;
+        case CV_FIELD_NUMBER:
+          g_value_init (&value, G_TYPE_DOUBLE);
+          g_value_set_double (&value, cv_statement_column_double (st, column));
+          break;
+        default:
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, cv_statement_column_text (st, column));
+          break;
+        }
+      cv_record_set_value (record, i, &value);
+      column++;
+    }
+
+  if (!load_lists (self, record, error))
+    return NULL;
+  return g_steal_pointer (&record);
+}
+
+static CvRecord *
+load_where (CvStore     *self,
+            GType        type,
+            const char  *where,
+            const char  *text_key,
+            gint64       int_key,
+            GError     **error)
+{
+  const CvRecordKind *kind = kind_of_type (type);
+  g_autofree char *sql = select_sql (kind, where);
+  g_autoptr(CvStatement) st = cv_database_prepare (self->database, sql, error);
+  CvStep step;
+
+  if (st == NULL)
+    return NULL;
+  if (text_key != NULL)
+    cv_statement_bind_text (st, 1, text_key);
+  else
+    cv_statement_bind_int64 (st, 1, int_key);
+
+  step = cv_statement_step (st, error);
+  if (step == CV_STEP_ERROR)
+    return NULL;
+  if (step == CV_STEP_DONE)
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_NOT_FOUND,
+                   _("This record no longer exists. It may have been deleted."));
+      return NULL;
+    }
+  return record_from_row (self, type, st, error);
+}
+
+/**
+ * cv_store_load:
+ *
+ * Returns: (transfer full): the record with @id, or %NULL with
+ *   %CV_ERROR_NOT_FOUND when there is none
+ */
+CvRecord *
+cv_store_load (CvStore     *self,
+               GType        type,
+               const char  *id,
+               GError     **error)
+{
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CV_TYPE_RECORD), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return load_where (self, type, "id = ?1", id, 0, error);
+}
+
+CvRecord *
+cv_store_load_by_rowid (CvStore     *self,
+                        GType        type,
+                        gint64       rowid,
+                        GError     **error)
+{
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (type, CV_TYPE_RECORD), NULL);
+
+  return load_where (self, type, "rowid = ?1", NULL, rowid, error);
+}
+
+static gboolean
+check_field_name (const CvRecordKind *kind,
+                  const char         *field)
+{
+  const CvField *f = cv_record_kind_find_field (kind, field);
+
+  return f != NULL && is_column (f);
+}
+
+/**
+ * cv_store_list:
+ * @field: a column field of @type's kind
+ * @value: (nullable): the value it must have
+ *
+ * For the small lists a record page shows: the attendance of a session, the
+ * sections of a guide. Large lists use #CvRecordList instead.
+ *
+ * Returns: (transfer full) (element-type CvRecord): the records, oldest first
+ */
+GPtrArray *
+cv_store_list (CvStore     *self,
+               GType        type,
+               const char  *field,
+               const char  *value,
+               GError     **error)
+{
+  const CvRecordKind *kind;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+  kind = kind_of_type (type);
+  g_return_val_if_fail (check_field_name (kind, field), NULL);
+
+  where = g_strdup_printf ("%s IS ?1 ORDER BY rowid", field);
+  sql = select_sql (kind, where);
+  st = cv_database_prepare (self->database, sql, error);
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, value);
+
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    {
+      CvRecord *record = record_from_row (self, type, st, error);
+
+      if (record == NULL)
+        return NULL;
+      g_ptr_array_add (records, record);
+    }
+  if (step == CV_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&records);
+}
+
+/* Returns: how many records of @type have @field set to @value, or -1 on error */
+gint64
+cv_store_count (CvStore     *self,
+                GType        type,
+                const char  *field,
+                const char  *value,
+                GError     **error)
+{
+  const CvRecordKind *kind;
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (self), -1);
+  kind = kind_of_type (type);
+  g_return_val_if_fail (check_field_name (kind, field), -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s IS ?1", kind->table, field);
+  st = cv_database_prepare (self->database, sql, error);
+  if (st == NULL)
+    return -1;
+  cv_statement_bind_text (st, 1, value);
+  if (cv_statement_step (st, error) != CV_STEP_ROW)
+    return -1;
+  return cv_statement_column_int64 (st, 0);
+}
+
+/* A single text value from one row, or NULL when there is no such row. */
+static char *
+lookup_text (CvStore    *self,
+             const char *sql,
+             const char *key)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (self->database, sql, NULL);
+
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, key);
+  if (cv_statement_step (st, NULL) != CV_STEP_ROW)
+    return NULL;
+  return g_strdup (cv_statement_column_text (st, 0));
+}
+
+static gboolean
+row_exists (CvStore    *self,
+            const char *table,
+            const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1", table);
+  g_autofree char *found = lookup_text (self, sql, id);
+
+  return found != NULL;
+}
+
+/* Returns: (nullable): the name or title of a record, for showing a reference */
+char *
+cv_store_get_display_name (CvStore    *self,
+                           const char *table,
+                           const char *id)
+{
+  const CvField *field;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  field = cv_record_kind_display_field (cv_store_kind_for_table (table));
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", field->name, table);
+  return lookup_text (self, sql, id);
+}
+
+gint64
+cv_store_rowid_of (CvStore    *self,
+                   const char *table,
+                   const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE id = ?1", table);
+  g_autoptr(CvStatement) st = cv_database_prepare (self->database, sql, NULL);
+
+  if (st == NULL)
+    return -1;
+  cv_statement_bind_text (st, 1, id);
+  if (cv_statement_step (st, NULL) != CV_STEP_ROW)
+    return -1;
+  return cv_statement_column_int64 (st, 0);
+}
+
+/**
+ * cv_store_programme_of:
+ *
+ * Returns: (nullable): the id of the programme the stored record belongs to,
+ *   or %NULL for records shared by all programmes (guides) and missing ones
+ */
+char *
+cv_store_programme_of (CvStore    *self,
+                       const char *table,
+                       const char *id)
+{
+  const CvRecordKind *kind;
+  const CvField *scope;
+  g_autofree char *sql = NULL;
+  g_autofree char *parent = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  if (g_str_equal (table, "programme"))
+    return g_strdup (id);
+
+  kind = cv_store_kind_for_table (table);
+  scope = cv_record_kind_scope_field (kind);
+  if (scope == NULL)
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", scope->name, table);
+  parent = lookup_text (self, sql, id);
+  return cv_store_programme_of (self, scope->target, parent);
+}
+
+static char *
+record_programme (CvStore  *self,
+                  CvRecord *record)
+{
+  const CvRecordKind *kind = cv_record_get_kind (record);
+  const CvField *scope = cv_record_kind_scope_field (kind);
+
+  if (g_str_equal (kind->table, "programme"))
+    return g_strdup (cv_record_get_id (record));
+  if (scope == NULL)
+    return NULL;
+  return cv_store_programme_of (self, scope->target, cv_record_get_string (record, scope->name));
+}
+
+static gboolean
+field_error (GError        **error,
+             const CvField  *field,
+             const char     *message)
+{
+  /* TRANSLATORS: a field's label, then what is wrong with its value */
+  g_set_error (error, CV_ERROR, CV_ERROR_INVALID, _("%s: %s"), _(field->label), message);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+validate_reference (CvStore        *self,
+                    CvRecord       *record,
+                    const CvField  *field,
+                    const char     *programme,
+                    const char     *target_id,
+                    GError        **error)
+{
+  g_autofree char *target_programme = NULL;
+
+  if (!row_exists (self, field->target, target_id))
+    return field_error (error, field, _("the record it names does not exist."));
+
+  target_programme = cv_store_programme_of (self, field->target, target_id);
+  if (programme != NULL && target_programme != NULL && !g_str_equal (programme, target_programme))
+    return field_error (error, field, _("the record it names belongs to another programme."));
+
+  if (field->target_kind != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT kind FROM %s WHERE id = ?1", field->target);
+      g_autofree char *kind = lookup_text (self, sql, target_id);
+
+      if (g_strcmp0 (kind, field->target_kind) != 0)
+        return field_error (error, field, _("this must be an organisation."));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_unique (CvStore        *self,
+                 CvRecord       *record,
+                 const CvField  *field,
+                 const char     *value,
+                 GError        **error)
+{
+  const CvRecordKind *kind = cv_record_get_kind (record);
+  const CvField *scope = cv_record_kind_scope_field (kind);
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  /* NOCASE, as the unique indexes are: "Financing" and "financing" are one theme. */
+  sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s = ?1 COLLATE NOCASE AND %s IS ?2 AND id IS NOT ?3",
+                         kind->table, field->name, scope != NULL ? scope->name : "NULL");
+  st = cv_database_prepare (self->database, sql, error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, value);
+  cv_statement_bind_text (st, 2, scope != NULL ? cv_record_get_string (record, scope->name) : NULL);
+  cv_statement_bind_text (st, 3, cv_record_get_id (record));
+
+  step = cv_statement_step (st, error);
+  if (step == CV_STEP_ERROR)
+    return FALSE;
+  if (step == CV_STEP_ROW)
+    {
+      g_autofree char *shown = field->type == CV_FIELD_REFERENCE
+        ? cv_store_get_display_name (self, field->target, value) : g_strdup (value);
+
+      /* The message comes from the kind's static table and has one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_set_error (error, CV_ERROR, CV_ERROR_DUPLICATE, _(field->duplicate_message),
+                   shown != NULL ? shown : value);
+#pragma GCC diagnostic pop
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_field (CvStore        *self,
+                CvRecord       *record,
+                guint           index,
+                const char     *programme,
+                GError        **error)
+{
+  const CvField *field = &cv_record_get_kind (record)->fields[index];
+  const GValue *value = cv_record_get_value (record, index);
+  const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+
+  if (G_VALUE_HOLDS_STRING (value) && is_blank (text))
+    {
+      if (field->flags & CV_FIELD_REQUIRED)
+        return field_error (error, field, _("please fill this in."));
+      return TRUE;
+    }
+
+  switch (field->type)
+    {
+    case CV_FIELD_EMAIL:
+      if (!cv_email_is_valid (text))
+        return field_error (error, field, _("this is not an email address (for example, name@example.org)."));
+      break;
+    case CV_FIELD_CHOICE:
+      if (!cv_field_has_choice (field, text))
+        return field_error (error, field, _("this is not one of the choices."));
+      break;
+    case CV_FIELD_DATE:
+      if (!cv_date_is_valid (text))
+        return field_error (error, field, _("this is not a real date."));
+      break;
+    case CV_FIELD_DATE_TIME:
+      if (!cv_date_time_is_valid (text))
+        return field_error (error, field, _("this is not a real date and time."));
+      break;
+    case CV_FIELD_NUMBER:
+      if (!isfinite (g_value_get_double (value)))
+        return field_error (error, field, _("this is not a number."));
+      break;
+    case CV_FIELD_REFERENCE:
+      if (!validate_reference (self, record, field, programme, text, error))
+        return FALSE;
+      break;
+    case CV_FIELD_REFERENCES:
+    case CV_FIELD_WORDS:
+      {
+        const char * const *items = g_value_get_boxed (value);
+
+        for (guint i = 0; items != NULL && items[i] != NULL; i++)
+          {
+            if (is_blank (items[i]))
+              return field_error (error, field, _("an entry is empty."));
+            if (field->type == CV_FIELD_REFERENCES &&
+                !validate_reference (self, record, field, programme, items[i], error))
+              return FALSE;
+          }
+      }
+      break;
+    case CV_FIELD_STRING:
+    case CV_FIELD_TEXT:
+    case CV_FIELD_BOOLEAN:
+    case CV_FIELD_INTEGER:
+    default:
+      break;
+    }
+
+  if ((field->flags & CV_FIELD_UNIQUE) && !validate_unique (self, record, field, text, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * cv_store_validate:
+ *
+ * Checks every rule a record must meet before it is written: required fields,
+ * choices, dates, email addresses, references to records of the same programme,
+ * unique names, and the kind's own rules.
+ */
+gboolean
+cv_store_validate (CvStore   *self,
+                   CvRecord  *record,
+                   GError   **error)
+{
+  const CvRecordKind *kind;
+  g_autofree char *programme = NULL;
+  CvRecordClass *klass;
+
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CV_IS_RECORD (record), FALSE);
+
+  kind = cv_record_get_kind (record);
+  programme = record_programme (self, record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (!validate_field (self, record, i, programme, error))
+      return FALSE;
+
+  klass = CV_RECORD_GET_CLASS (record);
+  if (klass->validate != NULL && !klass->validate (record, self, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+bind_field (CvStatement  *st,
+            int           index,
+            const GValue *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_BOOLEAN:
+      cv_statement_bind_int64 (st, index, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case G_TYPE_INT64:
+      cv_statement_bind_int64 (st, index, g_value_get_int64 (value));
+      break;
+    case G_TYPE_DOUBLE:
+      cv_statement_bind_double (st, index, g_value_get_double (value));
+      break;
+    default:
+      cv_statement_bind_text (st, index, g_value_get_string (value));
+      break;
+    }
+}
+
+static gboolean
+write_lists (CvStore   *self,
+             CvRecord  *record,
+             GError   **error)
+{
+  const CvRecordKind *kind = cv_record_get_kind (record);
+  const char *id = cv_record_get_id (record);
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const CvField *field = &kind->fields[i];
+      const char * const *items;
+      g_autofree char *clear_sql = NULL;
+      g_autofree char *insert_sql = NULL;
+      g_autoptr(CvStatement) clear = NULL;
+
+      if (!is_list (field))
+        continue;
+
+      clear_sql = g_strdup_printf ("DELETE FROM %s WHERE %s_id = ?1", field->link_table, kind->table);
+      clear = cv_database_prepare (self->database, clear_sql, error);
+      if (clear == NULL)
+        return FALSE;
+      cv_statement_bind_text (clear, 1, id);
+      if (!cv_statement_run (clear, error))
+        return FALSE;
+
+      insert_sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s_id, value) VALUES (?1, ?2)",
+                                    field->link_table, kind->table);
+      items = g_value_get_boxed (cv_record_get_value (record, i));
+      for (guint j = 0; items != NULL && items[j] != NULL; j++)
+        {
+          g_autoptr(CvStatement) insert = cv_database_prepare (self->database, insert_sql, error);
+          g_autofree char *item = g_strstrip (g_strdup (items[j]));
+
+          if (insert == NULL)
+            return FALSE;
+          cv_statement_bind_text (insert, 1, id);
+          cv_statement_bind_text (insert, 2, item);
+          if (!cv_statement_run (insert, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Writes the row as it is, timestamps included: for insert, update and restore. */
+static gboolean
+write_row (CvStore   *self,
+           CvRecord  *record,
+           gboolean   replace_existing,
+           GError   **error)
+{
+  const CvRecordKind *kind = cv_record_get_kind (record);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(CvStatement) st = NULL;
+  guint n_columns = 3;
+  int index = 4;
+
+  if (replace_existing)
+    {
+      g_string_append_printf (sql, "UPDATE %s SET created_at = ?2, updated_at = ?3", kind->table);
+      for (guint i = 0; i < kind->n_fields; i++)
+        if (is_column (&kind->fields[i]))
+          g_string_append_printf (sql, ", %s = ?%u", kind->fields[i].name, ++n_columns);
+      g_string_append (sql, " WHERE id = ?1");
+    }
+  else
+    {
+      g_autoptr(GString) values = g_string_new ("?1, ?2, ?3");
+
+      g_string_append_printf (sql, "INSERT INTO %s (id, created_at, updated_at", kind->table);
+      for (guint i = 0; i < kind->n_fields; i++)
+        if (is_column (&kind->fields[i]))
+          {
+            g_string_append_printf (sql, ", %s", kind->fields[i].name);
+            g_string_append_printf (values, ", ?%u", ++n_columns);
+          }
+      g_string_append_printf (sql, ") VALUES (%s)", values->str);
+    }
+
+  st = cv_database_prepare (self->database, sql->str, error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, cv_record_get_id (record));
+  cv_statement_bind_text (st, 2, cv_record_get_created_at (record));
+  cv_statement_bind_text (st, 3, cv_record_get_updated_at (record));
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_column (&kind->fields[i]))
+      bind_field (st, index++, cv_record_get_value (record, i));
+
+  if (!cv_statement_run (st, error))
+    return FALSE;
+  if (replace_existing && sqlite3_changes (cv_database_get_handle (self->database)) == 0)
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_NOT_FOUND,
+                   _("This record no longer exists. It may have been deleted."));
+      return FALSE;
+    }
+  return write_lists (self, record, error);
+}
+
+static gboolean
+write_validated (CvStore   *self,
+                 CvRecord  *record,
+                 gboolean   replace_existing,
+                 GError   **error)
+{
+  CvDatabase *db = self->database;
+
+  if (!cv_database_begin (db, error))
+    return FALSE;
+  if (!cv_store_validate (self, record, error) ||
+      !write_row (self, record, replace_existing, error) ||
+      !cv_database_commit (db, error))
+    {
+      cv_database_rollback (db);
+      return FALSE;
+    }
+  emit_changed (self, cv_record_get_kind (record)->table, cv_record_get_id (record));
+  return TRUE;
+}
+
+/**
+ * cv_store_insert:
+ *
+ * Validates and stores a new record in one transaction. A record without an
+ * id gets a new UUID; one without timestamps gets the current time (an import
+ * or an undo keeps the ones it carries).
+ */
+gboolean
+cv_store_insert (CvStore   *self,
+                 CvRecord  *record,
+                 GError   **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *new_id = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CV_IS_RECORD (record), FALSE);
+
+  if (cv_record_get_id (record) == NULL)
+    {
+      new_id = g_uuid_string_random ();
+      cv_record_set_id (record, new_id);
+    }
+  else if (!g_uuid_string_is_valid (cv_record_get_id (record)))
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_INVALID, _("The record’s identity is not a UUID."));
+      return FALSE;
+    }
+
+  if (cv_record_get_created_at (record) == NULL)
+    {
+      now = cv_timestamp_now ();
+      cv_record_set_timestamps (record, now, now);
+    }
+
+  ok = write_validated (self, record, FALSE, error);
+  if (!ok && new_id != NULL)
+    {
+      /* Leave the caller's record as it was: nothing was stored. */
+      cv_record_set_id (record, NULL);
+      cv_record_set_timestamps (record, NULL, NULL);
+    }
+  return ok;
+}
+
+/**
+ * cv_store_update:
+ *
+ * Validates and stores every field of an existing record, and sets its
+ * updated_at to now. On failure nothing is written and the record keeps its
+ * old updated_at.
+ */
+gboolean
+cv_store_update (CvStore   *self,
+                 CvRecord  *record,
+                 GError   **error)
+{
+  g_autofree char *previous = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CV_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (cv_record_get_id (record) != NULL, FALSE);
+
+  previous = g_strdup (cv_record_get_updated_at (record));
+  now = cv_timestamp_now ();
+  cv_record_set_timestamps (record, cv_record_get_created_at (record), now);
+  if (!write_validated (self, record, TRUE, error))
+    {
+      cv_record_set_timestamps (record, cv_record_get_created_at (record), previous);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletion and undo */
+
+static void
+link_clear (gpointer data)
+{
+  CvLink *link = data;
+
+  g_free (link->table);
+  g_free (link->column);
+  g_free (link->owner_id);
+  g_free (link->value);
+}
+
+void
+cv_deletion_free (CvDeletion *deletion)
+{
+  if (deletion == NULL)
+    return;
+  g_ptr_array_unref (deletion->records);
+  g_array_unref (deletion->links);
+  g_free (deletion);
+}
+
+guint
+cv_deletion_get_n_records (CvDeletion *deletion)
+{
+  return deletion->records->len;
+}
+
+static gboolean
+collect_ids (CvStore     *self,
+             const char  *sql,
+             const char  *key,
+             GPtrArray   *ids,
+             GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (self->database, sql, error);
+  CvStep step;
+
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, key);
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    g_ptr_array_add (ids, g_strdup (cv_statement_column_text (st, 0)));
+  return step == CV_STEP_DONE;
+}
+
+static void
+add_link (CvDeletion *deletion,
+          const char *table,
+          const char *column,
+          const char *owner_id,
+          const char *value,
+          gboolean    list)
+{
+  CvLink link = { g_strdup (table), g_strdup (column), g_strdup (owner_id), g_strdup (value), list };
+
+  g_array_append_val (deletion->links, link);
+}
+
+/* Gathers @record and everything its deletion would take or change, following
+ * the ON DELETE rule of every reference to its kind. */
+static gboolean
+capture (CvStore     *self,
+         CvRecord    *record,
+         CvDeletion  *deletion,
+         GError     **error)
+{
+  const char *table = cv_record_get_kind (record)->table;
+  const char *id = cv_record_get_id (record);
+  guint n_types;
+  const GType *types = cv_store_record_types (&n_types);
+
+  g_ptr_array_add (deletion->records, g_object_ref (record));
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      const CvRecordKind *kind = kind_of_type (types[t]);
+
+      for (guint f = 0; f < kind->n_fields; f++)
+        {
+          const CvField *field = &kind->fields[f];
+          g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *sql = NULL;
+
+          if (field->target == NULL || !g_str_equal (field->target, table))
+            continue;
+
+          if (field->type == CV_FIELD_REFERENCES)
+            sql = g_strdup_printf ("SELECT %s_id FROM %s WHERE value = ?1 ORDER BY rowid",
+                                   kind->table, field->link_table);
+          else
+            sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?1 ORDER BY rowid",
+                                   kind->table, field->name);
+          if (!collect_ids (self, sql, id, ids, error))
+            return FALSE;
+          if (ids->len == 0)
+            continue;
+
+          if (field->on_delete == CV_ON_DELETE_RESTRICT)
+            {
+              g_set_error (error, CV_ERROR, CV_ERROR_INVALID,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "This cannot be deleted: %u record still depends on it (%s).",
+                                        "This cannot be deleted: %u records still depend on it (%s).",
+                                        ids->len),
+                           ids->len, _(kind->label));
+              return FALSE;
+            }
+
+          for (guint i = 0; i < ids->len; i++)
+            {
+              const char *owner = g_ptr_array_index (ids, i);
+
+              if (field->type == CV_FIELD_REFERENCES)
+                add_link (deletion, field->link_table, kind->table, owner, id, TRUE);
+              else if (field->on_delete == CV_ON_DELETE_SET_NULL)
+                add_link (deletion, kind->table, field->name, owner, id, FALSE);
+              else
+                {
+                  g_autoptr(CvRecord) child = cv_store_load (self, types[t], owner, error);
+
+                  if (child == NULL || !capture (self, child, deletion, error))
+                    return FALSE;
+                }
+            }
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * cv_store_delete:
+ *
+ * Deletes @record, and with it what its kind's ON DELETE rules take. What was
+ * removed or unlinked is returned so that cv_store_restore() can put it back.
+ *
+ * Returns: (transfer full): the deletion, or %NULL with @error set
+ */
+CvDeletion *
+cv_store_delete (CvStore   *self,
+                 CvRecord  *record,
+                 GError   **error)
+{
+  g_autoptr(CvDeletion) deletion = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+  const char *table;
+
+  g_return_val_if_fail (CV_IS_STORE (self), NULL);
+  g_return_val_if_fail (CV_IS_RECORD (record), NULL);
+
+  table = cv_record_get_kind (record)->table;
+  deletion = g_new0 (CvDeletion, 1);
+  deletion->records = g_ptr_array_new_with_free_func (g_object_unref);
+  deletion->links = g_array_new (FALSE, FALSE, sizeof (CvLink));
+  g_array_set_clear_func (deletion->links, link_clear);
+
+  if (!cv_database_begin (self->database, error))
+    return NULL;
+
+  stored = cv_store_load (self, G_OBJECT_TYPE (record), cv_record_get_id (record), error);
+  if (stored == NULL || !capture (self, stored, deletion, error))
+    goto failed;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  st = cv_database_prepare (self->database, sql, error);
+  if (st == NULL)
+    goto failed;
+  cv_statement_bind_text (st, 1, cv_record_get_id (record));
+  if (!cv_statement_run (st, error) || !cv_database_commit (self->database, error))
+    goto failed;
+
+  for (guint i = 0; i < deletion->records->len; i++)
+    {
+      CvRecord *gone = g_ptr_array_index (deletion->records, i);
+      emit_changed (self, cv_record_get_kind (gone)->table, cv_record_get_id (gone));
+    }
+  for (guint i = 0; i < deletion->links->len; i++)
+    {
+      CvLink *link = &g_array_index (deletion->links, CvLink, i);
+      emit_changed (self, link->list ? link->column : link->table, link->owner_id);
+    }
+  return g_steal_pointer (&deletion);
+
+failed:
+  cv_database_rollback (self->database);
+  return NULL;
+}
+
+/**
+ * cv_store_restore:
+ *
+ * Puts back everything @deletion removed, with the same ids and timestamps,
+ * and re-links the records that referred to it. All or nothing.
+ */
+gboolean
+cv_store_restore (CvStore     *self,
+                  CvDeletion  *deletion,
+                  GError     **error)
+{
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deletion != NULL, FALSE);
+
+  if (!cv_database_begin (self->database, error))
+    return FALSE;
+
+  /* Records come back in the order they were gathered; references among them
+   * are checked when the whole restore commits. */
+  if (!cv_database_exec (self->database, "PRAGMA defer_foreign_keys = ON", error))
+    goto failed;
+
+  for (guint i = 0; i < deletion->records->len; i++)
+    if (!write_row (self, g_ptr_array_index (deletion->records, i), FALSE, error))
+      goto failed;
+
+  for (guint i = 0; i < deletion->links->len; i++)
+    {
+      CvLink *link = &g_array_index (deletion->links, CvLink, i);
+      g_autofree char *sql = NULL;
+      g_autoptr(CvStatement) st = NULL;
+
+      if (link->list)
+        sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s_id, value) VALUES (?1, ?2)",
+                               link->table, link->column);
+      else
+        sql = g_strdup_printf ("UPDATE %s SET %s = ?2 WHERE id = ?1", link->table, link->column);
+      st = cv_database_prepare (self->database, sql, error);
+      if (st == NULL)
+        goto failed;
+      cv_statement_bind_text (st, 1, link->owner_id);
+      cv_statement_bind_text (st, 2, link->value);
+      if (!cv_statement_run (st, error))
+        goto failed;
+    }
+
+  if (!cv_database_commit (self->database, error))
+    return FALSE;
+
+  for (guint i = 0; i < deletion->records->len; i++)
+    {
+      CvRecord *back = g_ptr_array_index (deletion->records, i);
+      emit_changed (self, cv_record_get_kind (back)->table, cv_record_get_id (back));
+    }
+  for (guint i = 0; i < deletion->links->len; i++)
+    {
+      CvLink *link = &g_array_index (deletion->links, CvLink, i);
+      emit_changed (self, link->list ? link->column : link->table, link->owner_id);
+    }
+  return TRUE;
+
+failed:
+  cv_database_rollback (self->database);
+  return FALSE;
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cv-database.h"
+#include "cv-record.h"
+
+G_BEGIN_DECLS
+
+#define CV_TYPE_STORE (cv_store_get_type ())
+G_DECLARE_FINAL_TYPE (CvStore, cv_store, CV, STORE, GObject)
+
+/* What a deletion took with it, so that Undo can put all of it back. */
+typedef struct _CvDeletion CvDeletion;
+
+CvStore      *cv_store_new                (CvDatabase   *database);
+CvStore      *cv_store_open               (const char   *path,
+                                           GError      **error);
+CvDatabase   *cv_store_get_database       (CvStore      *self);
+
+const GType  *cv_store_record_types       (guint        *n_types);
+GType         cv_store_type_for_table     (const char   *table);
+const CvRecordKind *cv_store_kind_for_table (const char *table);
+const CvField *cv_record_kind_display_field (const CvRecordKind *kind);
+
+gboolean      cv_store_validate           (CvStore      *self,
+                                           CvRecord     *record,
+                                           GError      **error);
+gboolean      cv_store_insert             (CvStore      *self,
+                                           CvRecord     *record,
+                                           GError      **error);
+gboolean      cv_store_update             (CvStore      *self,
+                                           CvRecord     *record,
+                                           GError      **error);
+CvRecord     *cv_store_load               (CvStore      *self,
+                                           GType         type,
+                                           const char   *id,
+                                           GError      **error);
+CvRecord     *cv_store_load_by_rowid      (CvStore      *self,
+                                           GType         type,
+                                           gint64        rowid,
+                                           GError      **error);
+GPtrArray    *cv_store_list               (CvStore      *self,
+                                           GType         type,
+                                           const char   *field,
+                                           const char   *value,
+                                           GError      **error);
+gint64        cv_store_count              (CvStore      *self,
+                                           GType         type,
+                                           const char   *field,
+                                           const char   *value,
+                                           GError      **error);
+char         *cv_store_get_display_name   (CvStore      *self,
+                                           const char   *table,
+                                           const char   *id);
+char         *cv_store_programme_of       (CvStore      *self,
+                                           const char   *table,
+                                           const char   *id);
+gint64        cv_store_rowid_of           (CvStore      *self,
+                                           const char   *table,
+                                           const char   *id);
+
+CvDeletion   *cv_store_delete             (CvStore      *self,
+                                           CvRecord     *record,
+                                           GError      **error);
+gboolean      cv_store_restore            (CvStore      *self,
+                                           CvDeletion   *deletion,
+                                           GError      **error);
+void          cv_deletion_free            (CvDeletion   *deletion);
+guint         cv_deletion_get_n_records   (CvDeletion   *deletion);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvDeletion, cv_deletion_free)
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cv-error.h"
+#include "cv-programme.h"
+#include "cv-record-list.h"
+#include "cv-stakeholder.h"
+#include "cv-store.h"
+
+static char *
+temp_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), "convene", name, NULL);
+}
+
+static int
+mode_of (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *path = temp_path ("new.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvDatabase) db = cv_database_open (path, &error);
+  g_autoptr(CvStatement) st = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (cv_database_get_schema_version (db), ==, CV_DATABASE_SCHEMA_VERSION);
+  g_assert_cmpint (mode_of (path), ==, 0600);
+  g_assert_cmpint (mode_of (dir), ==, 0700);
+
+  st = cv_database_prepare (db, "PRAGMA journal_mode", &error);
+  g_assert_cmpint (cv_statement_step (st, &error), ==, CV_STEP_ROW);
+  g_assert_cmpstr (cv_statement_column_text (st, 0), ==, "wal");
+  g_clear_pointer (&st, cv_statement_release);
+
+  st = cv_database_prepare (db, "PRAGMA foreign_keys", &error);
+  g_assert_cmpint (cv_statement_step (st, &error), ==, CV_STEP_ROW);
+  g_assert_cmpint (cv_statement_column_int64 (st, 0), ==, 1);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = cv_database_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "convene", "convene.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+static void
+test_newer_refused (void)
+{
+  g_autofree char *path = temp_path ("newer.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  g_autoptr(GError) error = NULL;
+  CvDatabase *db;
+  sqlite3 *handle;
+
+  /* A file as a future Convene would leave it. */
+  {
+    g_autoptr(CvDatabase) current = cv_database_open (path, &error);
+    g_assert_no_error (error);
+    cv_database_exec (current, "CREATE TABLE future (x); PRAGMA user_version = 99;", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (handle);
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  db = cv_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, CV_ERROR, CV_ERROR_NEWER_DATABASE);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = temp_path ("notes.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvDatabase) db = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *text = "These are my meeting notes, not a database. They go on for a while......";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  db = cv_database_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, CV_ERROR, CV_ERROR_DATABASE);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+}
+
+static void
+test_migrate_with_backup (void)
+{
+  g_autofree char *path = temp_path ("old.db");
+  g_autofree char *backup = g_strconcat (path, ".bak-v1", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) programme = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autoptr(CvRecord) person = cv_record_new (CV_TYPE_STAKEHOLDER);
+
+  /* Version 1 had no search index. */
+  {
+    g_autoptr(CvDatabase) old = cv_database_open_at_version (path, 1, &error);
+    g_autoptr(CvStore) store = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cv_database_get_schema_version (old), ==, 1);
+    store = cv_store_new (old);
+    cv_record_set_string (programme, "name", "Vanguard");
+    g_assert_true (cv_store_insert (store, programme, &error));
+    g_object_set (person, "programme-id", cv_record_get_id (programme), "name", "Gwen Morgan", NULL);
+    g_assert_true (cv_store_insert (store, person, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(CvStore) store = cv_store_open (path, &error);
+    g_autoptr(CvRecordList) list = NULL;
+    g_autoptr(CvDatabase) copy = NULL;
+    g_autoptr(CvStatement) st = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cv_database_get_schema_version (cv_store_get_database (store)), ==, 2);
+
+    /* The existing person is found through the index the migration built. */
+    list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
+    cv_record_list_set_programme (list, cv_record_get_id (programme));
+    cv_record_list_set_search (list, "gwe");
+    g_assert_true (cv_record_list_refresh (list, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+    /* The backup is private, at version 1, and holds the data. */
+    g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (mode_of (backup), ==, 0600);
+  }
+
+  {
+    sqlite3 *handle;
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_open_v2 (backup, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                         " (SELECT name FROM stakeholder)", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, "Gwen Morgan");
+    sqlite3_finalize (stmt);
+    sqlite3_close (handle);
+  }
+}
+
+static void
+test_transactions_nest (void)
+{
+  g_autofree char *path = temp_path ("nest.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  CvDatabase *db = cv_store_get_database (store);
+  g_autoptr(CvRecord) a = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autoptr(CvRecord) b = cv_record_new (CV_TYPE_PROGRAMME);
+
+  /* An outer transaction that is rolled back takes inner writes with it. */
+  g_assert_true (cv_database_begin (db, &error));
+  cv_record_set_string (a, "name", "A");
+  g_assert_true (cv_store_insert (store, a, &error));
+  cv_record_set_string (b, "name", "a");   /* same name: refused, inner rollback only */
+  g_assert_false (cv_store_insert (store, b, &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (cv_store_count (store, CV_TYPE_PROGRAMME, "status", "active", NULL), ==, 1);
+  cv_database_rollback (db);
+  g_assert_cmpint (cv_store_count (store, CV_TYPE_PROGRAMME, "status", "active", NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/database/create", test_create);
+  g_test_add_func ("/database/default-path", test_default_path);
+  g_test_add_func ("/database/newer-refused", test_newer_refused);
+  g_test_add_func ("/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
+  g_test_add_func ("/database/transactions-nest", test_transactions_nest);
+
+  return g_test_run ();
+}
