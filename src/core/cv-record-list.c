@@ -147,6 +147,8 @@ cv_record_list_init (CvRecordList *self)
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
+static gboolean refresh (CvRecordList *self, guint *changed_start, guint *changed_end, GError **error);
+
 static void
 store_changed_cb (CvRecordList *self,
                   const char   *table,
@@ -154,6 +156,7 @@ store_changed_cb (CvRecordList *self,
                   CvStore      *store)
 {
   g_autoptr(GError) error = NULL;
+  guint start, end;
   gint64 rowid;
 
   if (!g_str_equal (table, self->kind->table))
@@ -161,13 +164,13 @@ store_changed_cb (CvRecordList *self,
 
   rowid = cv_store_rowid_of (self->store, table, id);
   g_hash_table_remove (self->cache, &rowid);
-  if (!cv_record_list_refresh (self, &error))
+  if (!refresh (self, &start, &end, &error))
     g_warning ("Could not refresh the list of %s: %s", table, error->message);
   else if (rowid >= 0)
     {
       /* The record may have changed where the list did not move: redraw it. */
       for (guint i = 0; i < self->rowids->len; i++)
-        if (g_array_index (self->rowids, gint64, i) == rowid)
+        if (g_array_index (self->rowids, gint64, i) == rowid && (i < start || i >= end))
           {
             g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
             break;
@@ -399,9 +402,11 @@ build_query (CvRecordList *self)
  *
  * Runs the query again and reports the difference as one items-changed.
  */
-gboolean
-cv_record_list_refresh (CvRecordList  *self,
-                        GError       **error)
+static gboolean
+refresh (CvRecordList  *self,
+         guint         *changed_start,
+         guint         *changed_end,
+         GError       **error)
 {
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) old = NULL;
@@ -411,8 +416,6 @@ cv_record_list_refresh (CvRecordList  *self,
   guint suffix = 0;
   int param = 2;
   CvStep step;
-
-  g_return_val_if_fail (CV_IS_RECORD_LIST (self), FALSE);
 
   if (self->programme_id != NULL)
     {
@@ -457,11 +460,24 @@ cv_record_list_refresh (CvRecordList  *self,
          g_array_index (self->rowids, gint64, self->rowids->len - 1 - suffix))
     suffix++;
 
+  *changed_start = prefix;
+  *changed_end = self->rowids->len - suffix;
   if (old->len - prefix - suffix > 0 || self->rowids->len - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                                 old->len - prefix - suffix,
                                 self->rowids->len - prefix - suffix);
   return TRUE;
+}
+
+gboolean
+cv_record_list_refresh (CvRecordList  *self,
+                        GError       **error)
+{
+  guint start, end;
+
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), FALSE);
+
+  return refresh (self, &start, &end, error);
 }
 
 /* Returns: the position of the record with @id, or G_MAXUINT when it is not listed */
