@@ -768,6 +768,33 @@ cv_store_validate (CvStore   *self,
   return TRUE;
 }
 
+/**
+ * cv_store_validate_field:
+ *
+ * Checks one field of @record, so that an editor can say which field is wrong
+ * while the person is still typing in it.
+ */
+gboolean
+cv_store_validate_field (CvStore     *self,
+                         CvRecord    *record,
+                         const char  *field,
+                         GError     **error)
+{
+  const CvRecordKind *kind;
+  const CvField *f;
+  g_autofree char *programme = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CV_IS_RECORD (record), FALSE);
+
+  kind = cv_record_get_kind (record);
+  f = cv_record_kind_find_field (kind, field);
+  g_return_val_if_fail (f != NULL, FALSE);
+
+  programme = record_programme (self, record);
+  return validate_field (self, record, f - kind->fields, programme, error);
+}
+
 static void
 bind_field (CvStatement  *st,
             int           index,

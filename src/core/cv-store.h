@@ -25,6 +25,10 @@ const CvField *cv_record_kind_display_field (const CvRecordKind *kind);
 gboolean      cv_store_validate           (CvStore      *self,
                                            CvRecord     *record,
                                            GError      **error);
+gboolean      cv_store_validate_field     (CvStore      *self,
+                                           CvRecord     *record,
+                                           const char   *field,
+                                           GError      **error);
 gboolean      cv_store_insert             (CvStore      *self,
                                            CvRecord     *record,
                                            GError      **error);

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Creates a programme, or edits the name, locality, aim and start date of one.
+ * The core validates; the dialog shows what it says and stays open.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cv-date-row.h"
+#include "cv-programme.h"
+#include "cv-programme-dialog.h"
+
+struct _CvProgrammeDialog
+{
+  AdwWindow    parent_instance;
+
+  CvStore     *store;
+  CvRecord    *programme;   /* NULL when creating */
+
+  GtkButton   *save_button;
+  AdwEntryRow *name_row;
+  AdwEntryRow *locality_row;
+  AdwEntryRow *aim_row;
+  AdwEntryRow *start_row;
+  GtkLabel    *error_label;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CvProgrammeDialog, cv_programme_dialog, ADW_TYPE_WINDOW)
+
+static void
+save_cb (CvProgrammeDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+  gboolean ok;
+
+  record = self->programme != NULL ? cv_record_copy (self->programme) : cv_record_new (CV_TYPE_PROGRAMME);
+  cv_record_set_string (record, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  cv_record_set_string (record, "locality", gtk_editable_get_text (GTK_EDITABLE (self->locality_row)));
+  cv_record_set_string (record, "aim", gtk_editable_get_text (GTK_EDITABLE (self->aim_row)));
+  cv_record_set_string (record, "start_on", gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+
+  if (self->programme != NULL)
+    ok = cv_store_update (self->store, record, &error);
+  else
+    ok = cv_store_insert (self->store, record, &error);
+
+  if (!ok)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, record);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+name_changed_cb (CvProgrammeDialog *self)
+{
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), *trimmed != '\0');
+}
+
+static void
+cv_programme_dialog_dispose (GObject *object)
+{
+  CvProgrammeDialog *self = (CvProgrammeDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_PROGRAMME_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->programme);
+
+  G_OBJECT_CLASS (cv_programme_dialog_parent_class)->dispose (object);
+}
+
+static void
+cv_programme_dialog_class_init (CvProgrammeDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cv_programme_dialog_dispose;
+
+  /**
+   * CvProgrammeDialog::saved:
+   * @programme: the programme as stored
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/convene/Convene/cv-programme-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, locality_row);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, aim_row);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cv_programme_dialog_init (CvProgrammeDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cv_date_row_attach_calendar (self->start_row);
+}
+
+/**
+ * cv_programme_dialog_new:
+ * @programme: (nullable): the programme to edit, or %NULL to create one
+ */
+CvProgrammeDialog *
+cv_programme_dialog_new (GtkWindow *parent,
+                         CvStore   *store,
+                         CvRecord  *programme)
+{
+  CvProgrammeDialog *self = g_object_new (CV_TYPE_PROGRAMME_DIALOG,
+                                          "transient-for", parent,
+                                          "modal", TRUE,
+                                          NULL);
+
+  self->store = g_object_ref (store);
+  if (programme != NULL)
+    {
+      const char *start = cv_record_get_string (programme, "start_on");
+      const char *locality = cv_record_get_string (programme, "locality");
+      const char *aim = cv_record_get_string (programme, "aim");
+
+      self->programme = g_object_ref (programme);
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Programme"));
+      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (programme, "name"));
+      gtk_editable_set_text (GTK_EDITABLE (self->locality_row), locality != NULL ? locality : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->aim_row), aim != NULL ? aim : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row), start != NULL ? start : "");
+    }
+  name_changed_cb (self);
+  return self;
+}

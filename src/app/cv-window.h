@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cv-application.h"
+
+G_BEGIN_DECLS
+
+#define CV_TYPE_WINDOW (cv_window_get_type ())
+G_DECLARE_FINAL_TYPE (CvWindow, cv_window, CV, WINDOW, AdwApplicationWindow)
+
+CvWindow   *cv_window_new                  (CvApplication *application);
+const char *cv_window_get_programme_id     (CvWindow      *self);
+void        cv_window_set_programme        (CvWindow      *self,
+                                            const char    *programme_id);
+void        cv_window_show_view            (CvWindow      *self,
+                                            const char    *name);
+
+G_END_DECLS

@@ -1,0 +1,909 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Edits every field of one stakeholder. There is no Save button: a choice is
+ * stored at once, typing is stored after a short pause (and when the editor
+ * closes). A field the core refuses says why beside itself, keeps what was
+ * typed, and nothing of it is stored. A new stakeholder is stored the first
+ * time it has a name.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cv-action.h"
+#include "cv-date-row.h"
+#include "cv-format.h"
+#include "cv-record-list.h"
+#include "cv-register.h"
+#include "cv-stakeholder.h"
+#include "cv-stakeholder-editor.h"
+
+/* Long enough not to store every keystroke, short enough to feel immediate. */
+#define SAVE_DELAY_MS 400
+
+struct _CvStakeholderEditor
+{
+  GtkWidget        parent_instance;
+
+  CvStore         *store;
+  char            *programme_id;
+  CvRecord        *record;          /* as stored; no id while new */
+  char            *organisation_id; /* as chosen in the editor */
+  GPtrArray       *tags;            /* as edited, of char* */
+  CvRecordList    *organisations;
+  guint            save_source;
+  gboolean         loading;
+  GPtrArray       *page_rows;       /* rows added to the sessions and actions groups */
+
+  /* Template widgets */
+  GtkStack        *stack;
+  GtkWidget       *back_button;
+  GtkLabel        *title_label;
+  GtkLabel        *general_error;
+  AdwComboRow     *kind_row;
+  AdwEntryRow     *name_row;
+  GtkWidget       *name_error_row;
+  GtkLabel        *name_error;
+  AdwActionRow    *organisation_row;
+  GtkMenuButton   *organisation_button;
+  GtkWidget       *organisation_clear_button;
+  GtkPopover      *organisation_popover;
+  GtkSearchEntry  *organisation_search;
+  GtkListView     *organisation_list;
+  GtkButton       *organisation_create_button;
+  GtkWidget       *organisation_error_row;
+  GtkLabel        *organisation_error;
+  AdwEntryRow     *role_row;
+  AdwComboRow     *sector_row;
+  AdwEntryRow     *email_row;
+  GtkWidget       *email_error_row;
+  GtkLabel        *email_error;
+  AdwEntryRow     *phone_row;
+  GtkSwitch       *consent_switch;
+  AdwEntryRow     *consent_on_row;
+  GtkWidget       *consent_on_error_row;
+  GtkLabel        *consent_on_error;
+  AdwComboRow     *influence_row;
+  AdwComboRow     *interest_row;
+  AdwComboRow     *engagement_row;
+  GtkFlowBox      *tags_box;
+  AdwEntryRow     *tag_row;
+  GtkTextView     *notes_view;
+  GtkWidget       *delete_button;
+  AdwPreferencesGroup *sessions_group;
+  AdwPreferencesGroup *actions_group;
+};
+
+enum {
+  BACK,
+  DELETE_REQUESTED,
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CvStakeholderEditor, cv_stakeholder_editor, GTK_TYPE_WIDGET)
+
+static const CvField *
+field_of (const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_STAKEHOLDER);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
+}
+
+/* Each choice row lists its field's choices, in the order of the core's table. */
+static void
+fill_choices (AdwComboRow *row,
+              const char  *field_name)
+{
+  const CvField *field = field_of (field_name);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field_name), g_free);
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  adw_combo_row_set_model (row, G_LIST_MODEL (strings));
+}
+
+static const char *
+choice_of_row (AdwComboRow *row)
+{
+  const char *name = g_object_get_data (G_OBJECT (row), "field");
+  const CvField *field = name != NULL ? field_of (name) : NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  return field == NULL || selected == GTK_INVALID_LIST_POSITION ? NULL : field->choices[selected].nick;
+}
+
+static void
+select_choice (AdwComboRow *row,
+               const char  *nick)
+{
+  const CvField *field = field_of (g_object_get_data (G_OBJECT (row), "field"));
+
+  for (guint i = 0; field->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (field->choices[i].nick, nick) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static char *
+notes_text (CvStakeholderEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The record as the editor shows it now. */
+static CvRecord *
+record_from_widgets (CvStakeholderEditor *self)
+{
+  CvRecord *record = cv_record_copy (self->record);
+  g_autofree char *notes = notes_text (self);
+  g_autofree char *name = g_strstrip (g_strdup (entry_text (self->name_row)));
+  g_autofree char *email = g_strstrip (g_strdup (entry_text (self->email_row)));
+
+  g_ptr_array_add (self->tags, NULL);
+  cv_record_set_string (record, "kind", choice_of_row (self->kind_row));
+  cv_record_set_string (record, "name", name);
+  cv_record_set_string (record, "organisation_id",
+                        g_strcmp0 (choice_of_row (self->kind_row), "person") == 0 ? self->organisation_id : NULL);
+  cv_record_set_string (record, "role", entry_text (self->role_row));
+  cv_record_set_string (record, "sector", choice_of_row (self->sector_row));
+  cv_record_set_string (record, "email", email);
+  cv_record_set_string (record, "phone", entry_text (self->phone_row));
+  cv_record_set_boolean (record, "consent", gtk_switch_get_active (self->consent_switch));
+  cv_record_set_string (record, "consent_on", entry_text (self->consent_on_row));
+  cv_record_set_string (record, "influence", choice_of_row (self->influence_row));
+  cv_record_set_string (record, "interest", choice_of_row (self->interest_row));
+  cv_record_set_string (record, "engagement", choice_of_row (self->engagement_row));
+  cv_record_set_list (record, "tags", (const char * const *)self->tags->pdata);
+  cv_record_set_string (record, "notes", notes);
+  g_ptr_array_remove_index (self->tags, self->tags->len - 1);
+  return record;
+}
+
+static void
+show_field_error (GtkWidget  *row,
+                  GtkLabel   *label,
+                  GtkWidget  *field_row,
+                  GError     *error)
+{
+  gtk_widget_set_visible (row, error != NULL);
+  gtk_label_set_text (label, error != NULL ? error->message : "");
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (field_row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field_row, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+/* Checks the fields a person types into, each beside itself. */
+static gboolean
+check_fields (CvStakeholderEditor *self,
+              CvRecord            *record)
+{
+  struct {
+    const char *field;
+    GtkWidget  *error_row;
+    GtkLabel   *error_label;
+    GtkWidget  *field_row;
+  } checks[] = {
+    { "name", self->name_error_row, self->name_error, GTK_WIDGET (self->name_row) },
+    { "email", self->email_error_row, self->email_error, GTK_WIDGET (self->email_row) },
+    { "consent_on", self->consent_on_error_row, self->consent_on_error, GTK_WIDGET (self->consent_on_row) },
+    { "organisation_id", self->organisation_error_row, self->organisation_error,
+      GTK_WIDGET (self->organisation_row) },
+  };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A new stakeholder with no name yet is not an error: it is not stored yet. */
+      if (cv_record_get_id (record) == NULL && g_str_equal (checks[i].field, "name") &&
+          cv_record_get_string (record, "name") == NULL)
+        {
+          show_field_error (checks[i].error_row, checks[i].error_label, checks[i].field_row, NULL);
+          ok = FALSE;
+          continue;
+        }
+      if (!cv_store_validate_field (self->store, record, checks[i].field, &error))
+        ok = FALSE;
+      show_field_error (checks[i].error_row, checks[i].error_label, checks[i].field_row, error);
+    }
+  return ok;
+}
+
+static void
+update_title (CvStakeholderEditor *self)
+{
+  const char *name = self->record != NULL ? cv_record_get_string (self->record, "name") : NULL;
+
+  gtk_label_set_text (self->title_label, name != NULL ? name : _("New Stakeholder"));
+  gtk_widget_set_sensitive (self->delete_button, self->record != NULL && cv_record_get_id (self->record) != NULL);
+}
+
+static void reload_pages (CvStakeholderEditor *self);
+
+/**
+ * cv_stakeholder_editor_save_pending:
+ *
+ * Stores what the editor shows, if it differs from what is stored and the
+ * core accepts it.
+ *
+ * Returns: %TRUE when nothing is left unsaved
+ */
+gboolean
+cv_stakeholder_editor_save_pending (CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+  gboolean is_new;
+  gboolean ok;
+
+  g_return_val_if_fail (CV_IS_STAKEHOLDER_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->record == NULL || self->loading)
+    return TRUE;
+
+  record = record_from_widgets (self);
+  if (!check_fields (self, record))
+    return FALSE;
+
+  is_new = cv_record_get_id (record) == NULL;
+  ok = is_new ? cv_store_insert (self->store, record, &error)
+              : cv_store_update (self->store, record, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), !ok);
+  if (!ok)
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->record, record);
+  update_title (self);
+  if (is_new)
+    {
+      reload_pages (self);
+      g_signal_emit (self, signals[SAVED], 0, self->record);
+    }
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  CvStakeholderEditor *self = user_data;
+
+  self->save_source = 0;
+  cv_stakeholder_editor_save_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (CvStakeholderEditor *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+entry_changed_cb (CvStakeholderEditor *self)
+{
+  schedule_save (self);
+}
+
+static void
+choice_changed_cb (CvStakeholderEditor *self)
+{
+  gboolean person = g_strcmp0 (choice_of_row (self->kind_row), "person") == 0;
+
+  /* Only people belong to an organisation. */
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_row), person);
+  if (!self->loading)
+    cv_stakeholder_editor_save_pending (self);
+}
+
+static void
+consent_toggled_cb (CvStakeholderEditor *self)
+{
+  gboolean consent = gtk_switch_get_active (self->consent_switch);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), consent);
+  if (self->loading)
+    return;
+  /* Consent is dated: today unless the person says otherwise. */
+  if (consent && entry_text (self->consent_on_row)[0] == '\0')
+    {
+      g_autofree char *today = cv_today ();
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->consent_on_row), today);
+      self->loading = FALSE;
+    }
+  cv_stakeholder_editor_save_pending (self);
+}
+
+static void
+notes_changed_cb (CvStakeholderEditor *self)
+{
+  schedule_save (self);
+}
+
+/* Tags */
+
+static void rebuild_tags (CvStakeholderEditor *self);
+
+static void
+tag_remove_cb (GtkButton           *button,
+               CvStakeholderEditor *self)
+{
+  const char *tag = g_object_get_data (G_OBJECT (button), "tag");
+
+  for (guint i = 0; i < self->tags->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->tags, i), tag))
+      {
+        g_ptr_array_remove_index (self->tags, i);
+        break;
+      }
+  rebuild_tags (self);
+  cv_stakeholder_editor_save_pending (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+}
+
+static void
+rebuild_tags (CvStakeholderEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
+    gtk_flow_box_remove (self->tags_box, child);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      const char *tag = g_ptr_array_index (self->tags, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      g_autofree char *description = g_strdup_printf (_("Remove the tag “%s”"), tag);
+
+      gtk_box_append (GTK_BOX (box), gtk_label_new (tag));
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_set_tooltip_text (button, description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      description, -1);
+      gtk_widget_add_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "small");
+      g_object_set_data_full (G_OBJECT (button), "tag", g_strdup (tag), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (tag_remove_cb), self);
+      gtk_flow_box_append (self->tags_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), self->tags->len > 0);
+}
+
+static void
+tag_apply_cb (CvStakeholderEditor *self)
+{
+  g_autofree char *tag = g_strstrip (g_strdup (entry_text (self->tag_row)));
+
+  if (*tag == '\0')
+    return;
+  for (guint i = 0; i < self->tags->len; i++)
+    if (g_utf8_collate (g_ptr_array_index (self->tags, i), tag) == 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
+        return;
+      }
+  g_ptr_array_add (self->tags, g_steal_pointer (&tag));
+  gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
+  rebuild_tags (self);
+  cv_stakeholder_editor_save_pending (self);
+}
+
+/* Organisation */
+
+static void
+show_organisation (CvStakeholderEditor *self)
+{
+  g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder", self->organisation_id);
+
+  adw_action_row_set_subtitle (self->organisation_row, name != NULL ? name : _("None"));
+  gtk_widget_set_visible (self->organisation_clear_button, self->organisation_id != NULL);
+}
+
+static void
+choose_organisation (CvStakeholderEditor *self,
+                     const char          *id)
+{
+  g_free (self->organisation_id);
+  self->organisation_id = g_strdup (id);
+  show_organisation (self);
+  gtk_popover_popdown (self->organisation_popover);
+  cv_stakeholder_editor_save_pending (self);
+}
+
+static void
+organisation_clear_cb (CvStakeholderEditor *self)
+{
+  choose_organisation (self, NULL);
+}
+
+static void
+organisation_search_cb (CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_search))));
+  g_autofree char *label = NULL;
+
+  cv_record_list_set_search (self->organisations, text);
+  if (!cv_record_list_refresh (self->organisations, &error))
+    g_warning ("Could not list the organisations: %s", error->message);
+
+  /* Offer to create the organisation typed, on the spot. */
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_create_button), *text != '\0');
+  label = g_strdup_printf (_("Create “%s”"), text);
+  gtk_button_set_label (self->organisation_create_button, label);
+}
+
+static void
+organisation_popover_show_cb (CvStakeholderEditor *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_search), "");
+  cv_record_list_set_programme (self->organisations, self->programme_id);
+  organisation_search_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->organisation_search));
+}
+
+static void
+organisation_activate_cb (CvStakeholderEditor *self,
+                          guint                position)
+{
+  g_autoptr(CvRecord) organisation = g_list_model_get_item (G_LIST_MODEL (self->organisations), position);
+
+  if (organisation != NULL)
+    choose_organisation (self, cv_record_get_id (organisation));
+}
+
+static void
+organisation_create_cb (CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) organisation = cv_record_new (CV_TYPE_STAKEHOLDER);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_search))));
+
+  g_object_set (organisation, "programme-id", self->programme_id, "kind", "organisation",
+                "name", name, NULL);
+  if (!cv_store_insert (self->store, organisation, &error))
+    {
+      show_field_error (self->organisation_error_row, self->organisation_error,
+                        GTK_WIDGET (self->organisation_row), error);
+      gtk_popover_popdown (self->organisation_popover);
+      return;
+    }
+  choose_organisation (self, cv_record_get_id (organisation));
+}
+
+static void
+organisation_search_activate_cb (CvStakeholderEditor *self)
+{
+  /* Enter picks the only match, or creates what was typed when nothing matches. */
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->organisations));
+
+  if (n >= 1)
+    organisation_activate_cb (self, 0);
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->organisation_create_button)))
+    organisation_create_cb (self);
+}
+
+static void
+setup_organisation_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_organisation_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  CvRecord *organisation = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      cv_record_get_string (organisation, "name"));
+}
+
+/* The stakeholder's page: the sessions they are listed at and the actions they own. */
+
+static void
+add_page_row (CvStakeholderEditor *self,
+              AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->page_rows, row);
+  g_object_set_data (G_OBJECT (row), "group", group);
+}
+
+static void
+reload_pages (CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  const char *id = self->record != NULL ? cv_record_get_id (self->record) : NULL;
+  g_autofree char *today = cv_today ();
+
+  for (guint i = 0; i < self->page_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->page_rows, i);
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
+  g_ptr_array_set_size (self->page_rows, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sessions_group), id != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_group), id != NULL);
+  if (id == NULL)
+    return;
+
+  sessions = cv_register_sessions_attended (self->store, id, &error);
+  if (sessions == NULL)
+    g_warning ("Could not list the sessions: %s", error->message);
+  else if (sessions->len == 0)
+    add_page_row (self, self->sessions_group, _("Not at any session yet"), NULL);
+  else
+    for (guint i = 0; i < sessions->len; i++)
+      {
+        CvRecord *session = g_ptr_array_index (sessions, i);
+        g_autofree char *when = cv_format_timestamp (cv_record_get_string (session, "starts_at"));
+        add_page_row (self, self->sessions_group, cv_record_get_string (session, "title"), when);
+      }
+
+  g_clear_error (&error);
+  actions = cv_store_list (self->store, CV_TYPE_ACTION, "owner_id", id, &error);
+  if (actions == NULL)
+    g_warning ("Could not list the actions: %s", error->message);
+  else if (actions->len == 0)
+    add_page_row (self, self->actions_group, _("No actions yet"), NULL);
+  else
+    for (guint i = 0; i < actions->len; i++)
+      {
+        CvRecord *action = g_ptr_array_index (actions, i);
+        const CvField *status = cv_record_kind_find_field (cv_record_get_kind (action), "status");
+        const char *label = _(cv_field_choice_label (status, cv_record_get_string (action, "status")));
+        g_autofree char *subtitle = NULL;
+
+        /* Overdue is said in words as well as shown. */
+        if (cv_action_is_overdue (CV_ACTION (action), today))
+          subtitle = g_strdup_printf (_("%s — overdue"), label);
+        else
+          subtitle = g_strdup (label);
+        add_page_row (self, self->actions_group, cv_record_get_string (action, "title"), subtitle);
+      }
+}
+
+/* Loading a record into the widgets */
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+clear_errors (CvStakeholderEditor *self)
+{
+  show_field_error (self->name_error_row, self->name_error, GTK_WIDGET (self->name_row), NULL);
+  show_field_error (self->email_error_row, self->email_error, GTK_WIDGET (self->email_row), NULL);
+  show_field_error (self->consent_on_error_row, self->consent_on_error, GTK_WIDGET (self->consent_on_row), NULL);
+  show_field_error (self->organisation_error_row, self->organisation_error,
+                    GTK_WIDGET (self->organisation_row), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+}
+
+static void
+load_record (CvStakeholderEditor *self)
+{
+  CvRecord *r = self->record;
+  const char * const *tags = cv_record_get_list (r, "tags");
+  const char *notes = cv_record_get_string (r, "notes");
+
+  self->loading = TRUE;
+  select_choice (self->kind_row, cv_record_get_string (r, "kind"));
+  set_entry (self->name_row, cv_record_get_string (r, "name"));
+  g_free (self->organisation_id);
+  self->organisation_id = g_strdup (cv_record_get_string (r, "organisation_id"));
+  show_organisation (self);
+  set_entry (self->role_row, cv_record_get_string (r, "role"));
+  select_choice (self->sector_row, cv_record_get_string (r, "sector"));
+  set_entry (self->email_row, cv_record_get_string (r, "email"));
+  set_entry (self->phone_row, cv_record_get_string (r, "phone"));
+  gtk_switch_set_active (self->consent_switch, cv_record_get_boolean (r, "consent"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), cv_record_get_boolean (r, "consent"));
+  set_entry (self->consent_on_row, cv_record_get_string (r, "consent_on"));
+  select_choice (self->influence_row, cv_record_get_string (r, "influence"));
+  select_choice (self->interest_row, cv_record_get_string (r, "interest"));
+  select_choice (self->engagement_row, cv_record_get_string (r, "engagement"));
+  g_ptr_array_set_size (self->tags, 0);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    g_ptr_array_add (self->tags, g_strdup (tags[i]));
+  rebuild_tags (self);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes != NULL ? notes : "", -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_row),
+                          g_strcmp0 (cv_record_get_string (r, "kind"), "person") == 0);
+  self->loading = FALSE;
+
+  clear_errors (self);
+  update_title (self);
+  reload_pages (self);
+}
+
+static void
+back_clicked_cb (CvStakeholderEditor *self)
+{
+  cv_stakeholder_editor_save_pending (self);
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+delete_clicked_cb (CvStakeholderEditor *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  /* Unsaved typing goes with the record; Undo brings back what was stored. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  record = g_object_ref (self->record);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
+}
+
+static void
+store_changed_cb (CvStakeholderEditor *self,
+                  const char          *table,
+                  const char          *id,
+                  CvStore             *store)
+{
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  /* The organisation's name, or what the page lists, may have changed. */
+  if (g_str_equal (table, "stakeholder") && g_strcmp0 (id, self->organisation_id) == 0)
+    show_organisation (self);
+  else if (g_str_equal (table, "attendance") || g_str_equal (table, "action") ||
+           g_str_equal (table, "session"))
+    reload_pages (self);
+}
+
+static void
+cv_stakeholder_editor_dispose (GObject *object)
+{
+  CvStakeholderEditor *self = (CvStakeholderEditor *)object;
+
+  if (self->save_source != 0)
+    cv_stakeholder_editor_save_pending (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_STAKEHOLDER_EDITOR);
+  g_clear_object (&self->organisations);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->organisation_id, g_free);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->page_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cv_stakeholder_editor_parent_class)->dispose (object);
+}
+
+static void
+cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cv_stakeholder_editor_dispose;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/convene/Convene/cv-stakeholder-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvStakeholderEditor, name)
+  BIND (stack);
+  BIND (back_button);
+  BIND (title_label);
+  BIND (general_error);
+  BIND (kind_row);
+  BIND (name_row);
+  BIND (name_error_row);
+  BIND (name_error);
+  BIND (organisation_row);
+  BIND (organisation_button);
+  BIND (organisation_clear_button);
+  BIND (organisation_popover);
+  BIND (organisation_search);
+  BIND (organisation_list);
+  BIND (organisation_create_button);
+  BIND (organisation_error_row);
+  BIND (organisation_error);
+  BIND (role_row);
+  BIND (sector_row);
+  BIND (email_row);
+  BIND (email_error_row);
+  BIND (email_error);
+  BIND (phone_row);
+  BIND (consent_switch);
+  BIND (consent_on_row);
+  BIND (consent_on_error_row);
+  BIND (consent_on_error);
+  BIND (influence_row);
+  BIND (interest_row);
+  BIND (engagement_row);
+  BIND (tags_box);
+  BIND (tag_row);
+  BIND (notes_view);
+  BIND (delete_button);
+  BIND (sessions_group);
+  BIND (actions_group);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, consent_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_create_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+}
+
+static void
+cv_stakeholder_editor_init (CvStakeholderEditor *self)
+{
+  GtkListItemFactory *factory;
+
+  self->tags = g_ptr_array_new_with_free_func (g_free);
+  self->page_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  fill_choices (self->kind_row, "kind");
+  fill_choices (self->sector_row, "sector");
+  fill_choices (self->influence_row, "influence");
+  fill_choices (self->interest_row, "interest");
+  fill_choices (self->engagement_row, "engagement");
+  self->loading = FALSE;
+  cv_date_row_attach_calendar (self->consent_on_row);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_organisation_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_organisation_cb), NULL);
+  gtk_list_view_set_factory (self->organisation_list, factory);
+  g_object_unref (factory);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+void
+cv_stakeholder_editor_set_store (CvStakeholderEditor *self,
+                                 CvStore             *store)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->organisations = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
+  cv_record_list_set_filter (self->organisations, "kind", "organisation");
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->organisations)));
+  gtk_list_view_set_model (self->organisation_list, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+cv_stakeholder_editor_set_programme (CvStakeholderEditor *self,
+                                     const char          *programme_id)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
+
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+}
+
+/**
+ * cv_stakeholder_editor_set_record:
+ * @record: (nullable): a stored stakeholder, a new one without an id, or %NULL
+ *
+ * Stores anything pending for the previous stakeholder first.
+ */
+void
+cv_stakeholder_editor_set_record (CvStakeholderEditor *self,
+                                  CvRecord            *record)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
+
+  cv_stakeholder_editor_save_pending (self);
+  g_clear_object (&self->record);
+  if (record == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  self->record = cv_record_copy (record);
+  load_record (self);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+}
+
+/* Returns: (transfer none) (nullable): the stakeholder as last stored */
+CvRecord *
+cv_stakeholder_editor_get_record (CvStakeholderEditor *self)
+{
+  g_return_val_if_fail (CV_IS_STAKEHOLDER_EDITOR (self), NULL);
+  return self->record;
+}
+
+const char *
+cv_stakeholder_editor_get_id (CvStakeholderEditor *self)
+{
+  g_return_val_if_fail (CV_IS_STAKEHOLDER_EDITOR (self), NULL);
+  return self->record != NULL ? cv_record_get_id (self->record) : NULL;
+}
+
+void
+cv_stakeholder_editor_focus (CvStakeholderEditor *self)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+void
+cv_stakeholder_editor_set_show_back (CvStakeholderEditor *self,
+                                     gboolean             show_back)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
+  gtk_widget_set_visible (self->back_button, show_back);
+}

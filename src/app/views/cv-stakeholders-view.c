@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The stakeholder register: a searchable, filterable, sortable list (or the
+ * power / interest grid) beside the editor of the stakeholder chosen. All the
+ * searching, filtering and sorting is done by the core's list model.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cv-format.h"
+#include "cv-power-grid.h"
+#include "cv-record-list.h"
+#include "cv-register.h"
+#include "cv-sort-key.h"
+#include "cv-stakeholder.h"
+#include "cv-stakeholder-editor.h"
+#include "cv-stakeholders-view.h"
+
+/* How many names each cell of the grid shows before "and N more". */
+#define GRID_NAMES_PER_CELL 12
+
+struct _CvStakeholdersView
+{
+  GtkWidget             parent_instance;
+
+  CvStore              *store;
+  char                 *programme_id;
+  CvRecordList         *list;
+  GtkMultiSelection    *selection;
+  GStrv                 tags;   /* the tag filter's choices, after "All tags" */
+  gboolean              updating_filters;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *sector_filter;
+  GtkDropDown          *engagement_filter;
+  GtkDropDown          *tag_filter;
+  GtkToggleButton      *grid_toggle;
+  GtkButton            *delete_button;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  GtkColumnViewColumn  *name_column;
+  GtkColumnViewColumn  *kind_column;
+  GtkColumnViewColumn  *organisation_column;
+  GtkColumnViewColumn  *sector_column;
+  GtkColumnViewColumn  *engagement_column;
+  GtkColumnViewColumn  *tags_column;
+  GtkColumnViewColumn  *updated_column;
+  CvPowerGrid          *power_grid;
+  CvStakeholderEditor  *editor;
+};
+
+G_DEFINE_FINAL_TYPE (CvStakeholdersView, cv_stakeholders_view, GTK_TYPE_WIDGET)
+
+static const CvField *
+stakeholder_field (const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_STAKEHOLDER);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
+}
+
+/* The text a cell shows for a field, in the person's words. */
+static char *
+cell_text (CvStakeholdersView *self,
+           CvRecord           *record,
+           const char         *field_name)
+{
+  const CvField *field;
+
+  if (g_str_equal (field_name, "updated_at"))
+    return cv_format_timestamp (cv_record_get_updated_at (record));
+
+  field = stakeholder_field (field_name);
+  switch (field->type)
+    {
+    case CV_FIELD_CHOICE:
+      return g_strdup (_(cv_field_choice_label (field, cv_record_get_string (record, field_name))));
+    case CV_FIELD_REFERENCE:
+      return cv_store_get_display_name (self->store, field->target,
+                                        cv_record_get_string (record, field_name));
+    case CV_FIELD_WORDS:
+      {
+        const char * const *words = cv_record_get_list (record, field_name);
+        return words != NULL ? g_strjoinv (", ", (char **)words) : NULL;
+      }
+    default:
+      return g_strdup (cv_record_get_string (record, field_name));
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CvStakeholdersView       *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CvStakeholdersView       *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (factory), "field");
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), field);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static void
+set_up_column (CvStakeholdersView  *self,
+               GtkColumnViewColumn *column,
+               const char          *field)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(CvSortKey) key = cv_sort_key_new (field);
+
+  g_object_set_data_full (G_OBJECT (factory), "field", g_strdup (field), g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (key));
+  g_object_unref (factory);
+}
+
+static void
+update_visible_page (CvStakeholdersView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+                      gtk_drop_down_get_selected (self->sector_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->engagement_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->tag_filter) > 0;
+
+  if (n == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack,
+                                      gtk_toggle_button_get_active (self->grid_toggle) ? "grid" : "list");
+}
+
+static void
+reload_grid (CvStakeholdersView *self)
+{
+  g_autoptr(GError) error = NULL;
+  CvGrid *grid;
+
+  if (self->programme_id == NULL || !gtk_toggle_button_get_active (self->grid_toggle))
+    return;
+  grid = cv_register_grid (self->store, self->programme_id, GRID_NAMES_PER_CELL, &error);
+  if (grid == NULL)
+    g_warning ("Could not draw the grid: %s", error->message);
+  cv_power_grid_set_grid (self->power_grid, grid);
+}
+
+static void
+refresh (CvStakeholdersView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_record_list_refresh (self->list, &error))
+    g_warning ("Could not list the stakeholders: %s", error->message);
+  update_visible_page (self);
+}
+
+static const char *
+choice_at (const char *field_name,
+           guint       position)
+{
+  const CvField *field = stakeholder_field (field_name);
+
+  /* Position 0 is "All …". */
+  return position == 0 || position == GTK_INVALID_LIST_POSITION ? NULL : field->choices[position - 1].nick;
+}
+
+static void
+filter_changed_cb (CvStakeholdersView *self)
+{
+  guint tag = gtk_drop_down_get_selected (self->tag_filter);
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+  cv_record_list_set_filter (self->list, "sector", choice_at ("sector", gtk_drop_down_get_selected (self->sector_filter)));
+  cv_record_list_set_filter (self->list, "engagement",
+                             choice_at ("engagement", gtk_drop_down_get_selected (self->engagement_filter)));
+  cv_record_list_set_filter (self->list, "tags",
+                             tag > 0 && self->tags != NULL && tag - 1 < g_strv_length (self->tags)
+                               ? self->tags[tag - 1] : NULL);
+  refresh (self);
+}
+
+static void
+search_changed_cb (CvStakeholdersView *self)
+{
+  if (self->list == NULL)
+    return;
+  cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  refresh (self);
+}
+
+static void
+sort_changed_cb (CvStakeholdersView *self)
+{
+  gboolean descending = FALSE;
+  const char *field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view),
+                                                    &descending);
+
+  if (self->list == NULL)
+    return;
+  cv_record_list_set_sort (self->list, field, descending);
+  refresh (self);
+}
+
+static void
+layout_toggled_cb (CvStakeholdersView *self)
+{
+  reload_grid (self);
+  update_visible_page (self);
+}
+
+/* The tag filter offers the tags in use; the choice survives a reload. */
+static void
+reload_tags (CvStakeholdersView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  g_autofree char *current = NULL;
+  guint selected = gtk_drop_down_get_selected (self->tag_filter);
+  guint new_selected = 0;
+
+  if (selected > 0 && self->tags != NULL && selected - 1 < g_strv_length (self->tags))
+    current = g_strdup (self->tags[selected - 1]);
+  g_clear_pointer (&self->tags, g_strfreev);
+  if (self->programme_id != NULL)
+    self->tags = cv_register_tags (self->store, self->programme_id, &error);
+  if (error != NULL)
+    g_warning ("Could not list the tags: %s", error->message);
+
+  gtk_string_list_append (strings, _("All tags"));
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    {
+      gtk_string_list_append (strings, self->tags[i]);
+      if (g_strcmp0 (current, self->tags[i]) == 0)
+        new_selected = i + 1;
+    }
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (strings));
+  gtk_drop_down_set_selected (self->tag_filter, new_selected);
+  self->updating_filters = FALSE;
+}
+
+static void
+fill_choice_filter (GtkDropDown *drop_down,
+                    const char  *field_name,
+                    const char  *all_label)
+{
+  const CvField *field = stakeholder_field (field_name);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, all_label);
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+}
+
+static void
+selection_changed_cb (CvStakeholdersView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), n > 0);
+  if (n == 1)
+    {
+      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                          gtk_bitset_get_nth (selected, 0));
+      if (record != NULL && cv_record_get_id (record) != NULL &&
+          g_strcmp0 (cv_stakeholder_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
+        cv_stakeholder_editor_set_record (self->editor, record);
+    }
+}
+
+static void
+activate_cb (CvStakeholdersView *self,
+             guint               position)
+{
+  g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  cv_stakeholder_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_stakeholder_editor_focus (self->editor);
+}
+
+static void
+store_changed_cb (CvStakeholdersView *self,
+                  const char         *table,
+                  const char         *id,
+                  CvStore            *store)
+{
+  if (!g_str_equal (table, "stakeholder"))
+    return;
+  update_visible_page (self);
+  reload_grid (self);
+  reload_tags (self);
+}
+
+static void
+grid_activated_cb (CvStakeholdersView *self,
+                   const char         *id)
+{
+  cv_stakeholders_view_open (self, id);
+}
+
+static void
+editor_back_cb (CvStakeholdersView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+editor_saved_cb (CvStakeholdersView *self,
+                 CvRecord           *record)
+{
+  guint position = cv_record_list_find (self->list, cv_record_get_id (record));
+
+  if (position != G_MAXUINT)
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+    }
+}
+
+typedef struct
+{
+  CvStore   *store;
+  GPtrArray *deletions;   /* of CvDeletion */
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_object_unref (undo->store);
+  g_ptr_array_unref (undo->deletions);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Undo     *undo)
+{
+  /* Put back in the opposite order of deletion. */
+  for (guint i = undo->deletions->len; i > 0; i--)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cv_store_restore (undo->store, g_ptr_array_index (undo->deletions, i - 1), &error))
+        g_warning ("Could not undo the deletion: %s", error->message);
+    }
+}
+
+static void
+delete_records (CvStakeholdersView *self,
+                GPtrArray          *records)
+{
+  Undo *undo;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  GtkWidget *overlay;
+
+  if (records->len == 0)
+    return;
+
+  undo = g_new0 (Undo, 1);
+  undo->store = g_object_ref (self->store);
+  undo->deletions = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_deletion_free);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      CvDeletion *deletion = cv_store_delete (self->store, g_ptr_array_index (records, i), &error);
+
+      if (deletion == NULL)
+        {
+          g_warning ("Could not delete a stakeholder: %s", error->message);
+          continue;
+        }
+      g_ptr_array_add (undo->deletions, deletion);
+    }
+
+  if (records->len == 1)
+    title = g_strdup_printf (_("“%s” deleted"), cv_record_get_string (g_ptr_array_index (records, 0), "name"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stakeholder deleted", "%u stakeholders deleted",
+                                          undo->deletions->len), undo->deletions->len);
+
+  if (cv_stakeholder_editor_get_id (self->editor) != NULL &&
+      cv_store_rowid_of (self->store, "stakeholder", cv_stakeholder_editor_get_id (self->editor)) < 0)
+    cv_stakeholder_editor_set_record (self->editor, NULL);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
+                         (GClosureNotify)(void (*) (void))undo_free, 0);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+cv_stakeholders_view_delete_selected (CvStakeholdersView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  delete_records (self, records);
+}
+
+static void
+delete_selected_cb (CvStakeholdersView *self)
+{
+  cv_stakeholders_view_delete_selected (self);
+}
+
+static void
+editor_delete_cb (CvStakeholdersView *self,
+                  CvRecord           *record)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (records, g_object_ref (record));
+  delete_records (self, records);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cv_stakeholders_view_delete_selected (CV_STAKEHOLDERS_VIEW (widget));
+}
+
+static void
+folded_changed_cb (CvStakeholdersView *self)
+{
+  cv_stakeholder_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cv_stakeholders_view_dispose (GObject *object)
+{
+  CvStakeholdersView *self = (CvStakeholdersView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_STAKEHOLDERS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+
+  G_OBJECT_CLASS (cv_stakeholders_view_parent_class)->dispose (object);
+}
+
+static void
+cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cv_stakeholders_view_dispose;
+
+  g_type_ensure (CV_TYPE_POWER_GRID);
+  g_type_ensure (CV_TYPE_STAKEHOLDER_EDITOR);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/convene/Convene/cv-stakeholders-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, sector_filter);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, engagement_filter);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, grid_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, organisation_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, sector_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, engagement_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, tags_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, updated_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, power_grid);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, editor);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, layout_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cv_stakeholders_view_new_stakeholder);
+  gtk_widget_class_bind_template_callback (widget_class, grid_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
+
+  gtk_widget_class_install_action (widget_class, "stakeholders.delete-selected", NULL, delete_action);
+}
+
+static void
+cv_stakeholders_view_init (CvStakeholdersView *self)
+{
+  GtkShortcut *shortcut;
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fill_choice_filter (self->sector_filter, "sector", _("All sectors"));
+  fill_choice_filter (self->engagement_filter, "engagement", _("All engagement levels"));
+  reload_tags (self);
+
+  set_up_column (self, self->name_column, "name");
+  set_up_column (self, self->kind_column, "kind");
+  set_up_column (self, self->organisation_column, "organisation_id");
+  set_up_column (self, self->sector_column, "sector");
+  set_up_column (self, self->engagement_column, "engagement");
+  set_up_column (self, self->tags_column, "tags");
+  set_up_column (self, self->updated_column, "updated_at");
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
+
+  /* Delete removes the selected stakeholders (with Undo) while the list has focus. */
+  shortcuts = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                               gtk_named_action_new ("stakeholders.delete-selected"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}
+
+void
+cv_stakeholders_view_set_store (CvStakeholdersView *self,
+                                CvStore            *store)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+  g_return_if_fail (CV_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  cv_stakeholder_editor_set_store (self->editor, store);
+}
+
+void
+cv_stakeholders_view_set_programme (CvStakeholdersView *self,
+                                    const char         *programme_id)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (g_strcmp0 (self->programme_id, programme_id) == 0)
+    return;
+
+  cv_stakeholder_editor_save_pending (self->editor);
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  cv_stakeholder_editor_set_programme (self->editor, programme_id);
+  cv_stakeholder_editor_set_record (self->editor, NULL);
+  cv_record_list_set_programme (self->list, programme_id);
+  reload_tags (self);
+  filter_changed_cb (self);
+  reload_grid (self);
+}
+
+void
+cv_stakeholders_view_new_stakeholder (CvStakeholdersView *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+
+  if (self->programme_id == NULL)
+    return;
+  record = cv_record_new (CV_TYPE_STAKEHOLDER);
+  cv_record_set_string (record, "programme_id", self->programme_id);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  cv_stakeholder_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_stakeholder_editor_focus (self->editor);
+}
+
+void
+cv_stakeholders_view_focus_search (CvStakeholdersView *self)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+cv_stakeholders_view_open (CvStakeholdersView *self,
+                           const char         *stakeholder_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+
+  record = cv_store_load (self->store, CV_TYPE_STAKEHOLDER, stakeholder_id, &error);
+  if (record == NULL)
+    {
+      g_warning ("Could not open the stakeholder: %s", error->message);
+      return;
+    }
+  cv_stakeholder_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+}
+
+void
+cv_stakeholders_view_save_pending (CvStakeholdersView *self)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+  cv_stakeholder_editor_save_pending (self->editor);
+}
+
+/* Returns: (transfer none): the list as shown, for tests */
+GListModel *
+cv_stakeholders_view_get_model (CvStakeholdersView *self)
+{
+  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}

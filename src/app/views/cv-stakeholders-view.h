@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cv-store.h"
+
+G_BEGIN_DECLS
+
+#define CV_TYPE_STAKEHOLDERS_VIEW (cv_stakeholders_view_get_type ())
+G_DECLARE_FINAL_TYPE (CvStakeholdersView, cv_stakeholders_view, CV, STAKEHOLDERS_VIEW, GtkWidget)
+
+void        cv_stakeholders_view_set_store        (CvStakeholdersView *self,
+                                                   CvStore            *store);
+void        cv_stakeholders_view_set_programme    (CvStakeholdersView *self,
+                                                   const char         *programme_id);
+void        cv_stakeholders_view_new_stakeholder  (CvStakeholdersView *self);
+void        cv_stakeholders_view_focus_search     (CvStakeholdersView *self);
+void        cv_stakeholders_view_open             (CvStakeholdersView *self,
+                                                   const char         *stakeholder_id);
+void        cv_stakeholders_view_delete_selected  (CvStakeholdersView *self);
+void        cv_stakeholders_view_save_pending     (CvStakeholdersView *self);
+GListModel *cv_stakeholders_view_get_model        (CvStakeholdersView *self);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cv-register.h"
+#include "cv-session.h"
+
+static void
+grid_point_clear (gpointer data)
+{
+  CvGridPoint *point = data;
+
+  g_free (point->id);
+  g_free (point->name);
+}
+
+void
+cv_grid_free (CvGrid *grid)
+{
+  if (grid == NULL)
+    return;
+  g_array_unref (grid->points);
+  g_free (grid);
+}
+
+/* Returns: 0, 1 or 2 for low, medium and high; -1 for anything else */
+int
+cv_level_from_nick (const char *nick)
+{
+  if (g_strcmp0 (nick, "low") == 0)
+    return 0;
+  if (g_strcmp0 (nick, "medium") == 0)
+    return 1;
+  if (g_strcmp0 (nick, "high") == 0)
+    return 2;
+  return -1;
+}
+
+/**
+ * cv_register_grid:
+ * @per_cell: how many names to return for each influence × interest cell
+ *
+ * The power / interest grid of a programme: every cell's count, and the first
+ * names in each, so that a register of any size draws at once.
+ *
+ * Returns: (transfer full): the grid, or %NULL with @error set
+ */
+CvGrid *
+cv_register_grid (CvStore     *store,
+                  const char  *programme_id,
+                  guint        per_cell,
+                  GError     **error)
+{
+  CvDatabase *db = cv_store_get_database (store);
+  g_autoptr(CvGrid) grid = g_new0 (CvGrid, 1);
+  g_autoptr(CvStatement) counts = NULL;
+  g_autoptr(CvStatement) names = NULL;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+
+  grid->points = g_array_new (FALSE, TRUE, sizeof (CvGridPoint));
+  g_array_set_clear_func (grid->points, grid_point_clear);
+
+  counts = cv_database_prepare (db,
+                                "SELECT influence, interest, count(*) FROM stakeholder"
+                                " WHERE programme_id = ?1 GROUP BY influence, interest", error);
+  if (counts == NULL)
+    return NULL;
+  cv_statement_bind_text (counts, 1, programme_id);
+  while ((step = cv_statement_step (counts, error)) == CV_STEP_ROW)
+    {
+      int influence = cv_level_from_nick (cv_statement_column_text (counts, 0));
+      int interest = cv_level_from_nick (cv_statement_column_text (counts, 1));
+
+      g_assert (influence >= 0 && interest >= 0);
+      grid->counts[influence][interest] = cv_statement_column_int64 (counts, 2);
+    }
+  if (step == CV_STEP_ERROR)
+    return NULL;
+
+  names = cv_database_prepare (db,
+                               "SELECT id, name, influence, interest FROM"
+                               " (SELECT id, name, influence, interest, row_number() OVER"
+                               "   (PARTITION BY influence, interest ORDER BY name COLLATE NOCASE) AS n"
+                               "  FROM stakeholder WHERE programme_id = ?1)"
+                               " WHERE n <= ?2 ORDER BY name COLLATE NOCASE", error);
+  if (names == NULL)
+    return NULL;
+  cv_statement_bind_text (names, 1, programme_id);
+  cv_statement_bind_int64 (names, 2, per_cell);
+  while ((step = cv_statement_step (names, error)) == CV_STEP_ROW)
+    {
+      CvGridPoint point = {
+        g_strdup (cv_statement_column_text (names, 0)),
+        g_strdup (cv_statement_column_text (names, 1)),
+        cv_level_from_nick (cv_statement_column_text (names, 2)),
+        cv_level_from_nick (cv_statement_column_text (names, 3)),
+      };
+      g_array_append_val (grid->points, point);
+    }
+  if (step == CV_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&grid);
+}
+
+/* Returns: (transfer full): every tag used in the programme, in alphabetical order */
+GStrv
+cv_register_tags (CvStore     *store,
+                  const char  *programme_id,
+                  GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+
+  st = cv_database_prepare (cv_store_get_database (store),
+                            "SELECT DISTINCT t.value FROM stakeholder_tag t"
+                            " JOIN stakeholder s ON s.id = t.stakeholder_id"
+                            " WHERE s.programme_id = ?1 ORDER BY t.value COLLATE NOCASE", error);
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, programme_id);
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    g_strv_builder_add (builder, cv_statement_column_text (st, 0));
+  if (step == CV_STEP_ERROR)
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * cv_register_sessions_attended:
+ *
+ * Returns: (transfer full) (element-type CvSession): the sessions a stakeholder
+ *   is listed at (invited, attended or sent apologies), the latest first
+ */
+GPtrArray *
+cv_register_sessions_attended (CvStore     *store,
+                               const char  *stakeholder_id,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+
+  st = cv_database_prepare (cv_store_get_database (store),
+                            "SELECT s.id FROM attendance a JOIN session s ON s.id = a.session_id"
+                            " WHERE a.stakeholder_id = ?1 ORDER BY s.starts_at DESC, s.rowid DESC", error);
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, stakeholder_id);
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    g_ptr_array_add (ids, g_strdup (cv_statement_column_text (st, 0)));
+  if (step == CV_STEP_ERROR)
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      CvRecord *session = cv_store_load (store, CV_TYPE_SESSION, g_ptr_array_index (ids, i), error);
+
+      if (session == NULL)
+        return NULL;
+      g_ptr_array_add (sessions, session);
+    }
+  return g_steal_pointer (&sessions);
+}
