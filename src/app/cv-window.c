@@ -23,6 +23,7 @@ struct _CvWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   GtkMenuButton        *programme_button;
+  GtkLabel             *programme_label;
   GtkPopover           *programme_popover;
   GtkListBox           *programme_list;
   GtkListBox           *view_list;
@@ -110,7 +111,7 @@ show_programme (CvWindow *self)
     }
 
   name = cv_record_get_string (self->programme, "name");
-  gtk_menu_button_set_label (self->programme_button, name);
+  gtk_label_set_text (self->programme_label, name);
   adw_window_title_set_subtitle (self->view_title, name);
   gtk_window_set_title (GTK_WINDOW (self), name);
   g_settings_set_string (self->settings, "last-programme", cv_record_get_id (self->programme));
@@ -404,6 +405,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, programme_button);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, programme_popover);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, programme_label);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, programme_list);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, view_list);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, view_title);
