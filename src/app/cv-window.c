@@ -302,6 +302,14 @@ find_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cv_stakeholders_view_undo_delete (CV_WINDOW (widget)->stakeholders_view);
+}
+
+static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -419,6 +427,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   /* Import and the sample programme arrive with the exchange format. */
   gtk_widget_class_install_action (widget_class, "win.import", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, NULL);

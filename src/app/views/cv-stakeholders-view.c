@@ -29,6 +29,7 @@ struct _CvStakeholdersView
   CvRecordList         *list;
   GtkMultiSelection    *selection;
   GStrv                 tags;   /* the tag filter's choices, after "All tags" */
+  GPtrArray            *last_deletions;   /* of CvDeletion: what Undo puts back */
   gboolean              updating_filters;
 
   /* Template widgets */
@@ -210,11 +211,12 @@ static void
 sort_changed_cb (CvStakeholdersView *self)
 {
   gboolean descending = FALSE;
-  const char *field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view),
-                                                    &descending);
+  const char *field;
 
-  if (self->list == NULL)
+  /* The column view announces its sorter's last change while it is disposed. */
+  if (self->list == NULL || self->column_view == NULL)
     return;
+  field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view), &descending);
   cv_record_list_set_sort (self->list, field, descending);
   refresh (self);
 }
@@ -339,41 +341,46 @@ editor_saved_cb (CvStakeholdersView *self,
     }
 }
 
-typedef struct
+/**
+ * cv_stakeholders_view_undo_delete:
+ *
+ * Puts back the stakeholders deleted last, with everything that went with them.
+ *
+ * Returns: %TRUE if there was something to put back
+ */
+gboolean
+cv_stakeholders_view_undo_delete (CvStakeholdersView *self)
 {
-  CvStore   *store;
-  GPtrArray *deletions;   /* of CvDeletion */
-} Undo;
+  g_autoptr(GPtrArray) deletions = NULL;
 
-static void
-undo_free (gpointer data)
-{
-  Undo *undo = data;
+  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), FALSE);
 
-  g_object_unref (undo->store);
-  g_ptr_array_unref (undo->deletions);
-  g_free (undo);
-}
+  deletions = g_steal_pointer (&self->last_deletions);
+  if (deletions == NULL)
+    return FALSE;
 
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
-{
   /* Put back in the opposite order of deletion. */
-  for (guint i = undo->deletions->len; i > 0; i--)
+  for (guint i = deletions->len; i > 0; i--)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!cv_store_restore (undo->store, g_ptr_array_index (undo->deletions, i - 1), &error))
-        g_warning ("Could not undo the deletion: %s", error->message);
+      if (!cv_store_restore (self->store, g_ptr_array_index (deletions, i - 1), &error))
+        {
+          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+          if (overlay != NULL)
+            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+          return FALSE;
+        }
     }
+  return TRUE;
 }
 
 static void
 delete_records (CvStakeholdersView *self,
                 GPtrArray          *records)
 {
-  Undo *undo;
+  g_autoptr(GPtrArray) deletions = NULL;
   AdwToast *toast;
   g_autofree char *title = NULL;
   GtkWidget *overlay;
@@ -381,9 +388,7 @@ delete_records (CvStakeholdersView *self,
   if (records->len == 0)
     return;
 
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (self->store);
-  undo->deletions = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_deletion_free);
+  deletions = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_deletion_free);
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -395,24 +400,27 @@ delete_records (CvStakeholdersView *self,
           g_warning ("Could not delete a stakeholder: %s", error->message);
           continue;
         }
-      g_ptr_array_add (undo->deletions, deletion);
+      g_ptr_array_add (deletions, deletion);
     }
 
   if (records->len == 1)
     title = g_strdup_printf (_("“%s” deleted"), cv_record_get_string (g_ptr_array_index (records, 0), "name"));
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stakeholder deleted", "%u stakeholders deleted",
-                                          undo->deletions->len), undo->deletions->len);
+                                          deletions->len), deletions->len);
 
   if (cv_stakeholder_editor_get_id (self->editor) != NULL &&
       cv_store_rowid_of (self->store, "stakeholder", cv_stakeholder_editor_get_id (self->editor)) < 0)
     cv_stakeholder_editor_set_record (self->editor, NULL);
 
+  /* Only the last deletion can be undone; an older one is final. */
+  g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
+  self->last_deletions = g_steal_pointer (&deletions);
+
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), undo,
-                         (GClosureNotify)(void (*) (void))undo_free, 0);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
@@ -479,6 +487,7 @@ cv_stakeholders_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cv_stakeholders_view_parent_class)->dispose (object);
 }

@@ -100,7 +100,8 @@ const char *
 cv_sort_key_read_column_view (GtkSorter *column_view_sorter,
                               gboolean  *descending)
 {
-  g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) item1 = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) item2 = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering result;
   CvSortKey *first;
 
@@ -108,7 +109,7 @@ cv_sort_key_read_column_view (GtkSorter *column_view_sorter,
 
   probing = TRUE;
   probe_first = NULL;
-  result = gtk_sorter_compare (column_view_sorter, item, item);
+  result = gtk_sorter_compare (column_view_sorter, item1, item2);
   first = probe_first;
   probing = FALSE;
   probe_first = NULL;

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The window and the Stakeholders view, driven through their real widgets
+ * under Xvfb, checked through the core.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cv-application.h"
+#include "cv-power-grid.h"
+#include "cv-programme.h"
+#include "cv-programme-dialog.h"
+#include "cv-stakeholder.h"
+#include "cv-stakeholder-editor.h"
+#include "cv-stakeholders-view.h"
+#include "cv-window.h"
+
+typedef struct
+{
+  CvApplication *app;
+  CvWindow      *window;
+  char          *dir;
+  char          *path;
+} Fixture;
+
+static void
+run_main_loop (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = cv_window_new (f->app);
+  g_object_ref (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  run_main_loop (100);
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  run_main_loop (50);
+  g_assert_finalize_object (f->window);
+  f->window = NULL;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("convene-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "convene.db", NULL);
+  f->app = cv_application_new ();
+  cv_application_set_database_path (f->app, f->path);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f);
+  /* No window may outlive the test. A registered GtkApplication keeps a
+   * reference of its own until it shuts down, so it is only released. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 0);
+  g_object_unref (f->app);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static CvStore *
+store_of (Fixture *f)
+{
+  CvStore *store = cv_application_get_store (f->app, NULL);
+
+  g_assert_nonnull (store);
+  return store;
+}
+
+static CvProgrammeDialog *
+find_programme_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CV_IS_PROGRAMME_DIALOG (window))
+        return CV_PROGRAMME_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Creates a programme the way a person does: the button, the dialog, Create. */
+static void
+create_programme (Fixture    *f,
+                  const char *name)
+{
+  CvProgrammeDialog *dialog;
+  GtkStack *main_stack = child (f->window, CV_TYPE_WINDOW, "main_stack");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
+  run_main_loop (50);
+  dialog = find_programme_dialog ();
+  g_assert_nonnull (dialog);
+
+  gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), name);
+  gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "locality_row"), "Wirral");
+  gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "start_row"), "2017-12-01");
+  g_signal_emit_by_name (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "save_button"), "clicked");
+  run_main_loop (50);
+
+  g_assert_null (find_programme_dialog ());
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "programme");
+}
+
+static CvStakeholdersView *
+stakeholders_view (Fixture *f)
+{
+  return child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+}
+
+static CvStakeholderEditor *
+editor_of (Fixture *f)
+{
+  return child (stakeholders_view (f), CV_TYPE_STAKEHOLDERS_VIEW, "editor");
+}
+
+static gpointer
+editor_child (Fixture    *f,
+              const char *name)
+{
+  return child (editor_of (f), CV_TYPE_STAKEHOLDER_EDITOR, name);
+}
+
+static void
+add_stakeholder (Fixture    *f,
+                 const char *name,
+                 const char *email)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (editor_child (f, "name_row"), name);
+  if (email != NULL)
+    gtk_editable_set_text (editor_child (f, "email_row"), email);
+  g_assert_true (cv_stakeholder_editor_save_pending (editor_of (f)));
+  run_main_loop (20);
+}
+
+static guint
+search (Fixture    *f,
+        const char *text)
+{
+  GtkSearchEntry *entry = child (stakeholders_view (f), CV_TYPE_STAKEHOLDERS_VIEW, "search_entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  return g_list_model_get_n_items (cv_stakeholders_view_get_model (stakeholders_view (f)));
+}
+
+static void
+test_first_run_and_create_programme (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkStack *main_stack = child (f->window, CV_TYPE_WINDOW, "main_stack");
+  g_autoptr(GPtrArray) programmes = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
+  create_programme (f, "Home care collaborative");
+
+  programmes = cv_store_list (store_of (f), CV_TYPE_PROGRAMME, "status", "active", NULL);
+  g_assert_cmpuint (programmes->len, ==, 1);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (programmes, 0), "name"), ==,
+                   "Home care collaborative");
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (programmes, 0), "start_on"), ==, "2017-12-01");
+  g_assert_cmpstr (cv_window_get_programme_id (f->window), ==,
+                   cv_record_get_id (g_ptr_array_index (programmes, 0)));
+
+  /* The programme is remembered: a new window opens it again. */
+  close_window (f);
+  open_window (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "main_stack")),
+                   ==, "programme");
+}
+
+static void
+test_duplicate_programme_refused (Fixture       *f,
+                                  gconstpointer  data)
+{
+  CvProgrammeDialog *dialog;
+  GtkLabel *error_label;
+
+  create_programme (f, "Vanguard");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
+  dialog = find_programme_dialog ();
+  gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "vanguard");
+  g_signal_emit_by_name (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "save_button"), "clicked");
+  run_main_loop (20);
+
+  /* The dialog stays open and says why. */
+  g_assert_true (find_programme_dialog () == dialog);
+  error_label = child (dialog, CV_TYPE_PROGRAMME_DIALOG, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "already exists"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_add_find_and_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  CvRecord *shown;
+  g_autofree char *id = NULL;
+
+  create_programme (f, "Home care collaborative");
+  add_stakeholder (f, "Amira Patel", "amira.patel@example.org");
+  add_stakeholder (f, "Gwen Morgan", NULL);
+
+  g_assert_cmpuint (search (f, ""), ==, 2);
+  g_assert_cmpuint (search (f, "ami"), ==, 1);
+  g_assert_cmpuint (search (f, "zzz"), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (stakeholders_view (f), CV_TYPE_STAKEHOLDERS_VIEW,
+                                                            "list_stack")), ==, "no-results");
+  g_assert_cmpuint (search (f, "ami"), ==, 1);
+
+  /* Open her from the list and change her role: stored without a Save button. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (cv_stakeholders_view_get_model (stakeholders_view (f))),
+                                   0, TRUE);
+  shown = cv_stakeholder_editor_get_record (editor_of (f));
+  g_assert_cmpstr (cv_record_get_string (shown, "name"), ==, "Amira Patel");
+  id = g_strdup (cv_record_get_id (shown));
+  gtk_editable_set_text (editor_child (f, "role_row"), "Care coordinator");
+  run_main_loop (600);   /* longer than the pause before typing is stored */
+
+  stored = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cv_record_get_string (stored, "role"), ==, "Care coordinator");
+  g_assert_cmpuint (search (f, "coordinator"), ==, 1);
+
+  /* A choice is stored at once. */
+  adw_combo_row_set_selected (editor_child (f, "sector_row"), 0);
+  g_clear_object (&stored);
+  stored = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, id, &error);
+  g_assert_cmpstr (cv_record_get_string (stored, "sector"), ==, "nhs");
+}
+
+static void
+test_invalid_email_shown (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CvRecord) stored = NULL;
+  GtkLabel *message;
+  g_autofree char *id = NULL;
+
+  create_programme (f, "Home care collaborative");
+  add_stakeholder (f, "Amira Patel", "amira.patel@example.org");
+  id = g_strdup (cv_stakeholder_editor_get_id (editor_of (f)));
+  g_assert_nonnull (id);
+
+  gtk_editable_set_text (editor_child (f, "email_row"), "amira.patel@");
+  g_assert_false (cv_stakeholder_editor_save_pending (editor_of (f)));
+
+  message = editor_child (f, "email_error");
+  g_assert_true (gtk_widget_get_visible (editor_child (f, "email_error_row")));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "not an email address"));
+  g_assert_true (gtk_widget_has_css_class (editor_child (f, "email_row"), "error"));
+
+  /* Nothing invalid was stored. */
+  stored = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, id, NULL);
+  g_assert_cmpstr (cv_record_get_string (stored, "email"), ==, "amira.patel@example.org");
+
+  /* Putting it right clears the message and stores it. */
+  gtk_editable_set_text (editor_child (f, "email_row"), "amira@example.org");
+  g_assert_true (cv_stakeholder_editor_save_pending (editor_of (f)));
+  g_assert_false (gtk_widget_get_visible (editor_child (f, "email_error_row")));
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *model;
+  const char *tags[] = { "carer", NULL };
+  g_autoptr(CvRecord) organisation = cv_record_new (CV_TYPE_STAKEHOLDER);
+  g_autoptr(CvRecord) restored = NULL;
+  g_autofree char *amira = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_programme (f, "Home care collaborative");
+  g_object_set (organisation, "programme-id", cv_window_get_programme_id (f->window), "kind", "organisation",
+                "name", "Riverside Care", NULL);
+  g_assert_true (cv_store_insert (store_of (f), organisation, NULL));
+  add_stakeholder (f, "Amira Patel", NULL);
+  amira = g_strdup (cv_stakeholder_editor_get_id (editor_of (f)));
+  add_stakeholder (f, "Beth Jones", NULL);
+  add_stakeholder (f, "Gwen Morgan", NULL);
+  {
+    g_autoptr(CvRecord) r = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, amira, NULL);
+    cv_record_set_string (r, "organisation_id", cv_record_get_id (organisation));
+    cv_record_set_list (r, "tags", tags);
+    g_assert_true (cv_store_update (store_of (f), r, NULL));
+  }
+
+  model = cv_stakeholders_view_get_model (stakeholders_view (f));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  /* One, by the Delete action, then Undo. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), 0, TRUE);   /* Amira */
+  gtk_widget_activate_action (GTK_WIDGET (stakeholders_view (f)), "stakeholders.delete-selected", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  restored = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, amira, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cv_record_get_string (restored, "organisation_id"), ==, cv_record_get_id (organisation));
+  g_assert_true (g_strv_equal (cv_record_get_list (restored, "tags"), tags));
+
+  /* Several at once, then Undo brings all of them back. */
+  gtk_selection_model_select_range (GTK_SELECTION_MODEL (model), 1, 3, TRUE);
+  cv_stakeholders_view_delete_selected (stakeholders_view (f));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  /* Deleting the organisation keeps the person; Undo relinks her. */
+  cv_stakeholders_view_open (stakeholders_view (f), cv_record_get_id (organisation));
+  g_signal_emit_by_name (editor_child (f, "delete_button"), "clicked");
+  g_clear_object (&restored);
+  restored = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, amira, NULL);
+  g_assert_null (cv_record_get_string (restored, "organisation_id"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_object (&restored);
+  restored = cv_store_load (store_of (f), CV_TYPE_STAKEHOLDER, amira, NULL);
+  g_assert_cmpstr (cv_record_get_string (restored, "organisation_id"), ==, cv_record_get_id (organisation));
+}
+
+static void
+test_grid_quadrant (Fixture       *f,
+                    gconstpointer  data)
+{
+  CvStakeholdersView *view;
+  CvPowerGrid *grid;
+  g_autofree char *id = NULL;
+  double x, y;
+
+  create_programme (f, "Home care collaborative");
+  add_stakeholder (f, "Amira Patel", NULL);
+  id = g_strdup (cv_stakeholder_editor_get_id (editor_of (f)));
+  adw_combo_row_set_selected (editor_child (f, "influence_row"), 2);   /* high */
+  adw_combo_row_set_selected (editor_child (f, "interest_row"), 0);    /* low */
+
+  view = stakeholders_view (f);
+  gtk_toggle_button_set_active (child (view, CV_TYPE_STAKEHOLDERS_VIEW, "grid_toggle"), TRUE);
+  run_main_loop (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (view, CV_TYPE_STAKEHOLDERS_VIEW, "list_stack")),
+                   ==, "grid");
+  grid = child (view, CV_TYPE_STAKEHOLDERS_VIEW, "power_grid");
+  g_assert_true (cv_power_grid_get_point_position (grid, id, &x, &y));
+  g_assert_cmpstr (cv_power_grid_quadrant_at (grid, x, y), ==, "Keep satisfied");
+  g_assert_cmpstr (cv_power_grid_stakeholder_at (grid, x, y), ==, id);
+
+  /* Interest raised: she moves to "Manage closely". */
+  adw_combo_row_set_selected (editor_child (f, "interest_row"), 2);
+  run_main_loop (100);
+  g_assert_true (cv_power_grid_get_point_position (grid, id, &x, &y));
+  g_assert_cmpstr (cv_power_grid_quadrant_at (grid, x, y), ==, "Manage closely");
+}
+
+static void
+test_sort_by_column (Fixture       *f,
+                     gconstpointer  data)
+{
+  CvStakeholdersView *view;
+  GtkColumnView *column_view;
+  GListModel *model;
+  g_autoptr(CvRecord) first = NULL;
+
+  create_programme (f, "Home care collaborative");
+  add_stakeholder (f, "Amira Patel", NULL);
+  add_stakeholder (f, "Zac Owen", NULL);
+  view = stakeholders_view (f);
+  column_view = child (view, CV_TYPE_STAKEHOLDERS_VIEW, "column_view");
+  model = cv_stakeholders_view_get_model (view);
+
+  gtk_column_view_sort_by_column (column_view, child (view, CV_TYPE_STAKEHOLDERS_VIEW, "name_column"),
+                                  GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cv_record_get_string (first, "name"), ==, "Zac Owen");
+
+  gtk_column_view_sort_by_column (column_view, child (view, CV_TYPE_STAKEHOLDERS_VIEW, "name_column"),
+                                  GTK_SORT_ASCENDING);
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cv_record_get_string (first, "name"), ==, "Amira Patel");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system's icon themes and
+   * MIME database. Each test has its own database in its own folder. */
+  g_test_init (&argc, &argv, NULL);
+  cv_application_setup_i18n ();
+  gtk_init ();
+  adw_init ();
+
+#define WINDOW_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  WINDOW_TEST ("/ui/programme/create", test_first_run_and_create_programme);
+  WINDOW_TEST ("/ui/programme/duplicate-refused", test_duplicate_programme_refused);
+  WINDOW_TEST ("/ui/stakeholders/add-find-edit", test_add_find_and_edit);
+  WINDOW_TEST ("/ui/stakeholders/invalid-email", test_invalid_email_shown);
+  WINDOW_TEST ("/ui/stakeholders/delete-undo", test_delete_and_undo);
+  WINDOW_TEST ("/ui/stakeholders/grid-quadrant", test_grid_quadrant);
+  WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
+
+  return g_test_run ();
+}
