@@ -117,9 +117,13 @@ cv_register_tags (CvStore     *store,
   g_return_val_if_fail (CV_IS_STORE (store), NULL);
 
   st = cv_database_prepare (cv_store_get_database (store),
-                            "SELECT DISTINCT t.value FROM stakeholder_tag t"
-                            " JOIN stakeholder s ON s.id = t.stakeholder_id"
-                            " WHERE s.programme_id = ?1 ORDER BY t.value COLLATE NOCASE", error);
+                            /* Few distinct tags, many tagged people: list the tags from
+                             * the index, then ask of each whether the programme uses it. */
+                            "SELECT v.value FROM (SELECT DISTINCT value FROM stakeholder_tag) v"
+                            " WHERE EXISTS (SELECT 1 FROM stakeholder_tag t"
+                            "   JOIN stakeholder s ON s.id = t.stakeholder_id"
+                            "   WHERE t.value = v.value AND s.programme_id = ?1)"
+                            " ORDER BY v.value COLLATE NOCASE", error);
   if (st == NULL)
     return NULL;
   cv_statement_bind_text (st, 1, programme_id);

@@ -12,6 +12,7 @@
 #include "cv-power-grid.h"
 #include "cv-record-list.h"
 #include "cv-register.h"
+#include "cv-selection.h"
 #include "cv-sort-key.h"
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-editor.h"
@@ -27,10 +28,11 @@ struct _CvStakeholdersView
   CvStore              *store;
   char                 *programme_id;
   CvRecordList         *list;
-  GtkMultiSelection    *selection;
+  CvSelection          *selection;
   GStrv                 tags;   /* the tag filter's choices, after "All tags" */
   GPtrArray            *last_deletions;   /* of CvDeletion: what Undo puts back */
   gboolean              updating_filters;
+  gboolean              tags_stale;   /* reloaded when the filters are next shown */
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
@@ -245,6 +247,7 @@ reload_tags (CvStakeholdersView *self)
     self->tags = cv_register_tags (self->store, self->programme_id, &error);
   if (error != NULL)
     g_warning ("Could not list the tags: %s", error->message);
+  self->tags_stale = FALSE;
 
   gtk_string_list_append (strings, _("All tags"));
   for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
@@ -312,7 +315,14 @@ store_changed_cb (CvStakeholdersView *self,
     return;
   update_visible_page (self);
   reload_grid (self);
-  reload_tags (self);
+  self->tags_stale = TRUE;
+}
+
+static void
+filters_shown_cb (CvStakeholdersView *self)
+{
+  if (self->tags_stale)
+    reload_tags (self);
 }
 
 static void
@@ -527,6 +537,7 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, editor);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_stakeholders_view_new_stakeholder);
@@ -584,7 +595,7 @@ cv_stakeholders_view_set_store (CvStakeholdersView *self,
 
   self->store = g_object_ref (store);
   self->list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->selection = cv_selection_new (G_LIST_MODEL (self->list));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -609,7 +620,11 @@ cv_stakeholders_view_set_programme (CvStakeholdersView *self,
   cv_stakeholder_editor_set_programme (self->editor, programme_id);
   cv_stakeholder_editor_set_record (self->editor, NULL);
   cv_record_list_set_programme (self->list, programme_id);
-  reload_tags (self);
+  /* A tag chosen in another programme means nothing here. */
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->tag_filter, 0);
+  self->updating_filters = FALSE;
+  self->tags_stale = TRUE;
   filter_changed_cb (self);
   reload_grid (self);
 }

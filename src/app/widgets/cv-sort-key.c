@@ -7,7 +7,8 @@
  *
  * GTK 4.8 has no call that names the column view's primary sort column (it
  * came in 4.10), so cv_sort_key_read_column_view() asks the column view's
- * sorter to compare one item with itself while the keys are listening: the
+ * sorter to compare two items (for one item and itself it answers "equal"
+ * without asking anyone) while the keys are listening: the
  * first key consulted is the primary one, and whether the answer comes back
  * inverted gives the direction. Outside that probe a key compares everything
  * as equal, so GTK never reorders anything itself.
