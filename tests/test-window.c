@@ -89,6 +89,13 @@ fixture_set_up (Fixture       *f,
   f->path = g_build_filename (f->dir, "convene.db", NULL);
   f->app = cv_application_new ();
   cv_application_set_database_path (f->app, f->path);
+  /* A registered application stays on the session bus until the process
+   * ends, so each test's has a name of its own. */
+  {
+    static guint serial;
+    g_autofree char *id = g_strdup_printf ("io.github.convene.Convene.Test%u", ++serial);
+    g_application_set_application_id (G_APPLICATION (f->app), id);
+  }
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
   open_window (f);

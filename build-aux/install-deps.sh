@@ -1,0 +1,25 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs the Debian 12 packages Convene needs to build, run and test, if any
+# is missing. Uses sudo when not run as root.
+set -eu
+
+packages="build-essential meson ninja-build pkg-config gettext appstream desktop-file-utils
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev
+  adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info fonts-dejavu-core
+  xvfb xauth dbus at-spi2-core"
+
+missing=""
+for p in $packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+  as_root=""
+else
+  as_root="sudo"
+fi
+echo "Installing:$missing"
+$as_root apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq --no-install-recommends $missing
