@@ -102,11 +102,11 @@ layout_points (CvPowerGrid *self)
       guint row = used[point->influence][point->interest];
 
       cell_rect (&area, point->influence, point->interest, &cell);
-      /* Leave the last line of the cell for "and N more". */
-      if ((row + 2) * LINE_HEIGHT > cell.size.height - 8)
+      /* Leave the first line for the quadrant's name and the last for "and N more". */
+      if ((row + 3) * LINE_HEIGHT > cell.size.height - 8)
         continue;
       used[point->influence][point->interest]++;
-      graphene_rect_init (&box.rect, cell.origin.x + 8, cell.origin.y + 6 + row * LINE_HEIGHT,
+      graphene_rect_init (&box.rect, cell.origin.x + 8, cell.origin.y + 6 + (row + 1) * LINE_HEIGHT,
                           cell.size.width - 16, LINE_HEIGHT);
       box.id = point->id;
       g_array_append_val (self->hit_boxes, box);
@@ -169,9 +169,9 @@ cv_power_grid_snapshot (GtkWidget   *widget,
         }
         pango_layout_get_pixel_size (layout, &lw, &lh);
         append_text (snapshot, layout, &dim,
-                     q.origin.x + (it == 1 ? q.size.width - lw - 8 : 8),
-                     q.origin.y + (hi == 1 ? 4 : q.size.height - lh - 4));
+                     q.origin.x + (it == 1 ? q.size.width - lw - 8 : 8), q.origin.y + 4);
       }
+  pango_layout_set_attributes (layout, NULL);
 
   /* Cell lines. */
   for (int i = 1; i < 3; i++)
@@ -244,7 +244,7 @@ cv_power_grid_snapshot (GtkWidget   *widget,
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
         pango_layout_set_text (layout, text, -1);
         append_text (snapshot, layout, &dim, cell.origin.x + 24,
-                     cell.origin.y + 6 + shown[hi][it] * LINE_HEIGHT + 2);
+                     cell.origin.y + 6 + (shown[hi][it] + 1) * LINE_HEIGHT + 2);
       }
 
   g_object_unref (layout);
@@ -272,7 +272,7 @@ cv_power_grid_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 300;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 360;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 720 : 540;
 }
 
