@@ -1076,6 +1076,23 @@ add_link (CvDeletion *deletion,
   g_array_append_val (deletion->links, link);
 }
 
+/* Tells the views about every record a deletion (or its undoing) touched. */
+static void
+emit_deletion_changed (CvStore    *self,
+                       CvDeletion *deletion)
+{
+  for (guint i = 0; i < deletion->records->len; i++)
+    {
+      CvRecord *record = g_ptr_array_index (deletion->records, i);
+      emit_changed (self, cv_record_get_kind (record)->table, cv_record_get_id (record));
+    }
+  for (guint i = 0; i < deletion->links->len; i++)
+    {
+      CvLink *link = &g_array_index (deletion->links, CvLink, i);
+      emit_changed (self, link->list ? link->column : link->table, link->owner_id);
+    }
+}
+
 /* Gathers @record and everything its deletion would take or change, following
  * the ON DELETE rule of every reference to its kind. */
 static gboolean
@@ -1190,16 +1207,7 @@ cv_store_delete (CvStore   *self,
   if (!cv_statement_run (st, error) || !cv_database_commit (self->database, error))
     goto failed;
 
-  for (guint i = 0; i < deletion->records->len; i++)
-    {
-      CvRecord *gone = g_ptr_array_index (deletion->records, i);
-      emit_changed (self, cv_record_get_kind (gone)->table, cv_record_get_id (gone));
-    }
-  for (guint i = 0; i < deletion->links->len; i++)
-    {
-      CvLink *link = &g_array_index (deletion->links, CvLink, i);
-      emit_changed (self, link->list ? link->column : link->table, link->owner_id);
-    }
+  emit_deletion_changed (self, deletion);
   return g_steal_pointer (&deletion);
 
 failed:
@@ -1256,16 +1264,7 @@ cv_store_restore (CvStore     *self,
   if (!cv_database_commit (self->database, error))
     return FALSE;
 
-  for (guint i = 0; i < deletion->records->len; i++)
-    {
-      CvRecord *back = g_ptr_array_index (deletion->records, i);
-      emit_changed (self, cv_record_get_kind (back)->table, cv_record_get_id (back));
-    }
-  for (guint i = 0; i < deletion->links->len; i++)
-    {
-      CvLink *link = &g_array_index (deletion->links, CvLink, i);
-      emit_changed (self, link->list ? link->column : link->table, link->owner_id);
-    }
+  emit_deletion_changed (self, deletion);
   return TRUE;
 
 failed:
