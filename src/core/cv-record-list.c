@@ -30,6 +30,9 @@ struct _CvRecordList
   char               *search;
   GArray             *filters;   /* of Filter */
   char               *sort_field;
+  char               *range_field;
+  char               *range_from;   /* inclusive, or NULL */
+  char               *range_to;     /* exclusive, or NULL */
   gboolean            descending;
 
   GArray             *rowids;    /* gint64, in list order */
@@ -123,6 +126,9 @@ cv_record_list_finalize (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->sort_field, g_free);
+  g_clear_pointer (&self->range_field, g_free);
+  g_clear_pointer (&self->range_from, g_free);
+  g_clear_pointer (&self->range_to, g_free);
   g_clear_pointer (&self->rowids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
 
@@ -256,6 +262,32 @@ cv_record_list_set_filter (CvRecordList *self,
   filter.field = g_strdup (field);
   filter.value = g_strdup (value);
   g_array_append_val (self->filters, filter);
+}
+
+/**
+ * cv_record_list_set_range:
+ * @field: (nullable): a date or date-time field, or %NULL for no range
+ * @from: (nullable): the first value to keep
+ * @to: (nullable): the first value no longer kept
+ *
+ * Keeps the records whose @field lies in [@from, @to): upcoming sessions are
+ * those from now on, past ones those before now.
+ */
+void
+cv_record_list_set_range (CvRecordList *self,
+                          const char   *field,
+                          const char   *from,
+                          const char   *to)
+{
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+  g_return_if_fail (field == NULL || cv_record_kind_find_field (self->kind, field) != NULL);
+
+  g_free (self->range_field);
+  g_free (self->range_from);
+  g_free (self->range_to);
+  self->range_field = g_strdup (field);
+  self->range_from = g_strdup (from);
+  self->range_to = g_strdup (to);
 }
 
 void
@@ -398,6 +430,11 @@ build_query (CvRecordList *self)
         g_string_append_printf (sql, " AND t.%s = ?%d", field->name, param++);
     }
 
+  if (self->range_field != NULL && self->range_from != NULL)
+    g_string_append_printf (sql, " AND t.%s >= ?%d", self->range_field, param++);
+  if (self->range_field != NULL && self->range_to != NULL)
+    g_string_append_printf (sql, " AND t.%s < ?%d", self->range_field, param++);
+
   append_order (self, sql);
   return g_string_free (sql, FALSE);
 }
@@ -443,6 +480,10 @@ refresh (CvRecordList  *self,
         }
       for (guint i = 0; i < self->filters->len; i++)
         cv_statement_bind_text (st, param++, g_array_index (self->filters, Filter, i).value);
+      if (self->range_field != NULL && self->range_from != NULL)
+        cv_statement_bind_text (st, param++, self->range_from);
+      if (self->range_field != NULL && self->range_to != NULL)
+        cv_statement_bind_text (st, param++, self->range_to);
 
       while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
         {

@@ -19,6 +19,10 @@ void          cv_record_list_set_search    (CvRecordList *self,
 void          cv_record_list_set_filter    (CvRecordList *self,
                                             const char   *field,
                                             const char   *value);
+void          cv_record_list_set_range     (CvRecordList *self,
+                                            const char   *field,
+                                            const char   *from,
+                                            const char   *to);
 void          cv_record_list_set_sort      (CvRecordList *self,
                                             const char   *field,
                                             gboolean      descending);
