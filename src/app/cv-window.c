@@ -14,6 +14,7 @@ struct _CvWindow
 
   GSettings            *settings;
   CvStore              *store;
+  CvTrash              *trash;
   CvRecord             *programme;
 
   /* Template widgets */
@@ -306,7 +307,11 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  cv_stakeholders_view_undo_delete (CV_WINDOW (widget)->stakeholders_view);
+  CvWindow *self = CV_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->trash != NULL && !cv_trash_undo (self->trash, &error) && error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -351,7 +356,8 @@ open_store (CvWindow *self)
     }
   g_object_ref (self->store);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  cv_stakeholders_view_set_store (self->stakeholders_view, self->store);
+  self->trash = cv_trash_new (self->store);
+  cv_stakeholders_view_set_store (self->stakeholders_view, self->store, self->trash);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -387,6 +393,7 @@ cv_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_WINDOW);
   g_clear_object (&self->programme);
+  g_clear_object (&self->trash);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

@@ -13,9 +13,9 @@
 #include "cv-action.h"
 #include "cv-date-row.h"
 #include "cv-format.h"
-#include "cv-record-list.h"
 #include "cv-register.h"
 #include "cv-stakeholder.h"
+#include "cv-stakeholder-chooser.h"
 #include "cv-stakeholder-editor.h"
 
 /* Long enough not to store every keystroke, short enough to feel immediate. */
@@ -30,7 +30,6 @@ struct _CvStakeholderEditor
   CvRecord        *record;          /* as stored; no id while new */
   char            *organisation_id; /* as chosen in the editor */
   GPtrArray       *tags;            /* as edited, of char* */
-  CvRecordList    *organisations;
   guint            save_source;
   gboolean         loading;
   GPtrArray       *page_rows;       /* rows added to the sessions and actions groups */
@@ -47,10 +46,7 @@ struct _CvStakeholderEditor
   AdwActionRow    *organisation_row;
   GtkMenuButton   *organisation_button;
   GtkWidget       *organisation_clear_button;
-  GtkPopover      *organisation_popover;
-  GtkSearchEntry  *organisation_search;
-  GtkListView     *organisation_list;
-  GtkButton       *organisation_create_button;
+  CvStakeholderChooser *organisation_chooser;
   GtkWidget       *organisation_error_row;
   GtkLabel        *organisation_error;
   AdwEntryRow     *role_row;
@@ -441,7 +437,6 @@ choose_organisation (CvStakeholderEditor *self,
   g_free (self->organisation_id);
   self->organisation_id = g_strdup (id);
   show_organisation (self);
-  gtk_popover_popdown (self->organisation_popover);
   cv_stakeholder_editor_save_pending (self);
 }
 
@@ -452,91 +447,10 @@ organisation_clear_cb (CvStakeholderEditor *self)
 }
 
 static void
-organisation_search_cb (CvStakeholderEditor *self)
+organisation_chosen_cb (CvStakeholderEditor *self,
+                        const char          *id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_search))));
-  g_autofree char *label = NULL;
-
-  cv_record_list_set_search (self->organisations, text);
-  if (!cv_record_list_refresh (self->organisations, &error))
-    g_warning ("Could not list the organisations: %s", error->message);
-
-  /* Offer to create the organisation typed, on the spot. */
-  gtk_widget_set_visible (GTK_WIDGET (self->organisation_create_button), *text != '\0');
-  label = g_strdup_printf (_("Create “%s”"), text);
-  gtk_button_set_label (self->organisation_create_button, label);
-}
-
-static void
-organisation_popover_show_cb (CvStakeholderEditor *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->organisation_search), "");
-  cv_record_list_set_programme (self->organisations, self->programme_id);
-  organisation_search_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->organisation_search));
-}
-
-static void
-organisation_activate_cb (CvStakeholderEditor *self,
-                          guint                position)
-{
-  g_autoptr(CvRecord) organisation = g_list_model_get_item (G_LIST_MODEL (self->organisations), position);
-
-  if (organisation != NULL)
-    choose_organisation (self, cv_record_get_id (organisation));
-}
-
-static void
-organisation_create_cb (CvStakeholderEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) organisation = cv_record_new (CV_TYPE_STAKEHOLDER);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_search))));
-
-  g_object_set (organisation, "programme-id", self->programme_id, "kind", "organisation",
-                "name", name, NULL);
-  if (!cv_store_insert (self->store, organisation, &error))
-    {
-      show_field_error (self->organisation_error_row, self->organisation_error,
-                        GTK_WIDGET (self->organisation_row), error);
-      gtk_popover_popdown (self->organisation_popover);
-      return;
-    }
-  choose_organisation (self, cv_record_get_id (organisation));
-}
-
-static void
-organisation_search_activate_cb (CvStakeholderEditor *self)
-{
-  /* Enter picks the only match, or creates what was typed when nothing matches. */
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->organisations));
-
-  if (n >= 1)
-    organisation_activate_cb (self, 0);
-  else if (gtk_widget_get_visible (GTK_WIDGET (self->organisation_create_button)))
-    organisation_create_cb (self);
-}
-
-static void
-setup_organisation_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_organisation_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item)
-{
-  CvRecord *organisation = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      cv_record_get_string (organisation, "name"));
+  choose_organisation (self, id);
 }
 
 /* The stakeholder's page: the sessions they are listed at and the actions they own. */
@@ -716,7 +630,6 @@ cv_stakeholder_editor_dispose (GObject *object)
   if (self->save_source != 0)
     cv_stakeholder_editor_save_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_STAKEHOLDER_EDITOR);
-  g_clear_object (&self->organisations);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
@@ -734,6 +647,8 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cv_stakeholder_editor_dispose;
+
+  g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -757,11 +672,8 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   BIND (name_error);
   BIND (organisation_row);
   BIND (organisation_button);
+  BIND (organisation_chooser);
   BIND (organisation_clear_button);
-  BIND (organisation_popover);
-  BIND (organisation_search);
-  BIND (organisation_list);
-  BIND (organisation_create_button);
   BIND (organisation_error_row);
   BIND (organisation_error);
   BIND (role_row);
@@ -789,11 +701,7 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, consent_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_clear_cb);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, organisation_create_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
@@ -801,8 +709,6 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
 static void
 cv_stakeholder_editor_init (CvStakeholderEditor *self)
 {
-  GtkListItemFactory *factory;
-
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->page_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -816,11 +722,7 @@ cv_stakeholder_editor_init (CvStakeholderEditor *self)
   self->loading = FALSE;
   cv_date_row_attach_calendar (self->consent_on_row);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_organisation_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_organisation_cb), NULL);
-  gtk_list_view_set_factory (self->organisation_list, factory);
-  g_object_unref (factory);
+  cv_stakeholder_chooser_set_kind (self->organisation_chooser, "organisation");
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
@@ -831,16 +733,11 @@ void
 cv_stakeholder_editor_set_store (CvStakeholderEditor *self,
                                  CvStore             *store)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
-  self->organisations = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
-  cv_record_list_set_filter (self->organisations, "kind", "organisation");
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->organisations)));
-  gtk_list_view_set_model (self->organisation_list, GTK_SELECTION_MODEL (selection));
+  cv_stakeholder_chooser_set_store (self->organisation_chooser, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -852,6 +749,7 @@ cv_stakeholder_editor_set_programme (CvStakeholderEditor *self,
 
   g_free (self->programme_id);
   self->programme_id = g_strdup (programme_id);
+  cv_stakeholder_chooser_set_programme (self->organisation_chooser, programme_id);
 }
 
 /**

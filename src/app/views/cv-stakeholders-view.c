@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "cv-format.h"
 #include "cv-power-grid.h"
+#include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-register.h"
 #include "cv-selection.h"
@@ -17,6 +17,7 @@
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-editor.h"
 #include "cv-stakeholders-view.h"
+#include "cv-trash.h"
 
 /* How many names each cell of the grid shows before "and N more". */
 #define GRID_NAMES_PER_CELL 12
@@ -30,7 +31,7 @@ struct _CvStakeholdersView
   CvRecordList         *list;
   CvSelection          *selection;
   GStrv                 tags;   /* the tag filter's choices, after "All tags" */
-  GPtrArray            *last_deletions;   /* of CvDeletion: what Undo puts back */
+  CvTrash              *trash;
   gboolean              updating_filters;
   gboolean              tags_stale;   /* reloaded when the filters are next shown */
 
@@ -64,74 +65,6 @@ stakeholder_field (const char *name)
   g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_STAKEHOLDER);
 
   return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
-}
-
-/* The text a cell shows for a field, in the person's words. */
-static char *
-cell_text (CvStakeholdersView *self,
-           CvRecord           *record,
-           const char         *field_name)
-{
-  const CvField *field;
-
-  if (g_str_equal (field_name, "updated_at"))
-    return cv_format_timestamp (cv_record_get_updated_at (record));
-
-  field = stakeholder_field (field_name);
-  switch (field->type)
-    {
-    case CV_FIELD_CHOICE:
-      return g_strdup (_(cv_field_choice_label (field, cv_record_get_string (record, field_name))));
-    case CV_FIELD_REFERENCE:
-      return cv_store_get_display_name (self->store, field->target,
-                                        cv_record_get_string (record, field_name));
-    case CV_FIELD_WORDS:
-      {
-        const char * const *words = cv_record_get_list (record, field_name);
-        return words != NULL ? g_strjoinv (", ", (char **)words) : NULL;
-      }
-    default:
-      return g_strdup (cv_record_get_string (record, field_name));
-    }
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               CvStakeholdersView       *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              CvStakeholdersView       *self)
-{
-  const char *field = g_object_get_data (G_OBJECT (factory), "field");
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), field);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-}
-
-static void
-set_up_column (CvStakeholdersView  *self,
-               GtkColumnViewColumn *column,
-               const char          *field)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(CvSortKey) key = cv_sort_key_new (field);
-
-  g_object_set_data_full (G_OBJECT (factory), "field", g_strdup (field), g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  gtk_column_view_column_set_factory (column, factory);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (key));
-  g_object_unref (factory);
 }
 
 static void
@@ -351,91 +284,16 @@ editor_saved_cb (CvStakeholdersView *self,
     }
 }
 
-/**
- * cv_stakeholders_view_undo_delete:
- *
- * Puts back the stakeholders deleted last, with everything that went with them.
- *
- * Returns: %TRUE if there was something to put back
- */
-gboolean
-cv_stakeholders_view_undo_delete (CvStakeholdersView *self)
-{
-  g_autoptr(GPtrArray) deletions = NULL;
-
-  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), FALSE);
-
-  deletions = g_steal_pointer (&self->last_deletions);
-  if (deletions == NULL)
-    return FALSE;
-
-  /* Put back in the opposite order of deletion. */
-  for (guint i = deletions->len; i > 0; i--)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!cv_store_restore (self->store, g_ptr_array_index (deletions, i - 1), &error))
-        {
-          GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-          if (overlay != NULL)
-            adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static void
 delete_records (CvStakeholdersView *self,
                 GPtrArray          *records)
 {
-  g_autoptr(GPtrArray) deletions = NULL;
-  AdwToast *toast;
-  g_autofree char *title = NULL;
-  GtkWidget *overlay;
-
   if (records->len == 0)
     return;
-
-  deletions = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_deletion_free);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      CvDeletion *deletion = cv_store_delete (self->store, g_ptr_array_index (records, i), &error);
-
-      if (deletion == NULL)
-        {
-          g_warning ("Could not delete a stakeholder: %s", error->message);
-          continue;
-        }
-      g_ptr_array_add (deletions, deletion);
-    }
-
-  if (records->len == 1)
-    title = g_strdup_printf (_("“%s” deleted"), cv_record_get_string (g_ptr_array_index (records, 0), "name"));
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stakeholder deleted", "%u stakeholders deleted",
-                                          deletions->len), deletions->len);
-
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
   if (cv_stakeholder_editor_get_id (self->editor) != NULL &&
       cv_store_rowid_of (self->store, "stakeholder", cv_stakeholder_editor_get_id (self->editor)) < 0)
     cv_stakeholder_editor_set_record (self->editor, NULL);
-
-  /* Only the last deletion can be undone; an older one is final. */
-  g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
-  self->last_deletions = g_steal_pointer (&deletions);
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
 }
 
 void
@@ -497,7 +355,7 @@ cv_stakeholders_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
-  g_clear_pointer (&self->last_deletions, g_ptr_array_unref);
+  g_clear_object (&self->trash);
 
   G_OBJECT_CLASS (cv_stakeholders_view_parent_class)->dispose (object);
 }
@@ -561,13 +419,6 @@ cv_stakeholders_view_init (CvStakeholdersView *self)
   fill_choice_filter (self->engagement_filter, "engagement", _("All engagement levels"));
   reload_tags (self);
 
-  set_up_column (self, self->name_column, "name");
-  set_up_column (self, self->kind_column, "kind");
-  set_up_column (self, self->organisation_column, "organisation_id");
-  set_up_column (self, self->sector_column, "sector");
-  set_up_column (self, self->engagement_column, "engagement");
-  set_up_column (self, self->tags_column, "tags");
-  set_up_column (self, self->updated_column, "updated_at");
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb),
@@ -587,13 +438,22 @@ cv_stakeholders_view_init (CvStakeholdersView *self)
 
 void
 cv_stakeholders_view_set_store (CvStakeholdersView *self,
-                                CvStore            *store)
+                                CvStore            *store,
+                                CvTrash            *trash)
 {
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
   g_return_if_fail (CV_IS_STORE (store));
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  cv_record_column_set_up (self->name_column, store, "name");
+  cv_record_column_set_up (self->kind_column, store, "kind");
+  cv_record_column_set_up (self->organisation_column, store, "organisation_id");
+  cv_record_column_set_up (self->sector_column, store, "sector");
+  cv_record_column_set_up (self->engagement_column, store, "engagement");
+  cv_record_column_set_up (self->tags_column, store, "tags");
+  cv_record_column_set_up (self->updated_column, store, "updated_at");
   self->list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
   self->selection = cv_selection_new (G_LIST_MODEL (self->list));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cv-store.h"
+#include "cv-trash.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CvStakeholdersView, cv_stakeholders_view, CV, STAKEHOLDERS_VIEW, GtkWidget)
 
 void        cv_stakeholders_view_set_store        (CvStakeholdersView *self,
-                                                   CvStore            *store);
+                                                   CvStore            *store,
+                                                   CvTrash            *trash);
 void        cv_stakeholders_view_set_programme    (CvStakeholdersView *self,
                                                    const char         *programme_id);
 void        cv_stakeholders_view_new_stakeholder  (CvStakeholdersView *self);
@@ -19,7 +21,6 @@ void        cv_stakeholders_view_focus_search     (CvStakeholdersView *self);
 void        cv_stakeholders_view_open             (CvStakeholdersView *self,
                                                    const char         *stakeholder_id);
 void        cv_stakeholders_view_delete_selected  (CvStakeholdersView *self);
-gboolean    cv_stakeholders_view_undo_delete      (CvStakeholdersView *self);
 void        cv_stakeholders_view_save_pending     (CvStakeholdersView *self);
 GListModel *cv_stakeholders_view_get_model        (CvStakeholdersView *self);
 

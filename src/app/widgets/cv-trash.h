@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cv-store.h"
+
+G_BEGIN_DECLS
+
+#define CV_TYPE_TRASH (cv_trash_get_type ())
+G_DECLARE_FINAL_TYPE (CvTrash, cv_trash, CV, TRASH, GObject)
+
+CvTrash  *cv_trash_new    (CvStore    *store);
+gboolean  cv_trash_delete (CvTrash    *self,
+                           GPtrArray  *records,
+                           GtkWidget  *near);
+gboolean  cv_trash_undo   (CvTrash    *self,
+                           GError    **error);
+
+G_END_DECLS
