@@ -5,6 +5,7 @@
 
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
+#include "cv-sessions-view.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
 
@@ -31,6 +32,7 @@ struct _CvWindow
   AdwWindowTitle       *view_title;
   GtkStack             *view_stack;
   CvStakeholdersView   *stakeholders_view;
+  CvSessionsView       *sessions_view;
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,6 +119,7 @@ show_programme (CvWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), name);
   g_settings_set_string (self->settings, "last-programme", cv_record_get_id (self->programme));
   cv_stakeholders_view_set_programme (self->stakeholders_view, cv_record_get_id (self->programme));
+  cv_sessions_view_set_programme (self->sessions_view, cv_record_get_id (self->programme));
   reload_programme_list (self);
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
 }
@@ -270,6 +273,14 @@ reopen_programme_action (GtkWidget  *widget,
   set_programme_status (CV_WINDOW (widget), "active");
 }
 
+/* Ctrl+N and Ctrl+F act on the view shown; views without records of their
+ * own yet go to the stakeholders. */
+static gboolean
+showing_sessions (CvWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "sessions") == 0;
+}
+
 static void
 new_record_action (GtkWidget  *widget,
                    const char *action_name,
@@ -282,8 +293,13 @@ new_record_action (GtkWidget  *widget,
       gtk_widget_activate_action (widget, "win.new-programme", NULL);
       return;
     }
-  cv_window_show_view (self, "stakeholders");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (showing_sessions (self))
+    {
+      cv_sessions_view_new_session (self->sessions_view);
+      return;
+    }
+  cv_window_show_view (self, "stakeholders");
   cv_stakeholders_view_new_stakeholder (self->stakeholders_view);
 }
 
@@ -296,9 +312,13 @@ find_action (GtkWidget  *widget,
 
   if (self->programme == NULL)
     return;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "stakeholders") != 0)
-    cv_window_show_view (self, "stakeholders");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (showing_sessions (self))
+    {
+      cv_sessions_view_focus_search (self->sessions_view);
+      return;
+    }
+  cv_window_show_view (self, "stakeholders");
   cv_stakeholders_view_focus_search (self->stakeholders_view);
 }
 
@@ -358,6 +378,7 @@ open_store (CvWindow *self)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   self->trash = cv_trash_new (self->store);
   cv_stakeholders_view_set_store (self->stakeholders_view, self->store, self->trash);
+  cv_sessions_view_set_store (self->sessions_view, self->store, self->trash);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -377,6 +398,7 @@ cv_window_close_request (GtkWindow *window)
   int width, height;
 
   cv_stakeholders_view_save_pending (self->stakeholders_view);
+  cv_sessions_view_save_pending (self->sessions_view);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -411,6 +433,7 @@ cv_window_class_init (CvWindowClass *klass)
   window_class->close_request = cv_window_close_request;
 
   g_type_ensure (CV_TYPE_STAKEHOLDERS_VIEW);
+  g_type_ensure (CV_TYPE_SESSIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
@@ -426,6 +449,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, view_title);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, stakeholders_view);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, sessions_view);
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.rename-programme", NULL, rename_programme_action);

@@ -1,0 +1,1082 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * A session's page: its details, who was there, and what they said. Like the
+ * stakeholder editor it has no Save button: choices are stored at once,
+ * typing after a short pause. Times are typed in local time and stored in UTC.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cv-attendance.h"
+#include "cv-attendee-picker.h"
+#include "cv-contribution.h"
+#include "cv-error.h"
+#include "cv-session.h"
+#include "cv-session-editor.h"
+#include "cv-sessions.h"
+#include "cv-stakeholder-chooser.h"
+#include "cv-theme.h"
+#include "cv-time.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _CvSessionEditor
+{
+  GtkWidget             parent_instance;
+
+  CvStore              *store;
+  CvTrash              *trash;
+  char                 *programme_id;
+  CvRecord             *record;          /* as stored; no id while new */
+  char                 *facilitator_id;
+  char                 *said_by_id;
+  GPtrArray            *chosen_themes;   /* of char*: themes for the next contribution */
+  guint                 save_source;
+  gboolean              loading;
+
+  GtkStack             *stack;
+  GtkWidget            *back_button;
+  GtkLabel             *title_label;
+  GtkLabel             *general_error;
+  AdwEntryRow          *title_row;
+  GtkWidget            *title_error_row;
+  GtkLabel             *title_error;
+  AdwComboRow          *kind_row;
+  AdwEntryRow          *starts_row;
+  GtkWidget            *starts_error_row;
+  GtkLabel             *starts_error;
+  AdwEntryRow          *ends_row;
+  GtkWidget            *ends_error_row;
+  GtkLabel             *ends_error;
+  AdwEntryRow          *location_row;
+  AdwEntryRow          *facilitator_text_row;
+  AdwActionRow         *facilitator_row;
+  GtkWidget            *facilitator_clear_button;
+  CvStakeholderChooser *facilitator_chooser;
+  AdwComboRow          *status_row;
+  GtkTextView          *purpose_view;
+  GtkTextView          *summary_view;
+  AdwPreferencesGroup  *attendance_group;
+  GtkLabel             *attendance_counts;
+  GtkListBox           *attendance_list;
+  AdwPreferencesGroup  *said_group;
+  AdwEntryRow          *said_row;
+  AdwActionRow         *themes_row;
+  GtkListBox           *theme_list;
+  GtkEntry             *new_theme_entry;
+  GtkSwitch            *anonymous_switch;
+  AdwActionRow         *said_by_row;
+  CvStakeholderChooser *said_by_chooser;
+  GtkWidget            *said_error_row;
+  GtkLabel             *said_error;
+  GtkListBox           *contribution_list;
+  GtkWidget            *delete_button;
+  GtkWidget            *calendar_button;
+};
+
+enum {
+  BACK,
+  DELETE_REQUESTED,
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CvSessionEditor, cv_session_editor, GTK_TYPE_WIDGET)
+
+static const CvField *
+field_of (GType       type,
+          const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
+}
+
+static GListModel *
+choice_labels (const CvField *field)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  return G_LIST_MODEL (strings);
+}
+
+static guint
+choice_index (const CvField *field,
+              const char    *nick)
+{
+  for (guint i = 0; field->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (field->choices[i].nick, nick) == 0)
+      return i;
+  return 0;
+}
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+show_field_error (GtkWidget *error_row,
+                  GtkLabel  *label,
+                  GtkWidget *field_row,
+                  GError    *error)
+{
+  gtk_widget_set_visible (error_row, error != NULL);
+  gtk_label_set_text (label, error != NULL ? error->message : "");
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (field_row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field_row, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* A local time typed in @row, as stored UTC; empty is no time. FALSE when it is not a time. */
+static gboolean
+utc_of_row (AdwEntryRow  *row,
+            char        **utc,
+            GError      **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (entry_text (row)));
+
+  *utc = NULL;
+  if (*text == '\0')
+    return TRUE;
+  *utc = cv_utc_from_local (text, NULL, error);
+  return *utc != NULL;
+}
+
+/* The record as the editor shows it, or NULL when a field is wrong (shown beside it). */
+static CvRecord *
+record_from_widgets (CvSessionEditor *self)
+{
+  g_autoptr(CvRecord) record = cv_record_copy (self->record);
+  g_autoptr(GError) starts_error = NULL;
+  g_autoptr(GError) ends_error = NULL;
+  g_autoptr(GError) title_error = NULL;
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  g_autofree char *purpose = text_of (self->purpose_view);
+  g_autofree char *summary = text_of (self->summary_view);
+  g_autofree char *title = g_strstrip (g_strdup (entry_text (self->title_row)));
+  const CvField *kind = field_of (CV_TYPE_SESSION, "kind");
+  const CvField *status = field_of (CV_TYPE_SESSION, "status");
+  gboolean ok = TRUE;
+
+  ok &= utc_of_row (self->starts_row, &starts, &starts_error);
+  ok &= utc_of_row (self->ends_row, &ends, &ends_error);
+
+  cv_record_set_string (record, "title", title);
+  cv_record_set_string (record, "kind", kind->choices[adw_combo_row_get_selected (self->kind_row)].nick);
+  cv_record_set_string (record, "starts_at", starts);
+  cv_record_set_string (record, "ends_at", ends);
+  cv_record_set_string (record, "location", entry_text (self->location_row));
+  cv_record_set_string (record, "facilitator", entry_text (self->facilitator_text_row));
+  cv_record_set_string (record, "facilitator_id", self->facilitator_id);
+  cv_record_set_string (record, "status", status->choices[adw_combo_row_get_selected (self->status_row)].nick);
+  cv_record_set_string (record, "purpose", purpose);
+  cv_record_set_string (record, "summary", summary);
+
+  /* A new session with no title yet is simply not stored yet. */
+  if (!(cv_record_get_id (record) == NULL && title[0] == '\0') &&
+      !cv_store_validate_field (self->store, record, "title", &title_error))
+    ok = FALSE;
+  if (cv_record_get_id (record) == NULL && title[0] == '\0')
+    ok = FALSE;
+
+  /* An end before the start is said beside the end. */
+  if (starts_error == NULL && ends_error == NULL && starts != NULL && ends != NULL &&
+      strcmp (ends, starts) < 0)
+    {
+      g_set_error (&ends_error, CV_ERROR, CV_ERROR_INVALID,
+                   _("Ends: the session cannot end before it starts."));
+      ok = FALSE;
+    }
+
+  show_field_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), title_error);
+  show_field_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), starts_error);
+  show_field_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), ends_error);
+
+  return ok ? g_steal_pointer (&record) : NULL;
+}
+
+static void reload_page (CvSessionEditor *self);
+
+static void
+update_title (CvSessionEditor *self)
+{
+  const char *title = self->record != NULL ? cv_record_get_string (self->record, "title") : NULL;
+  gboolean stored = self->record != NULL && cv_record_get_id (self->record) != NULL;
+
+  gtk_label_set_text (self->title_label, title != NULL ? title : _("New Session"));
+  gtk_widget_set_sensitive (self->delete_button, stored);
+  gtk_widget_set_sensitive (self->calendar_button,
+                            stored && cv_record_get_string (self->record, "starts_at") != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->attendance_group), stored);
+  gtk_widget_set_visible (GTK_WIDGET (self->said_group), stored);
+}
+
+/**
+ * cv_session_editor_save_pending:
+ *
+ * Returns: %TRUE when nothing is left unsaved
+ */
+gboolean
+cv_session_editor_save_pending (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+  gboolean is_new;
+  gboolean ok;
+
+  g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->record == NULL || self->loading)
+    return TRUE;
+
+  record = record_from_widgets (self);
+  if (record == NULL)
+    return FALSE;
+
+  is_new = cv_record_get_id (record) == NULL;
+  ok = is_new ? cv_store_insert (self->store, record, &error) : cv_store_update (self->store, record, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), !ok);
+  if (!ok)
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->record, record);
+  update_title (self);
+  if (is_new)
+    {
+      reload_page (self);
+      g_signal_emit (self, signals[SAVED], 0, self->record);
+    }
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  CvSessionEditor *self = user_data;
+
+  self->save_source = 0;
+  cv_session_editor_save_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+entry_changed_cb (CvSessionEditor *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+choice_changed_cb (CvSessionEditor *self)
+{
+  if (!self->loading)
+    cv_session_editor_save_pending (self);
+}
+
+/* Facilitator from the register */
+
+static void
+show_facilitator (CvSessionEditor *self)
+{
+  g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder", self->facilitator_id);
+
+  adw_action_row_set_subtitle (self->facilitator_row, name != NULL ? name : _("None"));
+  gtk_widget_set_visible (self->facilitator_clear_button, self->facilitator_id != NULL);
+}
+
+static void
+facilitator_chosen_cb (CvSessionEditor *self,
+                       const char      *id)
+{
+  g_free (self->facilitator_id);
+  self->facilitator_id = g_strdup (id);
+  show_facilitator (self);
+  cv_session_editor_save_pending (self);
+}
+
+static void
+facilitator_clear_cb (CvSessionEditor *self)
+{
+  facilitator_chosen_cb (self, NULL);
+}
+
+/* Attendance */
+
+static void
+attendance_changed_cb (GObject         *control,
+                       GParamSpec      *pspec,
+                       CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  CvRecord *attendance = g_object_get_data (control, "attendance");
+  const char *field = g_object_get_data (control, "field");
+
+  if (GTK_IS_DROP_DOWN (control))
+    {
+      const CvField *f = field_of (CV_TYPE_ATTENDANCE, field);
+      cv_record_set_string (attendance, field, f->choices[gtk_drop_down_get_selected (GTK_DROP_DOWN (control))].nick);
+    }
+  else
+    cv_record_set_boolean (attendance, field, gtk_check_button_get_active (GTK_CHECK_BUTTON (control)));
+
+  if (!cv_store_update (self->store, attendance, &error))
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+    }
+}
+
+static void
+remove_attendance_cb (GtkButton       *button,
+                      CvSessionEditor *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (records, g_object_ref (g_object_get_data (G_OBJECT (button), "attendance")));
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+}
+
+static GtkWidget *
+attendance_drop_down (CvSessionEditor *self,
+                      CvRecord        *attendance,
+                      const char      *field,
+                      const char      *accessible_label)
+{
+  const CvField *f = field_of (CV_TYPE_ATTENDANCE, field);
+  g_autoptr(GListModel) labels = choice_labels (f);
+  GtkWidget *drop_down = gtk_drop_down_new (g_object_ref (labels), NULL);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down),
+                              choice_index (f, cv_record_get_string (attendance, field)));
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  g_object_set_data_full (G_OBJECT (drop_down), "attendance", g_object_ref (attendance), g_object_unref);
+  g_object_set_data (G_OBJECT (drop_down), "field", (gpointer)f->name);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (attendance_changed_cb), self);
+  return drop_down;
+}
+
+static void
+reload_attendance (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  CvAttendanceCounts counts = { 0 };
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list))) != NULL)
+    gtk_list_box_remove (self->attendance_list, child);
+
+  list = cv_store_list (self->store, CV_TYPE_ATTENDANCE, "session_id", cv_record_get_id (self->record), &error);
+  if (list == NULL || !cv_sessions_count_attendance (self->store, cv_record_get_id (self->record), &counts, &error))
+    {
+      g_warning ("Could not list the attendance: %s", error->message);
+      return;
+    }
+
+  /* TRANSLATORS: the counts under a session's attendance list */
+  summary = g_strdup_printf (_("%u listed · %u invited · %u attended · %u sent apologies · %u paid for their time"),
+                             counts.listed, counts.invited, counts.attended, counts.apologies, counts.paid);
+  gtk_label_set_text (self->attendance_counts, counts.listed > 0 ? summary : _("Nobody is listed yet."));
+  gtk_widget_set_visible (GTK_WIDGET (self->attendance_list), list->len > 0);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CvRecord *attendance = g_ptr_array_index (list, i);
+      g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder",
+                                                         cv_record_get_string (attendance, "stakeholder_id"));
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (name != NULL ? name : "");
+      GtkWidget *paid = gtk_check_button_new_with_label (_("Paid"));
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), name);
+
+      /* The name on its own line, its choices below, so that both fit a narrow window. */
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_widget_set_margin_top (box, 8);
+      gtk_widget_set_margin_bottom (box, 8);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", _("Status")));
+      gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "role", _("Role")));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), cv_record_get_boolean (attendance, "paid"));
+      gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
+      gtk_widget_set_hexpand (paid, TRUE);
+      gtk_widget_set_tooltip_text (paid, _("Paid for their time"));
+      g_object_set_data_full (G_OBJECT (paid), "attendance", g_object_ref (attendance), g_object_unref);
+      g_object_set_data (G_OBJECT (paid), "field", (gpointer)"paid");
+      g_signal_connect (paid, "notify::active", G_CALLBACK (attendance_changed_cb), self);
+      gtk_box_append (GTK_BOX (controls), paid);
+
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "attendance", g_object_ref (attendance), g_object_unref);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_attendance_cb), self);
+      gtk_box_append (GTK_BOX (controls), remove);
+
+      gtk_box_append (GTK_BOX (box), controls);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->attendance_list, row);
+    }
+}
+
+static void
+people_added_cb (CvSessionEditor  *self,
+                 guint             added,
+                 guint             already,
+                 const char       *message,
+                 CvAttendeePicker *picker)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (message != NULL)
+    text = g_strdup (message);
+  else if (already > 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u added; %u was already on the list",
+                                         "%u added; %u were already on the list", already),
+                            added, already);
+  if (text != NULL && overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+void
+cv_session_editor_add_people (CvSessionEditor *self)
+{
+  CvAttendeePicker *picker;
+
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  picker = cv_attendee_picker_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                   self->programme_id, cv_record_get_id (self->record));
+  g_signal_connect_object (picker, "added", G_CALLBACK (people_added_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+static void
+add_people_cb (CvSessionEditor *self)
+{
+  cv_session_editor_add_people (self);
+}
+
+/* What people said */
+
+static gboolean
+theme_chosen (CvSessionEditor *self,
+              const char      *id)
+{
+  for (guint i = 0; i < self->chosen_themes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->chosen_themes, i), id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_chosen_themes (CvSessionEditor *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < self->chosen_themes->len; i++)
+    g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme",
+                                                       g_ptr_array_index (self->chosen_themes, i)));
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (", ", (char **)names->pdata);
+  adw_action_row_set_subtitle (self->themes_row, *joined != '\0' ? joined : _("None chosen"));
+}
+
+static void
+theme_toggled_cb (GtkCheckButton  *button,
+                  CvSessionEditor *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "theme");
+
+  if (gtk_check_button_get_active (button) && !theme_chosen (self, id))
+    g_ptr_array_add (self->chosen_themes, g_strdup (id));
+  else if (!gtk_check_button_get_active (button))
+    for (guint i = 0; i < self->chosen_themes->len; i++)
+      if (g_str_equal (g_ptr_array_index (self->chosen_themes, i), id))
+        {
+          g_ptr_array_remove_index (self->chosen_themes, i);
+          break;
+        }
+  show_chosen_themes (self);
+}
+
+static void
+reload_themes (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->theme_list))) != NULL)
+    gtk_list_box_remove (self->theme_list, child);
+  if (themes == NULL)
+    {
+      g_warning ("Could not list the themes: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < themes->len; i++)
+    {
+      CvRecord *theme = g_ptr_array_index (themes, i);
+      GtkWidget *check = gtk_check_button_new_with_label (cv_record_get_string (theme, "name"));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), theme_chosen (self, cv_record_get_id (theme)));
+      g_object_set_data_full (G_OBJECT (check), "theme", g_strdup (cv_record_get_id (theme)), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (theme_toggled_cb), self);
+      gtk_list_box_append (self->theme_list, check);
+    }
+  show_chosen_themes (self);
+}
+
+static void
+new_theme_cb (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) theme = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_theme_entry))));
+
+  if (*name == '\0')
+    return;
+  theme = cv_sessions_theme_by_name (self->store, self->programme_id, name, TRUE, &error);
+  if (theme == NULL)
+    {
+      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->themes_row), error);
+      return;
+    }
+  if (!theme_chosen (self, cv_record_get_id (theme)))
+    g_ptr_array_add (self->chosen_themes, g_strdup (cv_record_get_id (theme)));
+  gtk_editable_set_text (GTK_EDITABLE (self->new_theme_entry), "");
+  reload_themes (self);
+}
+
+static void
+show_said_by (CvSessionEditor *self)
+{
+  g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder", self->said_by_id);
+
+  adw_action_row_set_subtitle (self->said_by_row, name != NULL ? name : _("Nobody chosen"));
+}
+
+static void
+anonymous_toggled_cb (CvSessionEditor *self)
+{
+  gboolean anonymous = gtk_switch_get_active (self->anonymous_switch);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->said_by_row), !anonymous);
+  if (anonymous)
+    g_clear_pointer (&self->said_by_id, g_free);
+  show_said_by (self);
+}
+
+static void
+said_by_chosen_cb (CvSessionEditor *self,
+                   const char      *id)
+{
+  g_free (self->said_by_id);
+  self->said_by_id = g_strdup (id);
+  show_said_by (self);
+}
+
+static void
+remove_contribution_cb (GtkButton       *button,
+                        CvSessionEditor *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (records, g_object_ref (g_object_get_data (G_OBJECT (button), "contribution")));
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+}
+
+static void
+reload_contributions (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = cv_store_list (self->store, CV_TYPE_CONTRIBUTION, "session_id",
+                                             cv_record_get_id (self->record), &error);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contribution_list))) != NULL)
+    gtk_list_box_remove (self->contribution_list, child);
+  if (list == NULL)
+    {
+      g_warning ("Could not list what was said: %s", error->message);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->contribution_list), list->len > 0);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CvRecord *contribution = g_ptr_array_index (list, i);
+      const char * const *themes = cv_record_get_list (contribution, "themes");
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder",
+                                                        cv_record_get_string (contribution, "stakeholder_id"));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
+        g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme", themes[t]));
+      g_ptr_array_add (names, NULL);
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **)names->pdata);
+        const char *speaker = cv_record_get_boolean (contribution, "anonymous") ? _("Anonymous") : who;
+
+        if (*joined != '\0')
+          subtitle = g_strdup_printf ("%s — %s", speaker != NULL ? speaker : "", joined);
+        else
+          subtitle = g_strdup (speaker != NULL ? speaker : "");
+      }
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (contribution, "text"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Delete What Was Said"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Delete What Was Said"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "contribution", g_object_ref (contribution), g_object_unref);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->contribution_list, row);
+    }
+}
+
+/**
+ * cv_session_editor_add_contribution:
+ *
+ * Stores what was typed as said at this session, with the themes chosen,
+ * and clears the form for the next one.
+ *
+ * Returns: %TRUE if it was stored
+ */
+gboolean
+cv_session_editor_add_contribution (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) contribution = cv_record_new (CV_TYPE_CONTRIBUTION);
+  gboolean anonymous;
+
+  g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), FALSE);
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return FALSE;
+
+  anonymous = gtk_switch_get_active (self->anonymous_switch);
+  g_ptr_array_add (self->chosen_themes, NULL);
+  g_object_set (contribution,
+                "programme-id", self->programme_id,
+                "session-id", cv_record_get_id (self->record),
+                "text", entry_text (self->said_row),
+                "themes", self->chosen_themes->pdata,
+                "anonymous", anonymous,
+                "stakeholder-id", anonymous ? NULL : self->said_by_id,
+                NULL);
+  g_ptr_array_remove_index (self->chosen_themes, self->chosen_themes->len - 1);
+
+  if (!cv_store_insert (self->store, contribution, &error))
+    {
+      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->said_row), error);
+      return FALSE;
+    }
+  show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->said_row), NULL);
+
+  /* Ready for the next one: anonymous again, no themes chosen. */
+  set_entry (self->said_row, NULL);
+  g_ptr_array_set_size (self->chosen_themes, 0);
+  gtk_switch_set_active (self->anonymous_switch, TRUE);
+  reload_themes (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->said_row));
+  return TRUE;
+}
+
+static void
+add_contribution_cb (CvSessionEditor *self)
+{
+  cv_session_editor_add_contribution (self);
+}
+
+static void
+reload_page (CvSessionEditor *self)
+{
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  reload_attendance (self);
+  reload_themes (self);
+  reload_contributions (self);
+}
+
+/* Calendar */
+
+static void
+calendar_saved_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   CvSessionEditor *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sessions = g_ptr_array_new ();
+  g_autofree char *now = cv_utc_now ();
+  g_autofree char *ics = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->record != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_ptr_array_add (sessions, self->record);
+      ics = cv_sessions_to_icalendar (sessions, now);
+      if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                    NULL, NULL, &error) && overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_calendar_cb (CvSessionEditor *self)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (self->record == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Save to a Calendar File"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf ("%s.ics", cv_record_get_string (self->record, "title"));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (calendar_saved_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Loading */
+
+static void
+load_record (CvSessionEditor *self)
+{
+  CvRecord *r = self->record;
+  g_autofree char *starts = cv_local_from_utc (cv_record_get_string (r, "starts_at"), NULL);
+  g_autofree char *ends = cv_local_from_utc (cv_record_get_string (r, "ends_at"), NULL);
+  const char *purpose = cv_record_get_string (r, "purpose");
+  const char *summary = cv_record_get_string (r, "summary");
+
+  self->loading = TRUE;
+  set_entry (self->title_row, cv_record_get_string (r, "title"));
+  adw_combo_row_set_selected (self->kind_row, choice_index (field_of (CV_TYPE_SESSION, "kind"),
+                                                            cv_record_get_string (r, "kind")));
+  set_entry (self->starts_row, starts);
+  set_entry (self->ends_row, ends);
+  set_entry (self->location_row, cv_record_get_string (r, "location"));
+  set_entry (self->facilitator_text_row, cv_record_get_string (r, "facilitator"));
+  g_free (self->facilitator_id);
+  self->facilitator_id = g_strdup (cv_record_get_string (r, "facilitator_id"));
+  show_facilitator (self);
+  adw_combo_row_set_selected (self->status_row, choice_index (field_of (CV_TYPE_SESSION, "status"),
+                                                              cv_record_get_string (r, "status")));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->purpose_view), purpose != NULL ? purpose : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary != NULL ? summary : "", -1);
+  set_entry (self->said_row, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_theme_entry), "");
+  g_ptr_array_set_size (self->chosen_themes, 0);
+  gtk_switch_set_active (self->anonymous_switch, TRUE);
+  self->loading = FALSE;
+
+  show_field_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
+  show_field_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), NULL);
+  show_field_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), NULL);
+  show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->said_row), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+  update_title (self);
+  reload_page (self);
+}
+
+static void
+back_clicked_cb (CvSessionEditor *self)
+{
+  cv_session_editor_save_pending (self);
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+delete_clicked_cb (CvSessionEditor *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  record = g_object_ref (self->record);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
+}
+
+static void
+store_changed_cb (CvSessionEditor *self,
+                  const char      *table,
+                  const char      *id,
+                  CvStore         *store)
+{
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  if (g_str_equal (table, "attendance"))
+    reload_attendance (self);
+  else if (g_str_equal (table, "contribution"))
+    reload_contributions (self);
+  else if (g_str_equal (table, "theme"))
+    {
+      reload_themes (self);
+      reload_contributions (self);
+    }
+  else if (g_str_equal (table, "stakeholder"))
+    {
+      show_facilitator (self);
+      reload_attendance (self);
+    }
+}
+
+static void
+cv_session_editor_dispose (GObject *object)
+{
+  CvSessionEditor *self = (CvSessionEditor *)object;
+
+  if (self->save_source != 0)
+    cv_session_editor_save_pending (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_SESSION_EDITOR);
+  g_clear_object (&self->record);
+  g_clear_object (&self->trash);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->facilitator_id, g_free);
+  g_clear_pointer (&self->said_by_id, g_free);
+  g_clear_pointer (&self->chosen_themes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cv_session_editor_parent_class)->dispose (object);
+}
+
+static void
+cv_session_editor_class_init (CvSessionEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_session_editor_dispose;
+
+  g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/convene/Convene/cv-session-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvSessionEditor, name)
+  BIND (stack);
+  BIND (back_button);
+  BIND (title_label);
+  BIND (general_error);
+  BIND (title_row);
+  BIND (title_error_row);
+  BIND (title_error);
+  BIND (kind_row);
+  BIND (starts_row);
+  BIND (starts_error_row);
+  BIND (starts_error);
+  BIND (ends_row);
+  BIND (ends_error_row);
+  BIND (ends_error);
+  BIND (location_row);
+  BIND (facilitator_text_row);
+  BIND (facilitator_row);
+  BIND (facilitator_clear_button);
+  BIND (facilitator_chooser);
+  BIND (status_row);
+  BIND (purpose_view);
+  BIND (summary_view);
+  BIND (attendance_group);
+  BIND (attendance_counts);
+  BIND (attendance_list);
+  BIND (said_group);
+  BIND (said_row);
+  BIND (themes_row);
+  BIND (theme_list);
+  BIND (new_theme_entry);
+  BIND (anonymous_switch);
+  BIND (said_by_row);
+  BIND (said_by_chooser);
+  BIND (said_error_row);
+  BIND (said_error);
+  BIND (contribution_list);
+  BIND (delete_button);
+  BIND (calendar_button);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, facilitator_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, facilitator_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_people_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_contribution_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_theme_cb);
+  gtk_widget_class_bind_template_callback (widget_class, anonymous_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, said_by_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_calendar_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+}
+
+static void
+cv_session_editor_init (CvSessionEditor *self)
+{
+  g_autoptr(GListModel) kinds = choice_labels (field_of (CV_TYPE_SESSION, "kind"));
+  g_autoptr(GListModel) statuses = choice_labels (field_of (CV_TYPE_SESSION, "status"));
+
+  self->chosen_themes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->kind_row, kinds);
+  adw_combo_row_set_model (self->status_row, statuses);
+  self->loading = FALSE;
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->purpose_view), "changed",
+                           G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->summary_view), "changed",
+                           G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+void
+cv_session_editor_set_store (CvSessionEditor *self,
+                             CvStore         *store,
+                             CvTrash         *trash)
+{
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  cv_stakeholder_chooser_set_store (self->facilitator_chooser, store);
+  cv_stakeholder_chooser_set_store (self->said_by_chooser, store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+cv_session_editor_set_programme (CvSessionEditor *self,
+                                 const char      *programme_id)
+{
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  cv_stakeholder_chooser_set_programme (self->facilitator_chooser, programme_id);
+  cv_stakeholder_chooser_set_programme (self->said_by_chooser, programme_id);
+}
+
+/**
+ * cv_session_editor_set_record:
+ * @record: (nullable): a stored session, a new one without an id, or %NULL
+ */
+void
+cv_session_editor_set_record (CvSessionEditor *self,
+                              CvRecord        *record)
+{
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+
+  cv_session_editor_save_pending (self);
+  g_clear_object (&self->record);
+  if (record == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  self->record = cv_record_copy (record);
+  load_record (self);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+}
+
+CvRecord *
+cv_session_editor_get_record (CvSessionEditor *self)
+{
+  g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), NULL);
+  return self->record;
+}
+
+const char *
+cv_session_editor_get_id (CvSessionEditor *self)
+{
+  g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), NULL);
+  return self->record != NULL ? cv_record_get_id (self->record) : NULL;
+}
+
+void
+cv_session_editor_set_show_back (CvSessionEditor *self,
+                                 gboolean         show_back)
+{
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+  gtk_widget_set_visible (self->back_button, show_back);
+}
+
+void
+cv_session_editor_focus (CvSessionEditor *self)
+{
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}

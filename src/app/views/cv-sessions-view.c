@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The programme's sessions, upcoming or past, beside the page of the session
+ * chosen. Searching, filtering and sorting are done by the core's list model.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cv-record-column.h"
+#include "cv-record-list.h"
+#include "cv-selection.h"
+#include "cv-session.h"
+#include "cv-session-editor.h"
+#include "cv-sessions.h"
+#include "cv-sessions-view.h"
+#include "cv-sort-key.h"
+#include "cv-time.h"
+
+enum {
+  WHEN_UPCOMING,
+  WHEN_PAST,
+  WHEN_ALL,
+};
+
+struct _CvSessionsView
+{
+  GtkWidget            parent_instance;
+
+  CvStore             *store;
+  CvTrash             *trash;
+  char                *programme_id;
+  CvRecordList        *list;
+  CvSelection         *selection;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *when_filter;
+  GtkDropDown         *kind_filter;
+  GtkDropDown         *status_filter;
+  GtkButton           *delete_button;
+  GtkStack            *list_stack;
+  AdwStatusPage       *no_results_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *starts_column;
+  GtkColumnViewColumn *location_column;
+  GtkColumnViewColumn *status_column;
+  CvSessionEditor     *editor;
+};
+
+G_DEFINE_FINAL_TYPE (CvSessionsView, cv_sessions_view, GTK_TYPE_WIDGET)
+
+static const CvField *
+session_field (const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_SESSION);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
+}
+
+static void
+fill_choice_filter (GtkDropDown *drop_down,
+                    const char  *field_name,
+                    const char  *all_label)
+{
+  const CvField *field = session_field (field_name);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, all_label);
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+}
+
+static const char *
+choice_at (const char *field_name,
+           guint       position)
+{
+  return position == 0 || position == GTK_INVALID_LIST_POSITION
+    ? NULL : session_field (field_name)->choices[position - 1].nick;
+}
+
+static void
+update_visible_page (CvSessionsView *self)
+{
+  gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+                      gtk_drop_down_get_selected (self->kind_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->status_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->when_filter) != WHEN_ALL;
+
+  gboolean only_upcoming = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0' &&
+                           gtk_drop_down_get_selected (self->kind_filter) == 0 &&
+                           gtk_drop_down_get_selected (self->status_filter) == 0 &&
+                           gtk_drop_down_get_selected (self->when_filter) == WHEN_UPCOMING;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+  /* Nothing planned is a different thing from nothing found. */
+  adw_status_page_set_title (self->no_results_page,
+                             only_upcoming ? _("No Upcoming Sessions") : _("No Matching Sessions"));
+  adw_status_page_set_description (self->no_results_page,
+                                   only_upcoming ? _("Plan the next one with the + button, or choose Past to see those already held.")
+                                                 : _("Try other words, or clear the filters."));
+  gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+}
+
+static void
+refresh (CvSessionsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_record_list_refresh (self->list, &error))
+    g_warning ("Could not list the sessions: %s", error->message);
+  update_visible_page (self);
+}
+
+/* Upcoming soonest first; past latest first. */
+static void
+filter_changed_cb (CvSessionsView *self)
+{
+  g_autofree char *now = cv_utc_now ();
+  guint when = gtk_drop_down_get_selected (self->when_filter);
+
+  if (self->list == NULL)
+    return;
+  cv_record_list_set_filter (self->list, "kind", choice_at ("kind", gtk_drop_down_get_selected (self->kind_filter)));
+  cv_record_list_set_filter (self->list, "status",
+                             choice_at ("status", gtk_drop_down_get_selected (self->status_filter)));
+  cv_record_list_set_range (self->list, when == WHEN_ALL ? NULL : "starts_at",
+                            when == WHEN_UPCOMING ? now : NULL, when == WHEN_PAST ? now : NULL);
+  cv_record_list_set_sort (self->list, "starts_at", when == WHEN_PAST);
+  refresh (self);
+}
+
+static void
+search_changed_cb (CvSessionsView *self)
+{
+  if (self->list == NULL)
+    return;
+  cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  refresh (self);
+}
+
+static void
+sort_changed_cb (CvSessionsView *self)
+{
+  gboolean descending = FALSE;
+  const char *field;
+
+  /* The column view announces its sorter's last change while it is disposed. */
+  if (self->list == NULL || self->column_view == NULL)
+    return;
+  field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view), &descending);
+  cv_record_list_set_sort (self->list, field != NULL ? field : "starts_at", descending);
+  refresh (self);
+}
+
+static void
+selection_changed_cb (CvSessionsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), n > 0);
+  if (n == 1)
+    {
+      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                          gtk_bitset_get_nth (selected, 0));
+      if (record != NULL && cv_record_get_id (record) != NULL &&
+          g_strcmp0 (cv_session_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
+        cv_session_editor_set_record (self->editor, record);
+    }
+}
+
+static void
+activate_cb (CvSessionsView *self,
+             guint           position)
+{
+  g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  cv_session_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_session_editor_focus (self->editor);
+}
+
+static void
+store_changed_cb (CvSessionsView *self,
+                  const char     *table,
+                  const char     *id,
+                  CvStore        *store)
+{
+  if (g_str_equal (table, "session"))
+    update_visible_page (self);
+}
+
+static void
+editor_back_cb (CvSessionsView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+editor_saved_cb (CvSessionsView *self,
+                 CvRecord       *record)
+{
+  guint position = cv_record_list_find (self->list, cv_record_get_id (record));
+
+  if (position != G_MAXUINT)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static void
+delete_records (CvSessionsView *self,
+                GPtrArray      *records)
+{
+  if (records->len == 0)
+    return;
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+  if (cv_session_editor_get_id (self->editor) != NULL &&
+      cv_store_rowid_of (self->store, "session", cv_session_editor_get_id (self->editor)) < 0)
+    cv_session_editor_set_record (self->editor, NULL);
+}
+
+void
+cv_sessions_view_delete_selected (CvSessionsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  delete_records (self, records);
+}
+
+static void
+delete_selected_cb (CvSessionsView *self)
+{
+  cv_sessions_view_delete_selected (self);
+}
+
+static void
+editor_delete_cb (CvSessionsView *self,
+                  CvRecord       *record)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (records, g_object_ref (record));
+  delete_records (self, records);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cv_sessions_view_delete_selected (CV_SESSIONS_VIEW (widget));
+}
+
+static void
+upcoming_saved_cb (GtkNativeDialog *dialog,
+                   int              response,
+                   CvSessionsView  *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = cv_utc_now ();
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) sessions = cv_sessions_upcoming (self->store, self->programme_id, now, &error);
+      g_autofree char *ics = sessions != NULL ? cv_sessions_to_icalendar (sessions, now) : NULL;
+
+      if ((ics == NULL || !g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                                    NULL, NULL, &error)) && overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_upcoming_cb (CvSessionsView *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Save Upcoming Sessions to a Calendar File"),
+                                        GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("upcoming-sessions.ics"));
+  g_signal_connect (dialog, "response", G_CALLBACK (upcoming_saved_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+folded_changed_cb (CvSessionsView *self)
+{
+  cv_session_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cv_sessions_view_dispose (GObject *object)
+{
+  CvSessionsView *self = (CvSessionsView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_SESSIONS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->trash);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+
+  G_OBJECT_CLASS (cv_sessions_view_parent_class)->dispose (object);
+}
+
+static void
+cv_sessions_view_class_init (CvSessionsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_sessions_view_dispose;
+
+  g_type_ensure (CV_TYPE_SESSION_EDITOR);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-sessions-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvSessionsView, name)
+  BIND (leaflet);
+  BIND (list_pane);
+  BIND (search_entry);
+  BIND (when_filter);
+  BIND (kind_filter);
+  BIND (status_filter);
+  BIND (delete_button);
+  BIND (list_stack);
+  BIND (no_results_page);
+  BIND (column_view);
+  BIND (title_column);
+  BIND (kind_column);
+  BIND (starts_column);
+  BIND (location_column);
+  BIND (status_column);
+  BIND (editor);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_upcoming_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cv_sessions_view_new_session);
+  gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
+
+  gtk_widget_class_install_action (widget_class, "sessions.delete-selected", NULL, delete_action);
+}
+
+static void
+cv_sessions_view_init (CvSessionsView *self)
+{
+  g_autoptr(GtkStringList) when = gtk_string_list_new (NULL);
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (when, _("Upcoming"));
+  gtk_string_list_append (when, _("Past"));
+  gtk_string_list_append (when, _("All Sessions"));
+  gtk_drop_down_set_model (self->when_filter, G_LIST_MODEL (when));
+  fill_choice_filter (self->kind_filter, "kind", _("All kinds"));
+  fill_choice_filter (self->status_filter, "status", _("Any status"));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("sessions.delete-selected")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}
+
+void
+cv_sessions_view_set_store (CvSessionsView *self,
+                            CvStore        *store,
+                            CvTrash        *trash)
+{
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  cv_record_column_set_up (self->title_column, store, "title");
+  cv_record_column_set_up (self->kind_column, store, "kind");
+  cv_record_column_set_up (self->starts_column, store, "starts_at");
+  cv_record_column_set_up (self->location_column, store, "location");
+  cv_record_column_set_up (self->status_column, store, "status");
+  self->list = cv_record_list_new (store, CV_TYPE_SESSION);
+  self->selection = cv_selection_new (G_LIST_MODEL (self->list));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  cv_session_editor_set_store (self->editor, store, trash);
+}
+
+void
+cv_sessions_view_set_programme (CvSessionsView *self,
+                                const char     *programme_id)
+{
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (g_strcmp0 (self->programme_id, programme_id) == 0)
+    return;
+  cv_session_editor_save_pending (self->editor);
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  cv_session_editor_set_programme (self->editor, programme_id);
+  cv_session_editor_set_record (self->editor, NULL);
+  cv_record_list_set_programme (self->list, programme_id);
+  filter_changed_cb (self);
+}
+
+void
+cv_sessions_view_new_session (CvSessionsView *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+
+  if (self->programme_id == NULL)
+    return;
+  record = cv_record_new (CV_TYPE_SESSION);
+  cv_record_set_string (record, "programme_id", self->programme_id);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  cv_session_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_session_editor_focus (self->editor);
+}
+
+void
+cv_sessions_view_focus_search (CvSessionsView *self)
+{
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+cv_sessions_view_open (CvSessionsView *self,
+                       const char     *session_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+
+  record = cv_store_load (self->store, CV_TYPE_SESSION, session_id, &error);
+  if (record == NULL)
+    {
+      g_warning ("Could not open the session: %s", error->message);
+      return;
+    }
+  cv_session_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+}
+
+void
+cv_sessions_view_save_pending (CvSessionsView *self)
+{
+  g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
+  cv_session_editor_save_pending (self->editor);
+}
+
+/* Returns: (transfer none): the list as shown, for tests */
+GListModel *
+cv_sessions_view_get_model (CvSessionsView *self)
+{
+  g_return_val_if_fail (CV_IS_SESSIONS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
