@@ -16,6 +16,14 @@
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-editor.h"
 #include "cv-stakeholders-view.h"
+#include "cv-attendance.h"
+#include "cv-attendee-picker.h"
+#include "cv-contribution.h"
+#include "cv-session.h"
+#include "cv-session-editor.h"
+#include "cv-sessions.h"
+#include "cv-sessions-view.h"
+#include "cv-time.h"
 #include "cv-window.h"
 
 typedef struct
@@ -444,6 +452,182 @@ test_sort_by_column (Fixture       *f,
   g_assert_cmpstr (cv_record_get_string (first, "name"), ==, "Amira Patel");
 }
 
+
+/* Whether an AdwPreferencesRow titled @title is somewhere inside @widget. */
+static gboolean
+row_with_title (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (row_with_title (c, title))
+      return TRUE;
+  return FALSE;
+}
+
+static CvSessionsView *
+sessions_view (Fixture *f)
+{
+  return child (f->window, CV_TYPE_WINDOW, "sessions_view");
+}
+
+static CvSessionEditor *
+session_editor (Fixture *f)
+{
+  return child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "editor");
+}
+
+static gpointer
+session_child (Fixture    *f,
+               const char *name)
+{
+  return child (session_editor (f), CV_TYPE_SESSION_EDITOR, name);
+}
+
+static CvAttendeePicker *
+find_attendee_picker (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CV_IS_ATTENDEE_PICKER (window))
+        return CV_ATTENDEE_PICKER (window);
+    }
+  return NULL;
+}
+
+/* Ticks a theme in the themes popover by its name. */
+static void
+tick_theme (Fixture    *f,
+            const char *name)
+{
+  GtkWidget *list = session_child (f, "theme_list");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), name) == 0)
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          return;
+        }
+    }
+  g_error ("No theme called %s", name);
+}
+
+static void
+test_session_attendance_and_contributions (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attendance = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  g_autofree char *session_id = NULL;
+  g_autofree char *expected_start = NULL;
+  const char *people[] = { "Amira Patel", "Gwen Morgan", "Owen Hughes" };
+  g_autofree char *ids[3] = { NULL, NULL, NULL };
+  CvAttendeePicker *picker;
+  CvAttendanceCounts counts;
+  GtkDropDown *status;
+
+  create_programme (f, "Home care collaborative");
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      add_stakeholder (f, people[i], NULL);
+      ids[i] = g_strdup (cv_stakeholder_editor_get_id (editor_of (f)));
+    }
+
+  /* A new session, typed in local time. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (session_child (f, "title_row"), "Quarterly meeting");
+  gtk_editable_set_text (session_child (f, "starts_row"), "2030-03-01 10:00");
+  gtk_editable_set_text (session_child (f, "ends_row"), "2030-03-01 09:00");
+  g_assert_false (cv_session_editor_save_pending (session_editor (f)));
+  g_assert_true (gtk_widget_get_visible (session_child (f, "ends_error_row")));
+  g_assert_null (cv_session_editor_get_id (session_editor (f)));   /* nothing stored */
+  gtk_editable_set_text (session_child (f, "ends_row"), "2030-03-01 12:00");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  session_id = g_strdup (cv_session_editor_get_id (session_editor (f)));
+  g_assert_nonnull (session_id);
+  stored = cv_store_load (store_of (f), CV_TYPE_SESSION, session_id, &error);
+  expected_start = cv_utc_from_local ("2030-03-01 10:00", NULL, NULL);
+  g_assert_cmpstr (cv_record_get_string (stored, "starts_at"), ==, expected_start);
+
+  /* Three people in one go, through the picker. */
+  cv_session_editor_add_people (session_editor (f));
+  picker = find_attendee_picker ();
+  g_assert_nonnull (picker);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    cv_attendee_picker_toggle (picker, ids[i]);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker), CV_TYPE_ATTENDEE_PICKER, "add_button"),
+                         "clicked");
+  run_main_loop (20);
+  g_assert_null (find_attendee_picker ());
+  g_assert_true (cv_sessions_count_attendance (store_of (f), session_id, &counts, &error));
+  g_assert_cmpuint (counts.listed, ==, 3);
+
+  /* Mark the first as attended, from their row. */
+  {
+    GtkWidget *list = session_child (f, "attendance_list");
+    GtkWidget *row = gtk_widget_get_first_child (list);
+    GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+    GtkWidget *controls = gtk_widget_get_last_child (box);
+
+    status = GTK_DROP_DOWN (gtk_widget_get_first_child (controls));
+    gtk_drop_down_set_selected (status, 1);   /* attended */
+    run_main_loop (20);
+  }
+  g_assert_true (cv_sessions_count_attendance (store_of (f), session_id, &counts, &error));
+  g_assert_cmpuint (counts.attended, ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (session_child (f, "attendance_counts")), "1 attended"));
+
+  /* Two contributions, each with its themes; a theme made by typing its name. */
+  gtk_editable_set_text (session_child (f, "said_row"), "Care workers cannot afford to park near the people they visit.");
+  gtk_editable_set_text (session_child (f, "new_theme_entry"), "Better care of staff");
+  g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
+  gtk_editable_set_text (session_child (f, "new_theme_entry"), "Financing");
+  g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
+  g_assert_true (cv_session_editor_add_contribution (session_editor (f)));
+  g_assert_cmpstr (gtk_editable_get_text (session_child (f, "said_row")), ==, "");
+
+  gtk_editable_set_text (session_child (f, "said_row"), "Nobody told us who to call when the carer did not come.");
+  tick_theme (f, "Better care of staff");
+  gtk_switch_set_active (session_child (f, "anonymous_switch"), FALSE);
+  g_assert_true (cv_session_editor_add_contribution (session_editor (f)));
+
+  /* Close the window, open a new one: it is all there. */
+  close_window (f);
+  open_window (f);
+  cv_window_show_view (f->window, "sessions");
+  cv_sessions_view_open (sessions_view (f), session_id);
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, session_id);
+  said = cv_store_list (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", session_id, &error);
+  g_assert_cmpuint (said->len, ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **)cv_record_get_list (g_ptr_array_index (said, 0), "themes")), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **)cv_record_get_list (g_ptr_array_index (said, 1), "themes")), ==, 1);
+  g_assert_true (cv_record_get_boolean (g_ptr_array_index (said, 0), "anonymous"));
+  {
+    g_autoptr(GListModel) rows = gtk_widget_observe_children (session_child (f, "contribution_list"));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  }
+  attendance = cv_store_list (store_of (f), CV_TYPE_ATTENDANCE, "session_id", session_id, &error);
+  g_assert_cmpuint (attendance->len, ==, 3);
+
+  /* Her page lists the session she is listed at. */
+  cv_window_show_view (f->window, "stakeholders");
+  cv_stakeholders_view_open (stakeholders_view (f), ids[0]);
+  g_assert_true (gtk_widget_get_visible (editor_child (f, "sessions_group")));
+  g_assert_true (row_with_title (editor_child (f, "sessions_group"), "Quarterly meeting"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +649,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/stakeholders/delete-undo", test_delete_and_undo);
   WINDOW_TEST ("/ui/stakeholders/grid-quadrant", test_grid_quadrant);
   WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
+  WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
 
   return g_test_run ();
 }

@@ -34,6 +34,7 @@ struct _CvSessionEditor
   char                 *said_by_id;
   GPtrArray            *chosen_themes;   /* of char*: themes for the next contribution */
   guint                 save_source;
+  guint                 reload_source;
   gboolean              loading;
 
   GtkStack             *stack;
@@ -865,6 +866,22 @@ delete_clicked_cb (CvSessionEditor *self)
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
 }
 
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  CvSessionEditor *self = user_data;
+
+  self->reload_source = 0;
+  if (self->record != NULL && cv_record_get_id (self->record) != NULL)
+    {
+      show_facilitator (self);
+      reload_page (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The lists are rebuilt once the change is over: the control that caused it
+ * (a status menu, a remove button) may still be handling its own signal. */
 static void
 store_changed_cb (CvSessionEditor *self,
                   const char      *table,
@@ -873,20 +890,11 @@ store_changed_cb (CvSessionEditor *self,
 {
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     return;
-  if (g_str_equal (table, "attendance"))
-    reload_attendance (self);
-  else if (g_str_equal (table, "contribution"))
-    reload_contributions (self);
-  else if (g_str_equal (table, "theme"))
-    {
-      reload_themes (self);
-      reload_contributions (self);
-    }
-  else if (g_str_equal (table, "stakeholder"))
-    {
-      show_facilitator (self);
-      reload_attendance (self);
-    }
+  if (!g_str_equal (table, "attendance") && !g_str_equal (table, "contribution") &&
+      !g_str_equal (table, "theme") && !g_str_equal (table, "stakeholder"))
+    return;
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle_cb, self);
 }
 
 static void
@@ -896,6 +904,7 @@ cv_session_editor_dispose (GObject *object)
 
   if (self->save_source != 0)
     cv_session_editor_save_pending (self);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_SESSION_EDITOR);
   g_clear_object (&self->record);
   g_clear_object (&self->trash);

@@ -353,6 +353,16 @@ notes_changed_cb (CvStakeholderEditor *self)
 
 static void rebuild_tags (CvStakeholderEditor *self);
 
+static gboolean
+rebuild_tags_idle_cb (gpointer user_data)
+{
+  CvStakeholderEditor *self = user_data;
+
+  rebuild_tags (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tag_remove_cb (GtkButton           *button,
                CvStakeholderEditor *self)
@@ -365,9 +375,9 @@ tag_remove_cb (GtkButton           *button,
         g_ptr_array_remove_index (self->tags, i);
         break;
       }
-  rebuild_tags (self);
   cv_stakeholder_editor_save_pending (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+  /* The chips are rebuilt once this click is over: the one clicked goes too. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_tags_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
