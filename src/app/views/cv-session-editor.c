@@ -1088,4 +1088,6 @@ cv_session_editor_focus (CvSessionEditor *self)
 {
   g_return_if_fail (CV_IS_SESSION_EDITOR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  /* Focus selects the whole text; a stray key must not replace it. */
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), -1, -1);
 }

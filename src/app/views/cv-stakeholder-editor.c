@@ -806,6 +806,8 @@ cv_stakeholder_editor_focus (CvStakeholderEditor *self)
 {
   g_return_if_fail (CV_IS_STAKEHOLDER_EDITOR (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  /* Focus selects the whole text; a stray key must not replace it. */
+  gtk_editable_select_region (GTK_EDITABLE (self->name_row), -1, -1);
 }
 
 void
