@@ -5,6 +5,8 @@
 #include <locale.h>
 
 #include "cv-application.h"
+#include "cv-exchange.h"
+#include "cv-programme.h"
 #include "cv-window.h"
 
 struct _CvApplication
@@ -41,6 +43,80 @@ cv_application_finalize (GObject *object)
   G_OBJECT_CLASS (cv_application_parent_class)->finalize (object);
 }
 
+/* The command line works without a window (and without a display), for
+ * scripts: it prints what it did, or the error and exits with 1. */
+static int
+run_headless (CvApplication *self,
+              GVariantDict  *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *programme = NULL;
+  const char *import_path = NULL;
+  g_autofree const char **files = NULL;
+  CvStore *store = cv_application_get_store (self, &error);
+
+  if (store == NULL)
+    goto failed;
+
+  if (g_variant_dict_contains (options, "list-programmes"))
+    {
+      g_autoptr(GPtrArray) all = cv_store_list (store, CV_TYPE_PROGRAMME, "status", "active", &error);
+      g_autoptr(GPtrArray) closed = cv_store_list (store, CV_TYPE_PROGRAMME, "status", "closed", &error);
+
+      if (all == NULL || closed == NULL)
+        goto failed;
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&closed));
+      for (guint i = 0; i < all->len; i++)
+        {
+          CvRecord *p = g_ptr_array_index (all, i);
+          g_print ("%s\t%s\t%s\n", cv_record_get_id (p), cv_record_get_string (p, "status"),
+                   cv_record_get_string (p, "name"));
+        }
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "import", "^&ay", &import_path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (import_path);
+      g_autoptr(CvImportSummary) summary = cv_exchange_import_file (store, file, NULL, NULL, NULL, &error);
+      g_autofree char *text = NULL;
+
+      if (summary == NULL)
+        goto failed;
+      text = cv_import_summary_describe (summary);
+      g_print ("%s\n", text);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "export", "&s", &programme))
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
+          files[0] == NULL || files[1] != NULL)
+        {
+          g_printerr (_("Say which file to write: convene --export PROGRAMME FILE [--full]\n"));
+          return 2;
+        }
+      id = cv_exchange_find_programme (store, programme, &error);
+      if (id == NULL)
+        goto failed;
+      file = g_file_new_for_commandline_arg (files[0]);
+      if (!cv_exchange_export_file (store, id,
+                                    g_variant_dict_contains (options, "full") ? CV_EXPORT_FULL : CV_EXPORT_PARTNER,
+                                    file, NULL, NULL, NULL, &error))
+        goto failed;
+      return 0;
+    }
+
+  g_assert_not_reached ();
+
+failed:
+  g_printerr ("convene: %s\n", error->message);
+  return 1;
+}
+
 static int
 cv_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -56,6 +132,10 @@ cv_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     cv_application_set_database_path (self, database);
+
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
+      g_variant_dict_contains (options, "list-programmes"))
+    return run_headless (self, options);
 
   return -1;
 }
@@ -155,6 +235,15 @@ cv_application_init (CvApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the database at PATH instead of the usual one"), N_("PATH") },
+    { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write PROGRAMME (a name or id) to the file given after it, for partners"), N_("PROGRAMME") },
+    { "full", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export: a full backup, personal data included"), NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Import the programme file FILE"), N_("FILE") },
+    { "list-programmes", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("List the programmes: id, status and name"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
     { NULL }
   };
   const char *from_env = g_getenv ("CONVENE_DATABASE");

@@ -350,8 +350,9 @@ store_changed_cb (CvWindow   *self,
 {
   if (!g_str_equal (table, "programme"))
     return;
-  if (self->programme != NULL && g_str_equal (id, cv_record_get_id (self->programme)))
-    cv_window_set_programme (self, id);
+  /* No id: many programmes changed at once (an import). */
+  if (self->programme != NULL && (id == NULL || g_str_equal (id, cv_record_get_id (self->programme))))
+    cv_window_set_programme (self, cv_record_get_id (self->programme));
   else
     reload_programme_list (self);
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * @CV_ERROR_NEWER_DATABASE: the database was written by a newer Convene
  * @CV_ERROR_DATABASE: SQLite reported a failure
  * @CV_ERROR_READ_ONLY: the record may not be changed (a built-in guide)
+ * @CV_ERROR_BAD_FILE: a file to import is not a Convene programme, or is damaged
+ * @CV_ERROR_CANCELLED: the person stopped the work
  *
  * Every message carried by a #CvError is translated and written for the
  * people who use Convene, not for programmers.
@@ -27,6 +29,8 @@ typedef enum
   CV_ERROR_NEWER_DATABASE,
   CV_ERROR_DATABASE,
   CV_ERROR_READ_ONLY,
+  CV_ERROR_BAD_FILE,
+  CV_ERROR_CANCELLED,
 } CvError;
 
 GQuark cv_error_quark (void);

@@ -77,7 +77,7 @@ cv_store_class_init (CvStoreClass *klass)
   /**
    * CvStore::changed:
    * @table: the table of the record that changed
-   * @id: the record's id
+   * @id: (nullable): the record's id, or %NULL when many changed at once
    *
    * Emitted after a record was inserted, updated, deleted or restored.
    */
@@ -434,6 +434,74 @@ cv_store_list (CvStore     *self,
   if (step == CV_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&records);
+}
+
+/**
+ * cv_store_foreach:
+ * @where: a fixed condition on the kind's table, with ?1 for @value
+ * @func: called with each record, in order of id; returns %FALSE (with its
+ *   error set) to stop
+ *
+ * Reads records one at a time, for work over many (an export) that must
+ * not hold them all in memory.
+ */
+gboolean
+cv_store_foreach (CvStore            *self,
+                  GType               type,
+                  const char         *where,
+                  const char         *value,
+                  CvStoreRecordFunc   func,
+                  gpointer            user_data,
+                  GError            **error)
+{
+  g_autofree char *condition = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (where != NULL && func != NULL, FALSE);
+
+  condition = g_strdup_printf ("%s ORDER BY id", where);
+  sql = select_sql (kind_of_type (type), condition);
+  st = cv_database_prepare (self->database, sql, error);
+  if (st == NULL)
+    return FALSE;
+  if (value != NULL)
+    cv_statement_bind_text (st, 1, value);
+
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    {
+      g_autoptr(CvRecord) record = record_from_row (self, type, st, error);
+
+      if (record == NULL || !func (record, user_data, error))
+        return FALSE;
+    }
+  return step == CV_STEP_DONE;
+}
+
+/* Returns: how many rows of @type meet @where (a fixed condition, ?1 for @value), or -1 */
+gint64
+cv_store_count_where (CvStore     *self,
+                      GType        type,
+                      const char  *where,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(CvStatement) st = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (self), -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s", kind_of_type (type)->table, where);
+  st = cv_database_prepare (self->database, sql, error);
+  if (st == NULL)
+    return -1;
+  if (value != NULL)
+    cv_statement_bind_text (st, 1, value);
+  if (cv_statement_step (st, error) != CV_STEP_ROW)
+    return -1;
+  return cv_statement_column_int64 (st, 0);
 }
 
 /* Returns: how many records of @type have @field set to @value, or -1 on error */
@@ -1014,6 +1082,43 @@ cv_store_update (CvStore   *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * cv_store_write_unchecked:
+ * @replace_existing: %TRUE to overwrite the row with @record's id
+ *
+ * Writes @record as it is, timestamps included, without validating it and
+ * without telling the views: for an import, which validates the whole file
+ * first and every written record again before it commits, and then calls
+ * cv_store_announce().
+ */
+gboolean
+cv_store_write_unchecked (CvStore   *self,
+                          CvRecord  *record,
+                          gboolean   replace_existing,
+                          GError   **error)
+{
+  g_return_val_if_fail (CV_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CV_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (cv_record_get_id (record) != NULL, FALSE);
+
+  return write_row (self, record, replace_existing, error);
+}
+
+/**
+ * cv_store_announce:
+ * @table: the table whose records changed
+ *
+ * Tells the views that any number of records of @table changed (the
+ * #CvStore::changed signal with no id).
+ */
+void
+cv_store_announce (CvStore    *self,
+                   const char *table)
+{
+  g_return_if_fail (CV_IS_STORE (self));
+  emit_changed (self, table, NULL);
 }
 
 /* Deletion and undo */

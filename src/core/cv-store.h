@@ -12,6 +12,10 @@ G_DECLARE_FINAL_TYPE (CvStore, cv_store, CV, STORE, GObject)
 /* What a deletion took with it, so that Undo can put all of it back. */
 typedef struct _CvDeletion CvDeletion;
 
+typedef gboolean (*CvStoreRecordFunc) (CvRecord  *record,
+                                       gpointer   user_data,
+                                       GError   **error);
+
 CvStore      *cv_store_new                (CvDatabase   *database);
 CvStore      *cv_store_open               (const char   *path,
                                            GError      **error);
@@ -48,6 +52,18 @@ GPtrArray    *cv_store_list               (CvStore      *self,
                                            const char   *field,
                                            const char   *value,
                                            GError      **error);
+gboolean      cv_store_foreach            (CvStore      *self,
+                                           GType         type,
+                                           const char   *where,
+                                           const char   *value,
+                                           CvStoreRecordFunc func,
+                                           gpointer      user_data,
+                                           GError      **error);
+gint64        cv_store_count_where        (CvStore      *self,
+                                           GType         type,
+                                           const char   *where,
+                                           const char   *value,
+                                           GError      **error);
 gint64        cv_store_count              (CvStore      *self,
                                            GType         type,
                                            const char   *field,
@@ -62,6 +78,13 @@ char         *cv_store_programme_of       (CvStore      *self,
 gint64        cv_store_rowid_of           (CvStore      *self,
                                            const char   *table,
                                            const char   *id);
+
+gboolean      cv_store_write_unchecked    (CvStore      *self,
+                                           CvRecord     *record,
+                                           gboolean      replace_existing,
+                                           GError      **error);
+void          cv_store_announce           (CvStore      *self,
+                                           const char   *table);
 
 CvDeletion   *cv_store_delete             (CvStore      *self,
                                            CvRecord     *record,

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cv-store.h"
+
+G_BEGIN_DECLS
+
+/* The version of the file format this Convene writes and the newest it reads. */
+#define CV_EXCHANGE_FORMAT_VERSION 1
+
+typedef enum
+{
+  CV_EXPORT_PARTNER,   /* no personal data: for partner organisations */
+  CV_EXPORT_FULL,      /* everything: a backup */
+} CvExportKind;
+
+/* Called now and then with how many records are done out of how many. */
+typedef void (*CvExchangeProgress) (guint64  done,
+                                    guint64  total,
+                                    gpointer user_data);
+
+typedef struct _CvImportSummary CvImportSummary;
+
+gboolean         cv_exchange_export_stream  (CvStore             *store,
+                                             const char          *programme_id,
+                                             CvExportKind         kind,
+                                             const char          *exported_at,
+                                             GOutputStream       *stream,
+                                             CvExchangeProgress   progress,
+                                             gpointer             user_data,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+gboolean         cv_exchange_export_file    (CvStore             *store,
+                                             const char          *programme_id,
+                                             CvExportKind         kind,
+                                             GFile               *file,
+                                             CvExchangeProgress   progress,
+                                             gpointer             user_data,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
+CvImportSummary *cv_exchange_import_data    (CvStore             *store,
+                                             const char          *data,
+                                             gsize                length,
+                                             CvExchangeProgress   progress,
+                                             gpointer             user_data,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+CvImportSummary *cv_exchange_import_file    (CvStore             *store,
+                                             GFile               *file,
+                                             CvExchangeProgress   progress,
+                                             gpointer             user_data,
+                                             GCancellable        *cancellable,
+                                             GError             **error);
+
+const char      *cv_import_summary_get_programme_id (CvImportSummary *summary);
+guint            cv_import_summary_count     (CvImportSummary *summary,
+                                              const char      *key,
+                                              const char      *what);
+char            *cv_import_summary_describe  (CvImportSummary *summary);
+void             cv_import_summary_free      (CvImportSummary *summary);
+
+char            *cv_exchange_find_programme  (CvStore     *store,
+                                              const char  *name_or_id,
+                                              GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvImportSummary, cv_import_summary_free)
+
+G_END_DECLS

@@ -1,0 +1,421 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <string.h>
+
+#include "cv-action.h"
+#include "cv-action-update.h"
+#include "cv-answer.h"
+#include "cv-attendance.h"
+#include "cv-contribution.h"
+#include "cv-conversation.h"
+#include "cv-error.h"
+#include "cv-exchange.h"
+#include "cv-guide.h"
+#include "cv-guide-section.h"
+#include "cv-measure.h"
+#include "cv-measure-value.h"
+#include "cv-programme.h"
+#include "cv-prompt.h"
+#include "cv-session.h"
+#include "cv-stakeholder.h"
+#include "cv-store.h"
+#include "cv-theme.h"
+
+#define STAMP "2026-11-23T10:00:00Z"
+
+static CvStore *
+new_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  CvStore *store = cv_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static CvRecord *
+add (CvStore    *store,
+     GType       type,
+     const char *first_property,
+     ...)
+{
+  g_autoptr(GError) error = NULL;
+  CvRecord *record = cv_record_new (type);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (record), first_property, args);
+  va_end (args);
+  cv_store_insert (store, record, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+/* A programme with a record of every kind, personal data included. */
+static char *
+fill_programme (CvStore *store)
+{
+  g_autoptr(CvRecord) p = add (store, CV_TYPE_PROGRAMME, "name", "Home care collaborative",
+                               "locality", "Wirral", "start-on", "2017-12-01", NULL);
+  const char *pid = cv_record_get_id (p);
+  g_autoptr(CvRecord) org = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "organisation",
+                                 "name", "Riverside Care", "email", "office@riverside.example", NULL);
+  const char *tags[] = { "carer", "Citizens Board", NULL };
+  g_autoptr(CvRecord) amira = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", "Amira Patel",
+                                   "organisation-id", cv_record_get_id (org), "email", "amira.patel@example.org",
+                                   "phone", "01632 960123", "notes", "Prefers mornings; son is her carer.",
+                                   "tags", tags, "consent", TRUE, "consent-on", "2018-01-05", NULL);
+  g_autoptr(CvRecord) session = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "Quarterly meeting",
+                                     "starts-at", "2018-03-01T10:00:00Z", "ends-at", "2018-03-01T12:00:00Z",
+                                     "location", "Town Hall", NULL);
+  g_autoptr(CvRecord) attendance = add (store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (session),
+                                        "stakeholder-id", cv_record_get_id (amira), "status", "attended",
+                                        "paid", TRUE, NULL);
+  g_autoptr(CvRecord) theme = add (store, CV_TYPE_THEME, "programme-id", pid, "name", "Better care of staff", NULL);
+  const char *themes[] = { cv_record_get_id (theme), NULL };
+  g_autoptr(CvRecord) said = add (store, CV_TYPE_CONTRIBUTION, "programme-id", pid,
+                                  "session-id", cv_record_get_id (session), "themes", themes,
+                                  "text", "Care workers cannot afford to park.", "anonymous", FALSE,
+                                  "stakeholder-id", cv_record_get_id (amira), NULL);
+  g_autoptr(CvRecord) action = add (store, CV_TYPE_ACTION, "programme-id", pid, "title", "Parking permits",
+                                    "owner-id", cv_record_get_id (amira), "organisation-id", cv_record_get_id (org),
+                                    "session-id", cv_record_get_id (session), "themes", themes,
+                                    "due-on", "2018-06-30", "status", "done",
+                                    "outcome", "Permits issued to 120 care workers.", NULL);
+  g_autoptr(CvRecord) update = add (store, CV_TYPE_ACTION_UPDATE, "action-id", cv_record_get_id (action),
+                                    "noted-on", "2018-04-01", "text", "Council agreed in principle.", NULL);
+  g_autoptr(CvRecord) guide = add (store, CV_TYPE_GUIDE, "title", "Getting home safely (our version)", NULL);
+  g_autoptr(CvRecord) section = add (store, CV_TYPE_GUIDE_SECTION, "guide-id", cv_record_get_id (guide),
+                                     "title", "Going home", NULL);
+  const char *options[] = { "At home", "With family", NULL };
+  g_autoptr(CvRecord) prompt = add (store, CV_TYPE_PROMPT, "section-id", cv_record_get_id (section),
+                                    "question", "Where would you like to recover?", "response-kind", "single_choice",
+                                    "options", options, NULL);
+  g_autoptr(CvRecord) conversation = add (store, CV_TYPE_CONVERSATION, "programme-id", pid,
+                                          "guide-id", cv_record_get_id (guide), "person-ref", "AB-1234",
+                                          "what-matters", "Being home for the grandchildren.", NULL);
+  g_autoptr(CvRecord) answer = add (store, CV_TYPE_ANSWER, "conversation-id", cv_record_get_id (conversation),
+                                    "prompt-id", cv_record_get_id (prompt),
+                                    "question", "Where would you like to recover?", "value", "At home", NULL);
+  g_autoptr(CvRecord) measure = add (store, CV_TYPE_MEASURE, "programme-id", pid, "name", "Clients", NULL);
+  g_autoptr(CvRecord) v1 = add (store, CV_TYPE_MEASURE_VALUE, "measure-id", cv_record_get_id (measure),
+                                "measured-on", "2018-01-01", "value", 626.0, NULL);
+  g_autoptr(CvRecord) v2 = add (store, CV_TYPE_MEASURE_VALUE, "measure-id", cv_record_get_id (measure),
+                                "measured-on", "2021-01-01", "value", 776.5, NULL);
+
+  return g_strdup (pid);
+}
+
+static char *
+export_to_string (CvStore      *store,
+                  const char   *programme_id,
+                  CvExportKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  gboolean ok = cv_exchange_export_stream (store, programme_id, kind, STAMP, out, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(CvStore) a = new_store ("a.db");
+  g_autoptr(CvStore) b = new_store ("b.db");
+  g_autofree char *pid = fill_programme (a);
+  g_autofree char *first = export_to_string (a, pid, CV_EXPORT_FULL);
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+  g_autoptr(CvImportSummary) again = NULL;
+
+  summary = cv_exchange_import_data (b, first, strlen (first), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cv_import_summary_count (summary, "stakeholders", "added"), ==, 2);
+  g_assert_cmpuint (cv_import_summary_count (summary, "answers", "added"), ==, 1);
+  g_assert_cmpuint (cv_import_summary_count (summary, "programme", "added"), ==, 1);
+
+  /* Exported again, the file is the same to the byte. */
+  second = export_to_string (b, pid, CV_EXPORT_FULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* Importing the same file twice changes nothing. */
+  again = cv_exchange_import_data (b, first, strlen (first), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cv_import_summary_count (again, "stakeholders", "added"), ==, 0);
+  g_assert_cmpuint (cv_import_summary_count (again, "stakeholders", "updated"), ==, 0);
+  g_assert_cmpuint (cv_import_summary_count (again, "stakeholders", "unchanged"), ==, 2);
+}
+
+static void
+test_partner_export_private (void)
+{
+  g_autoptr(CvStore) a = new_store ("a.db");
+  g_autofree char *pid = fill_programme (a);
+  g_autofree char *partner = export_to_string (a, pid, CV_EXPORT_PARTNER);
+  g_autofree char *full = export_to_string (a, pid, CV_EXPORT_FULL);
+  g_autoptr(CvStore) b = new_store ("b.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) people = cv_store_list (a, CV_TYPE_STAKEHOLDER, "kind", "person", &error);
+
+  /* Every person's email, phone and notes are in the backup and not in the partner file. */
+  g_assert_cmpuint (people->len, >, 0);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const char *fields[] = { "email", "phone", "notes" };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          const char *value = cv_record_get_string (g_ptr_array_index (people, i), fields[f]);
+
+          g_assert_nonnull (value);
+          g_assert_nonnull (strstr (full, value));
+          g_assert_null (strstr (partner, value));
+        }
+    }
+  /* An organisation's office address is not personal data. */
+  g_assert_nonnull (strstr (partner, "office@riverside.example"));
+  /* No conversations, no answers, and nobody named as a speaker. */
+  g_assert_null (strstr (partner, "\"conversations\""));
+  g_assert_null (strstr (partner, "AB-1234"));
+  g_assert_null (strstr (partner, "grandchildren"));
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *said;
+
+    g_assert_true (json_parser_load_from_data (parser, partner, -1, NULL));
+    said = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "contributions");
+    g_assert_cmpuint (json_array_get_length (said), ==, 1);
+    for (guint i = 0; i < json_array_get_length (said); i++)
+      g_assert_false (json_object_has_member (json_array_get_object_element (said, i), "stakeholder_id"));
+  }
+  g_assert_nonnull (strstr (partner, "\"anonymous\":true"));
+  g_assert_null (strstr (partner, "\"anonymous\":false"));
+  g_assert_nonnull (strstr (partner, "\"export_kind\": \"partner\""));
+  /* Custom guides travel with it. */
+  g_assert_nonnull (strstr (partner, "Getting home safely (our version)"));
+
+  summary = cv_exchange_import_data (b, partner, strlen (partner), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cv_import_summary_count (summary, "contributions", "added"), ==, 1);
+}
+
+static void
+test_merge_newer_wins (void)
+{
+  g_autoptr(CvStore) a = new_store ("a.db");
+  g_autoptr(CvStore) b = new_store ("b.db");
+  g_autofree char *pid = fill_programme (a);
+  g_autofree char *file = export_to_string (a, pid, CV_EXPORT_FULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) first = cv_exchange_import_data (b, file, strlen (file), NULL, NULL, NULL, &error);
+  g_autoptr(CvImportSummary) second = NULL;
+  g_autoptr(GPtrArray) in_a = cv_store_list (a, CV_TYPE_THEME, "programme_id", pid, &error);
+  g_autoptr(GPtrArray) in_b = cv_store_list (b, CV_TYPE_THEME, "programme_id", pid, &error);
+  g_autoptr(GPtrArray) sessions_b = cv_store_list (b, CV_TYPE_SESSION, "programme_id", pid, &error);
+  g_autoptr(CvRecord) theme = NULL;
+  g_autoptr(CvRecord) session = NULL;
+  g_autofree char *newer_file = NULL;
+
+  /* A later edit in A (the theme) wins; a later edit in B (the session) is kept. */
+  cv_record_set_string (g_ptr_array_index (in_a, 0), "description", "Edited in A");
+  g_assert_true (cv_store_update (a, g_ptr_array_index (in_a, 0), &error));
+  cv_record_set_string (g_ptr_array_index (sessions_b, 0), "location", "Edited in B");
+  g_assert_true (cv_store_update (b, g_ptr_array_index (sessions_b, 0), &error));
+  newer_file = export_to_string (a, pid, CV_EXPORT_FULL);
+
+  second = cv_exchange_import_data (b, newer_file, strlen (newer_file), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cv_import_summary_count (second, "themes", "updated"), ==, 1);
+  g_assert_cmpuint (cv_import_summary_count (second, "sessions", "updated"), ==, 0);
+  g_assert_cmpuint (cv_import_summary_count (second, "sessions", "unchanged"), ==, 1);
+
+  theme = cv_store_load (b, CV_TYPE_THEME, cv_record_get_id (g_ptr_array_index (in_b, 0)), &error);
+  g_assert_cmpstr (cv_record_get_string (theme, "description"), ==, "Edited in A");
+  session = cv_store_load (b, CV_TYPE_SESSION, cv_record_get_id (g_ptr_array_index (sessions_b, 0)), &error);
+  g_assert_cmpstr (cv_record_get_string (session, "location"), ==, "Edited in B");
+}
+
+/* A digest of every row of every table: equal digests, unchanged database. */
+static char *
+digest (CvStore *store)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint n;
+  const GType *types = cv_store_record_types (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
+      g_autofree char *sql = g_strdup_printf ("SELECT id, updated_at FROM %s ORDER BY id",
+                                              CV_RECORD_CLASS (klass)->kind->table);
+      g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, NULL);
+
+      while (cv_statement_step (st, NULL) == CV_STEP_ROW)
+        {
+          g_checksum_update (sum, (const guchar *)cv_statement_column_text (st, 0), -1);
+          g_checksum_update (sum, (const guchar *)cv_statement_column_text (st, 1), -1);
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+test_bad_files (void)
+{
+  g_autoptr(CvStore) store = new_store ("bad.db");
+  g_autofree char *pid = fill_programme (store);
+  g_autofree char *before = digest (store);
+  g_autofree char *listing = NULL;
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data", "bad", "EXPECTED", NULL);
+  g_auto(GStrv) lines = NULL;
+  guint checked = 0;
+
+  g_assert_true (g_file_get_contents (expected_path, &listing, NULL, NULL));
+  lines = g_strsplit (listing, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], "\t", 2);
+      g_autofree char *path = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CvImportSummary) summary = NULL;
+      gsize length;
+
+      if (parts[0] == NULL || parts[1] == NULL)
+        continue;
+      path = g_test_build_filename (G_TEST_DIST, "data", "bad", parts[0], NULL);
+      g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+
+      summary = cv_exchange_import_data (store, data, length, NULL, NULL, NULL, &error);
+      if (summary != NULL)
+        g_error ("%s was imported", parts[0]);
+      g_assert_error (error, CV_ERROR, CV_ERROR_BAD_FILE);
+      if (strstr (error->message, parts[1]) == NULL)
+        g_error ("%s: “%s” does not say “%s”", parts[0], error->message, parts[1]);
+      g_test_message ("%s: %s", parts[0], error->message);
+
+      after = digest (store);
+      g_assert_cmpstr (before, ==, after);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 40);
+}
+
+static void
+test_good_file (void)
+{
+  g_autoptr(CvStore) store = new_store ("good.db");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good-programme.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = cv_exchange_import_file (store, file, NULL, NULL, NULL, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (cv_import_summary_count (summary, "stakeholders", "added"), ==, 2);
+  g_assert_cmpuint (cv_import_summary_count (summary, "actions", "added"), ==, 1);
+  text = cv_import_summary_describe (summary);
+  g_assert_nonnull (strstr (text, "Stakeholder: 2 added, 0 updated, 0 unchanged"));
+}
+
+static void
+test_sample_programme (void)
+{
+  g_autoptr(CvStore) store = new_store ("sample.db");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-programme.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = cv_exchange_import_file (store, file, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  gboolean clients = FALSE;
+
+  g_assert_no_error (error);
+  themes = cv_store_list (store, CV_TYPE_THEME, "programme_id", cv_import_summary_get_programme_id (summary), &error);
+  g_assert_cmpuint (themes->len, ==, 7);
+  measures = cv_store_list (store, CV_TYPE_MEASURE, "programme_id", cv_import_summary_get_programme_id (summary), &error);
+  for (guint i = 0; i < measures->len; i++)
+    if (g_str_equal (cv_record_get_string (g_ptr_array_index (measures, i), "name"), "Clients"))
+      {
+        g_autoptr(GPtrArray) values = cv_store_list (store, CV_TYPE_MEASURE_VALUE, "measure_id",
+                                                     cv_record_get_id (g_ptr_array_index (measures, i)), &error);
+        clients = TRUE;
+        g_assert_cmpuint (values->len, >=, 2);
+        g_assert_cmpfloat (cv_record_get_number (g_ptr_array_index (values, 0), "value"), ==, 626);
+        g_assert_cmpfloat (cv_record_get_number (g_ptr_array_index (values, values->len - 1), "value"), ==, 776);
+      }
+  g_assert_true (clients);
+}
+
+static void
+test_export_file_atomic (void)
+{
+  g_autoptr(CvStore) store = new_store ("a.db");
+  g_autofree char *pid = fill_programme (store);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "out.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  /* A cancelled export leaves no file behind, and an old one untouched. */
+  g_assert_true (g_file_set_contents (path, "previous", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (cv_exchange_export_file (store, pid, CV_EXPORT_FULL, file, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "previous");
+
+  g_assert_true (cv_exchange_export_file (store, pid, CV_EXPORT_FULL, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_find_programme (void)
+{
+  g_autoptr(CvStore) store = new_store ("a.db");
+  g_autofree char *pid = fill_programme (store);
+  g_autofree char *by_name = cv_exchange_find_programme (store, "HOME CARE collaborative", NULL);
+  g_autofree char *by_id = cv_exchange_find_programme (store, pid, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (by_name, ==, pid);
+  g_assert_cmpstr (by_id, ==, pid);
+  g_assert_null (cv_exchange_find_programme (store, "Nope", &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/exchange/round-trip", test_round_trip);
+  g_test_add_func ("/exchange/partner-export-private", test_partner_export_private);
+  g_test_add_func ("/exchange/merge-newer-wins", test_merge_newer_wins);
+  g_test_add_func ("/exchange/bad-files", test_bad_files);
+  g_test_add_func ("/exchange/good-file", test_good_file);
+  g_test_add_func ("/exchange/sample-programme", test_sample_programme);
+  g_test_add_func ("/exchange/export-file-atomic", test_export_file_atomic);
+  g_test_add_func ("/exchange/find-programme", test_find_programme);
+
+  return g_test_run ();
+}
