@@ -634,6 +634,88 @@ test_session_attendance_and_contributions (Fixture       *f,
     g_free (ids[i]);
 }
 
+
+static void
+signal_seen_cb (gpointer  instance,
+                gpointer  arg,
+                gboolean *seen)
+{
+  *seen = TRUE;
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+  run_main_loop (20);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_sample_export_and_bad_import (Fixture       *f,
+                                   gconstpointer  data)
+{
+  gboolean imported = FALSE;
+  gboolean exported = FALSE;
+  g_autofree char *out_path = g_build_filename (f->dir, "partner.json", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *written = NULL;
+  g_autofree char *bad_path = g_test_build_filename (G_TEST_DIST, "data", "bad", "impossible-date.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  AdwMessageDialog *dialog;
+
+  /* First run: the welcome page offers the sample programme. */
+  g_signal_connect (f->window, "imported", G_CALLBACK (signal_seen_cb), &imported);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  wait_for (&imported);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "main_stack")), ==, "programme");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Home Care Collaborative (sample)");
+  g_assert_cmpuint (g_list_model_get_n_items (cv_stakeholders_view_get_model (stakeholders_view (f))), ==, 16);
+
+  /* A partner export on its worker thread. */
+  g_signal_connect (f->window, "exported", G_CALLBACK (signal_seen_cb), &exported);
+  cv_window_export_file (f->window, CV_EXPORT_PARTNER, out);
+  wait_for (&exported);
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "\"export_kind\": \"partner\""));
+  g_assert_nonnull (strstr (written, "Streamlining the allocation of care packages"));
+
+  /* A bad file: the window says where and what, and nothing changes. */
+  before = cv_store_list (store_of (f), CV_TYPE_STAKEHOLDER, "kind", "person", NULL);
+  cv_window_import_file (f->window, bad);
+  {
+    gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+    while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "actions[0].due_on"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Nothing in your database was changed"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  after = cv_store_list (store_of (f), CV_TYPE_STAKEHOLDER, "kind", "person", NULL);
+  g_assert_cmpuint (before->len, ==, after->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +738,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/stakeholders/grid-quadrant", test_grid_quadrant);
   WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
+  WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
 
   return g_test_run ();
 }

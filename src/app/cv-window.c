@@ -3,8 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-exchange.h"
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
+#include "cv-progress-dialog.h"
 #include "cv-sessions-view.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
@@ -44,6 +46,7 @@ update_programme_actions (CvWindow *self)
   gboolean closed = has && g_strcmp0 (cv_record_get_string (self->programme, "status"), "closed") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-programme", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-programme", has && !closed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-programme", closed);
 }
@@ -342,6 +345,361 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (CV_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Sharing: exports and imports run on a thread of their own, with their own
+ * database connection, while a dialog shows how far they have got. */
+
+typedef struct
+{
+  char             *database_path;
+  char             *programme_id;   /* what to export */
+  CvExportKind      kind;
+  GFile            *file;           /* the file written or read */
+  GBytes           *data;           /* or the bytes to import */
+  CvProgressDialog *dialog;
+} ExchangeJob;
+
+static void
+exchange_job_free (gpointer data)
+{
+  ExchangeJob *job = data;
+
+  g_free (job->database_path);
+  g_free (job->programme_id);
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->data, g_bytes_unref);
+  g_clear_object (&job->dialog);
+  g_free (job);
+}
+
+typedef struct
+{
+  CvProgressDialog *dialog;
+  double            fraction;
+} ProgressUpdate;
+
+static gboolean
+progress_in_main_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  cv_progress_dialog_set_fraction (update->dialog, update->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->dialog);
+  g_free (update);
+}
+
+/* Called on the worker thread. */
+static void
+job_progress_cb (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  ExchangeJob *job = user_data;
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->dialog = g_object_ref (job->dialog);
+  update->fraction = total > 0 ? (double)done / total : 1.0;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_in_main_cb, update, progress_update_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExchangeJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = cv_store_open (job->database_path, &error);
+  CvImportSummary *summary = NULL;
+
+  if (store != NULL && job->file != NULL)
+    summary = cv_exchange_import_file (store, job->file, job_progress_cb, job, cancellable, &error);
+  else if (store != NULL)
+    summary = cv_exchange_import_data (store, g_bytes_get_data (job->data, NULL), g_bytes_get_size (job->data),
+                                       job_progress_cb, job, cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify)cv_import_summary_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExchangeJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = cv_store_open (job->database_path, &error);
+
+  if (store == NULL || !cv_exchange_export_file (store, job->programme_id, job->kind, job->file,
+                                                 job_progress_cb, job, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_message (CvWindow   *self,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CvWindow *self = CV_WINDOW (source);
+  ExchangeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (job->dialog));
+  if (summary == NULL)
+    {
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("Import stopped. Nothing was changed.")));
+          return;
+        }
+      body = g_strdup_printf (_("%s\n\nNothing in your database was changed."), error->message);
+      show_message (self, _("Could Not Import"), body);
+      return;
+    }
+
+  cv_exchange_announce (self->store);
+  cv_window_set_programme (self, cv_import_summary_get_programme_id (summary));
+  if (job->file != NULL)
+    {
+      text = cv_import_summary_describe (summary);
+      show_message (self, _("Import Finished"), text);
+    }
+  g_signal_emit_by_name (self, "imported", cv_import_summary_get_programme_id (summary));
+}
+
+static void
+start_import (CvWindow *self,
+              GFile    *file,
+              GBytes   *data)
+{
+  CvApplication *app = CV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  ExchangeJob *job = g_new0 (ExchangeJob, 1);
+  g_autoptr(GTask) task = NULL;
+
+  job->database_path = g_strdup (cv_application_get_database_path (app));
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->data = data != NULL ? g_bytes_ref (data) : NULL;
+  job->dialog = g_object_ref_sink (cv_progress_dialog_new (GTK_WINDOW (self), _("Importing…")));
+  task = g_task_new (self, cv_progress_dialog_get_cancellable (job->dialog), import_done_cb, NULL);
+  g_task_set_task_data (task, job, exchange_job_free);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * cv_window_import_file:
+ *
+ * Imports @file on a worker thread; on success the window shows the programme.
+ */
+void
+cv_window_import_file (CvWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (CV_IS_WINDOW (self));
+  start_import (self, file, NULL);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CvWindow *self = CV_WINDOW (source);
+  ExchangeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (job->dialog));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Export stopped. No file was written.")));
+      else
+        show_message (self, _("Could Not Export"), error->message);
+      return;
+    }
+  name = g_file_get_basename (job->file);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_signal_emit_by_name (self, "exported", job->file);
+}
+
+/**
+ * cv_window_export_file:
+ *
+ * Writes the programme shown to @file on a worker thread.
+ */
+void
+cv_window_export_file (CvWindow     *self,
+                       CvExportKind  kind,
+                       GFile        *file)
+{
+  CvApplication *app;
+  ExchangeJob *job;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CV_IS_WINDOW (self));
+  g_return_if_fail (self->programme != NULL);
+
+  app = CV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  job = g_new0 (ExchangeJob, 1);
+  job->database_path = g_strdup (cv_application_get_database_path (app));
+  job->programme_id = g_strdup (cv_record_get_id (self->programme));
+  job->kind = kind;
+  job->file = g_object_ref (file);
+  job->dialog = g_object_ref_sink (cv_progress_dialog_new (GTK_WINDOW (self), _("Exporting…")));
+  task = g_task_new (self, cv_progress_dialog_get_cancellable (job->dialog), export_done_cb, NULL);
+  g_task_set_task_data (task, job, exchange_job_free);
+  gtk_window_present (GTK_WINDOW (job->dialog));
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CvWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      cv_window_import_file (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CvWindow *self = CV_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Programme"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Convene programme files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GBytes) sample = g_resources_lookup_data ("/io/github/convene/Convene/sample-programme.json",
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_return_if_fail (sample != NULL);
+  start_import (CV_WINDOW (widget), NULL, sample);
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CvWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      CvExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+
+      cv_window_export_file (self, kind, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_export_file (CvWindow     *self,
+                    CvExportKind  kind)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (kind == CV_EXPORT_FULL ? _("Save a Full Backup") : _("Export for Partners"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf (kind == CV_EXPORT_FULL ? _("%s (full backup).json") : _("%s.json"),
+                          cv_record_get_string (self->programme, "name"));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (kind));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_kind_chosen_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       CvWindow         *self)
+{
+  if (g_str_equal (response, "partner"))
+    choose_export_file (self, CV_EXPORT_PARTNER);
+  else if (g_str_equal (response, "full"))
+    choose_export_file (self, CV_EXPORT_FULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CvWindow *self = CV_WINDOW (widget);
+  GtkWidget *dialog;
+
+  g_return_if_fail (self->programme != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Programme"),
+                                   _("A partner export leaves out people’s contact details and notes, "
+                                     "every care-planning conversation, and who said what: it is safe to send "
+                                     "to partner organisations.\n\n"
+                                     "A full backup holds everything, personal data included. Keep it as safe "
+                                     "as this computer and never send it to partners."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "full", _("_Full Backup…"),
+                                    "partner", _("Export for _Partners…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "full", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "partner", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "partner");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_kind_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 store_changed_cb (CvWindow   *self,
                   const char *table,
@@ -373,6 +731,8 @@ open_store (CvWindow *self)
       adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
       return;
     }
   g_object_ref (self->store);
@@ -460,9 +820,22 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  /* Import and the sample programme arrive with the exchange format. */
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, NULL);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, NULL);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+
+  /**
+   * CvWindow::imported:
+   * @programme_id: the programme imported
+   */
+  g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * CvWindow::exported:
+   * @file: the file written
+   */
+  g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_FILE);
 }
 
 static void
@@ -477,8 +850,6 @@ cv_window_init (CvWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
 
   build_view_list (self);
   g_signal_connect_object (self->view_list, "row-activated", G_CALLBACK (view_row_activated_cb),

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cv-application.h"
+#include "cv-exchange.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,11 @@ CvWindow   *cv_window_new                  (CvApplication *application);
 const char *cv_window_get_programme_id     (CvWindow      *self);
 void        cv_window_set_programme        (CvWindow      *self,
                                             const char    *programme_id);
+void        cv_window_import_file          (CvWindow      *self,
+                                            GFile         *file);
+void        cv_window_export_file          (CvWindow      *self,
+                                            CvExportKind   kind,
+                                            GFile         *file);
 void        cv_window_show_view            (CvWindow      *self,
                                             const char    *name);
 

@@ -1162,10 +1162,24 @@ cv_exchange_import_data (CvStore             *store,
   if (!ok)
     return NULL;
 
+  cv_exchange_announce (store);
+  return g_steal_pointer (&summary);
+}
+
+/**
+ * cv_exchange_announce:
+ *
+ * Tells @store's views that any record of a programme may have changed: after
+ * an import, on the connection of a window when the import ran on another.
+ */
+void
+cv_exchange_announce (CvStore *store)
+{
+  g_return_if_fail (CV_IS_STORE (store));
+
   cv_store_announce (store, "programme");
   for (guint s = 0; s < N_SECTIONS; s++)
     cv_store_announce (store, kind_of (sections[s].type ())->table);
-  return g_steal_pointer (&summary);
 }
 
 CvImportSummary *

@@ -62,6 +62,7 @@ guint            cv_import_summary_count     (CvImportSummary *summary,
 char            *cv_import_summary_describe  (CvImportSummary *summary);
 void             cv_import_summary_free      (CvImportSummary *summary);
 
+void             cv_exchange_announce        (CvStore     *store);
 char            *cv_exchange_find_programme  (CvStore     *store,
                                               const char  *name_or_id,
                                               GError     **error);
