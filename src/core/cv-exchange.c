@@ -813,9 +813,13 @@ read_contents (JsonNode  *root,
       json_node_get_int (member) < 1)
     return bad_file (error, _("format_version: must be a whole number from 1."));
   if (json_node_get_int (member) > CV_EXCHANGE_FORMAT_VERSION)
-    return bad_file (error, _("format_version %" G_GINT64_FORMAT " is newer than this Convene understands (%d). "
-                              "Update Convene to import this file."),
-                     json_node_get_int (member), CV_EXCHANGE_FORMAT_VERSION);
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (member));
+
+      return bad_file (error, _("format_version %s is newer than this Convene understands (%d). "
+                                "Update Convene to import this file."),
+                       version, CV_EXCHANGE_FORMAT_VERSION);
+    }
 
   member = json_object_get_member (top, "exported_at");
   if (member == NULL || !is_utc_timestamp (string_of (member)))
