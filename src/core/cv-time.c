@@ -86,3 +86,23 @@ cv_utc_now (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/**
+ * cv_local_date:
+ * @moment: a moment
+ * @zone: (nullable): the zone to read the date in; %NULL for the local zone
+ *
+ * Which day it is at @moment where the person is: what "overdue" is measured
+ * against, since a due date is a day in the person's own calendar.
+ *
+ * Returns: (transfer full): the date, YYYY-MM-DD
+ */
+char *
+cv_local_date (GDateTime *moment,
+               GTimeZone *zone)
+{
+  g_autoptr(GTimeZone) here = zone != NULL ? g_time_zone_ref (zone) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (moment, here);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}

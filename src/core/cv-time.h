@@ -11,5 +11,7 @@ char *cv_utc_from_local (const char  *local,
 char *cv_local_from_utc (const char  *utc,
                          GTimeZone   *zone);
 char *cv_utc_now        (void);
+char *cv_local_date     (GDateTime   *moment,
+                         GTimeZone   *zone);
 
 G_END_DECLS

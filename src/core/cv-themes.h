@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cv-store.h"
+
+G_BEGIN_DECLS
+
+/* How a theme stands: how often and where it was raised, what was done. */
+typedef struct
+{
+  guint contributions;
+  guint sessions;
+  guint open_actions;
+  guint done_actions;
+} CvThemeCounts;
+
+typedef struct _CvThemeMerge CvThemeMerge;
+
+GHashTable   *cv_themes_count         (CvStore      *store,
+                                       const char   *programme_id,
+                                       GError      **error);
+CvThemeMerge *cv_themes_merge         (CvStore      *store,
+                                       const char   *from_id,
+                                       const char   *into_id,
+                                       GError      **error);
+gboolean      cv_themes_unmerge       (CvStore      *store,
+                                       CvThemeMerge *merge,
+                                       GError      **error);
+void          cv_theme_merge_free     (CvThemeMerge *merge);
+GPtrArray    *cv_themes_contributions (CvStore      *store,
+                                       const char   *theme_id,
+                                       GError      **error);
+GPtrArray    *cv_themes_actions       (CvStore      *store,
+                                       const char   *theme_id,
+                                       GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvThemeMerge, cv_theme_merge_free)
+
+G_END_DECLS
