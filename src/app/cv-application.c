@@ -7,6 +7,8 @@
 #include "cv-application.h"
 #include "cv-exchange.h"
 #include "cv-programme.h"
+#include "cv-review.h"
+#include "cv-review-document.h"
 #include "cv-window.h"
 
 struct _CvApplication
@@ -110,6 +112,28 @@ run_headless (CvApplication *self,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "review", "&s", &programme))
+    {
+      const char *pdf = NULL;
+      g_autoptr(CvReview) review = NULL;
+      g_autoptr(CvReviewDocument) document = NULL;
+      int pages = 0;
+
+      if (!g_variant_dict_lookup (options, "pdf", "^&ay", &pdf))
+        {
+          g_printerr (_("Say where to save it: convene --review SESSION --pdf FILE\n"));
+          return 2;
+        }
+      review = cv_review_build (store, programme, &error);
+      if (review == NULL)
+        goto failed;
+      document = cv_review_document_new (review);
+      if (!cv_review_document_write_pdf (document, pdf, &pages, &error))
+        goto failed;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%d page\n", "%d pages\n", pages), pages);
+      return 0;
+    }
+
   g_assert_not_reached ();
 
 failed:
@@ -134,7 +158,7 @@ cv_application_handle_local_options (GApplication *app,
     cv_application_set_database_path (self, database);
 
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
-      g_variant_dict_contains (options, "list-programmes"))
+      g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review"))
     return run_headless (self, options);
 
   return -1;
@@ -243,6 +267,9 @@ cv_application_init (CvApplication *self)
       N_("Import the programme file FILE"), N_("FILE") },
     { "list-programmes", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the programmes: id, status and name"), NULL },
+    { "review", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Make the “You said, we did” review for SESSION (its id); with --pdf"), N_("SESSION") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --review: save it as the PDF FILE"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
     { NULL }
   };
