@@ -9,10 +9,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cv-action.h"
 #include "cv-attendance.h"
 #include "cv-attendee-picker.h"
 #include "cv-contribution.h"
 #include "cv-error.h"
+#include "cv-review-window.h"
 #include "cv-session.h"
 #include "cv-session-editor.h"
 #include "cv-sessions.h"
@@ -75,6 +77,10 @@ struct _CvSessionEditor
   GtkListBox           *contribution_list;
   GtkWidget            *delete_button;
   GtkWidget            *calendar_button;
+  GtkWidget            *review_button;
+  AdwPreferencesGroup  *actions_group;
+  AdwEntryRow          *action_row;
+  GtkListBox           *action_list;
 };
 
 enum {
@@ -244,6 +250,9 @@ update_title (CvSessionEditor *self)
                             stored && cv_record_get_string (self->record, "starts_at") != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->attendance_group), stored);
   gtk_widget_set_visible (GTK_WIDGET (self->said_group), stored);
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_group), stored);
+  gtk_widget_set_sensitive (self->review_button,
+                            stored && cv_record_get_string (self->record, "starts_at") != NULL);
 }
 
 /**
@@ -752,11 +761,87 @@ add_contribution_cb (CvSessionEditor *self)
   cv_session_editor_add_contribution (self);
 }
 
+/* Actions agreed here */
+
+static void
+reload_actions (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = cv_store_list (self->store, CV_TYPE_ACTION, "session_id",
+                                                cv_record_get_id (self->record), &error);
+  const CvField *status = field_of (CV_TYPE_ACTION, "status");
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->action_list))) != NULL)
+    gtk_list_box_remove (self->action_list, child);
+  if (actions == NULL)
+    {
+      g_warning ("Could not list the actions: %s", error->message);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->action_list), actions->len > 0);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      CvRecord *action = g_ptr_array_index (actions, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder",
+                                                          cv_record_get_string (action, "owner_id"));
+      g_autofree char *subtitle = g_strdup_printf ("%s%s%s", _(cv_field_choice_label (status, cv_record_get_string (action, "status"))),
+                                                   owner != NULL ? " · " : "", owner != NULL ? owner : "");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (action, "title"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->action_list, row);
+    }
+}
+
+static void
+add_action_cb (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) action = cv_record_new (CV_TYPE_ACTION);
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  g_ptr_array_add (self->chosen_themes, NULL);
+  g_object_set (action, "programme-id", self->programme_id, "session-id", cv_record_get_id (self->record),
+                "title", entry_text (self->action_row), "status", "agreed",
+                "themes", self->chosen_themes->pdata, NULL);
+  g_ptr_array_remove_index (self->chosen_themes, self->chosen_themes->len - 1);
+  if (!cv_store_insert (self->store, action, &error))
+    {
+      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
+      return;
+    }
+  set_entry (self->action_row, NULL);
+}
+
+static void
+review_cb (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  CvReview *review;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  review = cv_review_build (self->store, cv_record_get_id (self->record), &error);
+  if (review == NULL)
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (cv_review_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                        review)));
+}
+
 static void
 reload_page (CvSessionEditor *self)
 {
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     return;
+  reload_actions (self);
   reload_attendance (self);
   reload_themes (self);
   reload_contributions (self);
@@ -891,7 +976,7 @@ store_changed_cb (CvSessionEditor *self,
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     return;
   if (!g_str_equal (table, "attendance") && !g_str_equal (table, "contribution") &&
-      !g_str_equal (table, "theme") && !g_str_equal (table, "stakeholder"))
+      !g_str_equal (table, "theme") && !g_str_equal (table, "stakeholder") && !g_str_equal (table, "action"))
     return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add (reload_idle_cb, self);
@@ -976,6 +1061,10 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   BIND (contribution_list);
   BIND (delete_button);
   BIND (calendar_button);
+  BIND (review_button);
+  BIND (actions_group);
+  BIND (action_row);
+  BIND (action_list);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
@@ -987,6 +1076,8 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, anonymous_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, said_by_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_calendar_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_action_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
 }
