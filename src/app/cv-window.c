@@ -7,6 +7,7 @@
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
 #include "cv-progress-dialog.h"
+#include "cv-actions-view.h"
 #include "cv-sessions-view.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
@@ -35,6 +36,7 @@ struct _CvWindow
   GtkStack             *view_stack;
   CvStakeholdersView   *stakeholders_view;
   CvSessionsView       *sessions_view;
+  CvActionsView        *actions_view;
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +125,7 @@ show_programme (CvWindow *self)
   g_settings_set_string (self->settings, "last-programme", cv_record_get_id (self->programme));
   cv_stakeholders_view_set_programme (self->stakeholders_view, cv_record_get_id (self->programme));
   cv_sessions_view_set_programme (self->sessions_view, cv_record_get_id (self->programme));
+  cv_actions_view_set_programme (self->actions_view, cv_record_get_id (self->programme));
   reload_programme_list (self);
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
 }
@@ -279,9 +282,10 @@ reopen_programme_action (GtkWidget  *widget,
 /* Ctrl+N and Ctrl+F act on the view shown; views without records of their
  * own yet go to the stakeholders. */
 static gboolean
-showing_sessions (CvWindow *self)
+showing (CvWindow   *self,
+         const char *view)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "sessions") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), view) == 0;
 }
 
 static void
@@ -297,9 +301,14 @@ new_record_action (GtkWidget  *widget,
       return;
     }
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  if (showing_sessions (self))
+  if (showing (self, "sessions"))
     {
       cv_sessions_view_new_session (self->sessions_view);
+      return;
+    }
+  if (showing (self, "actions"))
+    {
+      cv_actions_view_new_action (self->actions_view);
       return;
     }
   cv_window_show_view (self, "stakeholders");
@@ -316,9 +325,14 @@ find_action (GtkWidget  *widget,
   if (self->programme == NULL)
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  if (showing_sessions (self))
+  if (showing (self, "sessions"))
     {
       cv_sessions_view_focus_search (self->sessions_view);
+      return;
+    }
+  if (showing (self, "actions"))
+    {
+      cv_actions_view_focus_search (self->actions_view);
       return;
     }
   cv_window_show_view (self, "stakeholders");
@@ -740,6 +754,7 @@ open_store (CvWindow *self)
   self->trash = cv_trash_new (self->store);
   cv_stakeholders_view_set_store (self->stakeholders_view, self->store, self->trash);
   cv_sessions_view_set_store (self->sessions_view, self->store, self->trash);
+  cv_actions_view_set_store (self->actions_view, self->store, self->trash);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -760,6 +775,7 @@ cv_window_close_request (GtkWindow *window)
 
   cv_stakeholders_view_save_pending (self->stakeholders_view);
   cv_sessions_view_save_pending (self->sessions_view);
+  cv_actions_view_save_pending (self->actions_view);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -795,6 +811,7 @@ cv_window_class_init (CvWindowClass *klass)
 
   g_type_ensure (CV_TYPE_STAKEHOLDERS_VIEW);
   g_type_ensure (CV_TYPE_SESSIONS_VIEW);
+  g_type_ensure (CV_TYPE_ACTIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
@@ -811,6 +828,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, stakeholders_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, sessions_view);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, actions_view);
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.rename-programme", NULL, rename_programme_action);

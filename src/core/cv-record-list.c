@@ -30,6 +30,8 @@ struct _CvRecordList
   char               *search;
   GArray             *filters;   /* of Filter */
   char               *sort_field;
+  char               *excluded_field;
+  GStrv               excluded;     /* values of excluded_field not listed */
   char               *range_field;
   char               *range_from;   /* inclusive, or NULL */
   char               *range_to;     /* exclusive, or NULL */
@@ -127,6 +129,8 @@ cv_record_list_finalize (GObject *object)
   g_clear_pointer (&self->filters, g_array_unref);
   g_clear_pointer (&self->sort_field, g_free);
   g_clear_pointer (&self->range_field, g_free);
+  g_clear_pointer (&self->excluded_field, g_free);
+  g_clear_pointer (&self->excluded, g_strfreev);
   g_clear_pointer (&self->range_from, g_free);
   g_clear_pointer (&self->range_to, g_free);
   g_clear_pointer (&self->rowids, g_array_unref);
@@ -290,6 +294,28 @@ cv_record_list_set_range (CvRecordList *self,
   self->range_to = g_strdup (to);
 }
 
+/**
+ * cv_record_list_set_excluded:
+ * @field: (nullable): a choice field, or %NULL for no exclusion
+ * @values: (nullable): the values whose records are not listed
+ *
+ * Overdue actions, for example, are those past due that are neither done
+ * nor dropped.
+ */
+void
+cv_record_list_set_excluded (CvRecordList       *self,
+                             const char         *field,
+                             const char * const *values)
+{
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+  g_return_if_fail (field == NULL || cv_record_kind_find_field (self->kind, field) != NULL);
+
+  g_free (self->excluded_field);
+  g_strfreev (self->excluded);
+  self->excluded_field = g_strdup (field);
+  self->excluded = g_strdupv ((char **)values);
+}
+
 void
 cv_record_list_set_sort (CvRecordList *self,
                          const char   *field,
@@ -430,6 +456,8 @@ build_query (CvRecordList *self)
         g_string_append_printf (sql, " AND t.%s = ?%d", field->name, param++);
     }
 
+  for (guint i = 0; self->excluded != NULL && self->excluded[i] != NULL; i++)
+    g_string_append_printf (sql, " AND t.%s IS NOT ?%d", self->excluded_field, param++);
   if (self->range_field != NULL && self->range_from != NULL)
     g_string_append_printf (sql, " AND t.%s >= ?%d", self->range_field, param++);
   if (self->range_field != NULL && self->range_to != NULL)
@@ -480,6 +508,8 @@ refresh (CvRecordList  *self,
         }
       for (guint i = 0; i < self->filters->len; i++)
         cv_statement_bind_text (st, param++, g_array_index (self->filters, Filter, i).value);
+      for (guint i = 0; self->excluded != NULL && self->excluded[i] != NULL; i++)
+        cv_statement_bind_text (st, param++, self->excluded[i]);
       if (self->range_field != NULL && self->range_from != NULL)
         cv_statement_bind_text (st, param++, self->range_from);
       if (self->range_field != NULL && self->range_to != NULL)

@@ -23,6 +23,9 @@ void          cv_record_list_set_range     (CvRecordList *self,
                                             const char   *field,
                                             const char   *from,
                                             const char   *to);
+void          cv_record_list_set_excluded  (CvRecordList *self,
+                                            const char   *field,
+                                            const char * const *values);
 void          cv_record_list_set_sort      (CvRecordList *self,
                                             const char   *field,
                                             gboolean      descending);

@@ -1,0 +1,707 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * An action's page: what was promised, by whom, by when, how it stands, what
+ * was done ("we did"), and dated progress notes. Marking it done asks for
+ * the outcome, and the core refuses "done" without one.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cv-action.h"
+#include "cv-action-update.h"
+#include "cv-date-row.h"
+#include "cv-error.h"
+#include "cv-format.h"
+#include "cv-stakeholder-chooser.h"
+#include "cv-action-editor.h"
+#include "cv-theme.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _CvActionEditor
+{
+  GtkWidget             parent_instance;
+
+  CvStore              *store;
+  char                 *programme_id;
+  CvRecord             *record;
+  char                 *owner_id;
+  char                 *organisation_id;
+  GPtrArray            *themes;        /* of char* */
+  guint                 save_source;
+  gboolean              loading;
+
+  GtkStack             *stack;
+  GtkWidget            *back_button;
+  GtkLabel             *title_label;
+  GtkLabel             *general_error;
+  AdwEntryRow          *title_row;
+  GtkWidget            *title_error_row;
+  GtkLabel             *title_error;
+  AdwActionRow         *themes_row;
+  GtkListBox           *theme_list;
+  AdwActionRow         *session_row;
+  AdwActionRow         *owner_row;
+  GtkWidget            *owner_row_clear;
+  CvStakeholderChooser *owner_chooser;
+  AdwActionRow         *organisation_row;
+  GtkWidget            *organisation_row_clear;
+  CvStakeholderChooser *organisation_chooser;
+  GtkWidget            *owner_error_row;
+  GtkLabel             *owner_error;
+  AdwEntryRow          *due_row;
+  GtkWidget            *due_error_row;
+  GtkLabel             *due_error;
+  AdwComboRow          *status_row;
+  GtkTextView          *detail_view;
+  GtkTextView          *outcome_view;
+  GtkLabel             *outcome_error;
+  AdwEntryRow          *update_row;
+  GtkListBox           *update_list;
+  GtkWidget            *delete_button;
+};
+
+enum {
+  BACK,
+  DELETE_REQUESTED,
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CvActionEditor, cv_action_editor, GTK_TYPE_WIDGET)
+
+static const CvField *
+status_field (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_ACTION);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, "status");
+}
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_text (GtkTextView *view,
+          const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+static void
+show_error (GtkWidget *row,
+            GtkLabel  *label,
+            GtkWidget *field,
+            GError    *error)
+{
+  if (row != NULL)
+    gtk_widget_set_visible (row, error != NULL);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
+  gtk_label_set_text (label, error != NULL ? error->message : "");
+  if (error != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      error->message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static CvRecord *
+record_from_widgets (CvActionEditor *self)
+{
+  CvRecord *record = cv_record_copy (self->record);
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
+  g_autofree char *detail = text_of (self->detail_view);
+  g_autofree char *outcome = text_of (self->outcome_view);
+  guint status = adw_combo_row_get_selected (self->status_row);
+
+  g_ptr_array_add (self->themes, NULL);
+  cv_record_set_string (record, "title", title);
+  cv_record_set_string (record, "detail", detail);
+  cv_record_set_list (record, "themes", (const char * const *)self->themes->pdata);
+  cv_record_set_string (record, "owner_id", self->owner_id);
+  cv_record_set_string (record, "organisation_id", self->organisation_id);
+  cv_record_set_string (record, "due_on", due);
+  if (status != GTK_INVALID_LIST_POSITION)
+    cv_record_set_string (record, "status", status_field ()->choices[status].nick);
+  cv_record_set_string (record, "outcome", outcome);
+  g_ptr_array_remove_index (self->themes, self->themes->len - 1);
+  return record;
+}
+
+/* Each field the core might refuse, checked beside itself. */
+static gboolean
+check_fields (CvActionEditor *self,
+              CvRecord       *record)
+{
+  g_autoptr(GError) title = NULL;
+  g_autoptr(GError) due = NULL;
+  g_autoptr(GError) owner = NULL;
+  g_autoptr(GError) whole = NULL;
+  gboolean ok = TRUE;
+
+  if (cv_record_get_id (record) == NULL && cv_record_get_string (record, "title") == NULL)
+    ok = FALSE;
+  else
+    ok &= cv_store_validate_field (self->store, record, "title", &title);
+  ok &= cv_store_validate_field (self->store, record, "due_on", &due);
+  if (!cv_store_validate_field (self->store, record, "owner_id", &owner) ||
+      !cv_store_validate_field (self->store, record, "organisation_id", owner == NULL ? &owner : NULL))
+    ok = FALSE;
+
+  show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), title);
+  show_error (self->due_error_row, self->due_error, GTK_WIDGET (self->due_row), due);
+  show_error (self->owner_error_row, self->owner_error, GTK_WIDGET (self->owner_row), owner);
+
+  /* Done needs an outcome: said under the outcome. */
+  if (ok && CV_RECORD_GET_CLASS (record)->validate (record, self->store, &whole) == FALSE)
+    ok = FALSE;
+  show_error (NULL, self->outcome_error, GTK_WIDGET (self->outcome_view), whole);
+  return ok;
+}
+
+static void reload_updates (CvActionEditor *self);
+
+static void
+update_title (CvActionEditor *self)
+{
+  const char *title = self->record != NULL ? cv_record_get_string (self->record, "title") : NULL;
+  gboolean stored = self->record != NULL && cv_record_get_id (self->record) != NULL;
+
+  gtk_label_set_text (self->title_label, title != NULL ? title : _("New Action"));
+  gtk_widget_set_sensitive (self->delete_button, stored);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->update_row), stored);
+}
+
+gboolean
+cv_action_editor_save_pending (CvActionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+  gboolean is_new, ok;
+
+  g_return_val_if_fail (CV_IS_ACTION_EDITOR (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->record == NULL || self->loading)
+    return TRUE;
+
+  record = record_from_widgets (self);
+  if (!check_fields (self, record))
+    return FALSE;
+  is_new = cv_record_get_id (record) == NULL;
+  ok = is_new ? cv_store_insert (self->store, record, &error) : cv_store_update (self->store, record, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), !ok);
+  if (!ok)
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      return FALSE;
+    }
+  g_set_object (&self->record, record);
+  update_title (self);
+  if (is_new)
+    g_signal_emit (self, signals[SAVED], 0, self->record);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  CvActionEditor *self = user_data;
+
+  self->save_source = 0;
+  cv_action_editor_save_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+entry_changed_cb (CvActionEditor *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+outcome_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CvActionEditor   *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *outcome = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "done") && *outcome != '\0')
+    {
+      set_text (self->outcome_view, outcome);
+      cv_action_editor_save_pending (self);
+      return;
+    }
+  /* No outcome, no "done": the status goes back to what is stored. */
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->status_row, 0);
+  for (guint i = 0; status_field ()->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (status_field ()->choices[i].nick, cv_record_get_string (self->record, "status")) == 0)
+      adw_combo_row_set_selected (self->status_row, i);
+  self->loading = FALSE;
+}
+
+static void
+outcome_entry_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "done", *text != '\0');
+}
+
+/* "Done" asks what was done, and is not stored without an answer. */
+static void
+status_changed_cb (CvActionEditor *self)
+{
+  guint status = adw_combo_row_get_selected (self->status_row);
+  g_autofree char *outcome = NULL;
+  GtkWidget *dialog, *entry;
+
+  if (self->loading || self->record == NULL || status == GTK_INVALID_LIST_POSITION)
+    return;
+  outcome = g_strstrip (text_of (self->outcome_view));
+  if (!g_str_equal (status_field ()->choices[status].nick, "done") || *outcome != '\0')
+    {
+      cv_action_editor_save_pending (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("What Was Done?"),
+                                   _("Say what was done, in a sentence people will hear at the next session: "
+                                     "“We did …”."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What was done"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "done", _("_Mark Done"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "done", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "done", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "done");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (entry, "changed", G_CALLBACK (outcome_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (outcome_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Themes */
+
+static void
+show_themes (CvActionEditor *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < self->themes->len; i++)
+    g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme", g_ptr_array_index (self->themes, i)));
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (", ", (char **)names->pdata);
+  adw_action_row_set_subtitle (self->themes_row, *joined != '\0' ? joined : _("None chosen"));
+}
+
+static void
+theme_toggled_cb (GtkCheckButton *check,
+                  CvActionEditor *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "theme");
+
+  for (guint i = 0; i < self->themes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->themes, i), id))
+      {
+        g_ptr_array_remove_index (self->themes, i);
+        break;
+      }
+  if (gtk_check_button_get_active (check))
+    g_ptr_array_add (self->themes, g_strdup (id));
+  show_themes (self);
+  cv_action_editor_save_pending (self);
+}
+
+static void
+themes_shown_cb (CvActionEditor *self)
+{
+  g_autoptr(GPtrArray) themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->theme_list))) != NULL)
+    gtk_list_box_remove (self->theme_list, child);
+  for (guint i = 0; themes != NULL && i < themes->len; i++)
+    {
+      CvRecord *theme = g_ptr_array_index (themes, i);
+      GtkWidget *check = gtk_check_button_new_with_label (cv_record_get_string (theme, "name"));
+      gboolean on = FALSE;
+
+      for (guint j = 0; j < self->themes->len; j++)
+        on |= g_str_equal (g_ptr_array_index (self->themes, j), cv_record_get_id (theme));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
+      g_object_set_data_full (G_OBJECT (check), "theme", g_strdup (cv_record_get_id (theme)), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (theme_toggled_cb), self);
+      gtk_list_box_append (self->theme_list, check);
+    }
+}
+
+/* Owner and organisation */
+
+static void
+show_people (CvActionEditor *self)
+{
+  g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder", self->owner_id);
+  g_autofree char *organisation = cv_store_get_display_name (self->store, "stakeholder", self->organisation_id);
+
+  adw_action_row_set_subtitle (self->owner_row, owner != NULL ? owner : _("Nobody yet"));
+  adw_action_row_set_subtitle (self->organisation_row, organisation != NULL ? organisation : _("None"));
+  gtk_widget_set_visible (self->owner_row_clear, self->owner_id != NULL);
+  gtk_widget_set_visible (self->organisation_row_clear, self->organisation_id != NULL);
+}
+
+static void
+owner_chosen_cb (CvActionEditor *self,
+                 const char     *id)
+{
+  g_free (self->owner_id);
+  self->owner_id = g_strdup (id);
+  show_people (self);
+  cv_action_editor_save_pending (self);
+}
+
+static void
+owner_clear_cb (CvActionEditor *self)
+{
+  owner_chosen_cb (self, NULL);
+}
+
+static void
+organisation_chosen_cb (CvActionEditor *self,
+                        const char     *id)
+{
+  g_free (self->organisation_id);
+  self->organisation_id = g_strdup (id);
+  show_people (self);
+  cv_action_editor_save_pending (self);
+}
+
+static void
+organisation_clear_cb (CvActionEditor *self)
+{
+  organisation_chosen_cb (self, NULL);
+}
+
+/* Progress notes */
+
+static void
+reload_updates (CvActionEditor *self)
+{
+  g_autoptr(GPtrArray) updates = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->update_list))) != NULL)
+    gtk_list_box_remove (self->update_list, child);
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->update_list), FALSE);
+      return;
+    }
+  updates = cv_store_list (self->store, CV_TYPE_ACTION_UPDATE, "action_id", cv_record_get_id (self->record), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->update_list), updates != NULL && updates->len > 0);
+  /* Newest first: the list comes oldest first, and notes are dated. */
+  for (guint i = updates != NULL ? updates->len : 0; i > 0; i--)
+    {
+      CvRecord *update = g_ptr_array_index (updates, i - 1);
+      g_autofree char *when = cv_format_date (cv_record_get_string (update, "noted_on"));
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (update, "text"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_list_box_append (self->update_list, row);
+    }
+}
+
+/**
+ * cv_action_editor_add_update:
+ *
+ * Adds a progress note dated today.
+ */
+gboolean
+cv_action_editor_add_update (CvActionEditor *self,
+                             const char     *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) update = cv_record_new (CV_TYPE_ACTION_UPDATE);
+  g_autofree char *today = cv_today ();
+
+  g_return_val_if_fail (CV_IS_ACTION_EDITOR (self), FALSE);
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return FALSE;
+  g_object_set (update, "action-id", cv_record_get_id (self->record), "noted-on", today, "text", text, NULL);
+  if (!cv_store_insert (self->store, update, &error))
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      return FALSE;
+    }
+  reload_updates (self);
+  return TRUE;
+}
+
+static void
+add_update_cb (CvActionEditor *self)
+{
+  if (cv_action_editor_add_update (self, gtk_editable_get_text (GTK_EDITABLE (self->update_row))))
+    gtk_editable_set_text (GTK_EDITABLE (self->update_row), "");
+}
+
+/* Loading */
+
+static void
+load_record (CvActionEditor *self)
+{
+  CvRecord *r = self->record;
+  const char * const *themes = cv_record_get_list (r, "themes");
+  g_autofree char *session = cv_store_get_display_name (self->store, "session", cv_record_get_string (r, "session_id"));
+  const char *due = cv_record_get_string (r, "due_on");
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), cv_record_get_string (r, "title") ? cv_record_get_string (r, "title") : "");
+  set_text (self->detail_view, cv_record_get_string (r, "detail"));
+  set_text (self->outcome_view, cv_record_get_string (r, "outcome"));
+  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due != NULL ? due : "");
+  g_ptr_array_set_size (self->themes, 0);
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    g_ptr_array_add (self->themes, g_strdup (themes[i]));
+  g_free (self->owner_id);
+  self->owner_id = g_strdup (cv_record_get_string (r, "owner_id"));
+  g_free (self->organisation_id);
+  self->organisation_id = g_strdup (cv_record_get_string (r, "organisation_id"));
+  for (guint i = 0; status_field ()->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (status_field ()->choices[i].nick, cv_record_get_string (r, "status")) == 0)
+      adw_combo_row_set_selected (self->status_row, i);
+  self->loading = FALSE;
+
+  adw_action_row_set_subtitle (self->session_row, session != NULL ? session : _("Not at a session"));
+  show_people (self);
+  show_themes (self);
+  show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
+  show_error (self->due_error_row, self->due_error, GTK_WIDGET (self->due_row), NULL);
+  show_error (self->owner_error_row, self->owner_error, GTK_WIDGET (self->owner_row), NULL);
+  show_error (NULL, self->outcome_error, GTK_WIDGET (self->outcome_view), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+  update_title (self);
+  reload_updates (self);
+}
+
+static void
+back_clicked_cb (CvActionEditor *self)
+{
+  cv_action_editor_save_pending (self);
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+delete_clicked_cb (CvActionEditor *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  record = g_object_ref (self->record);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
+}
+
+static void
+cv_action_editor_dispose (GObject *object)
+{
+  CvActionEditor *self = (CvActionEditor *)object;
+
+  if (self->save_source != 0)
+    cv_action_editor_save_pending (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_ACTION_EDITOR);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->owner_id, g_free);
+  g_clear_pointer (&self->organisation_id, g_free);
+  g_clear_pointer (&self->themes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cv_action_editor_parent_class)->dispose (object);
+}
+
+static void
+cv_action_editor_class_init (CvActionEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_action_editor_dispose;
+  g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-action-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvActionEditor, name)
+  BIND (stack);
+  BIND (back_button);
+  BIND (title_label);
+  BIND (general_error);
+  BIND (title_row);
+  BIND (title_error_row);
+  BIND (title_error);
+  BIND (themes_row);
+  BIND (theme_list);
+  BIND (session_row);
+  BIND (owner_row);
+  BIND (owner_row_clear);
+  BIND (owner_chooser);
+  BIND (organisation_row);
+  BIND (organisation_row_clear);
+  BIND (organisation_chooser);
+  BIND (owner_error_row);
+  BIND (owner_error);
+  BIND (due_row);
+  BIND (due_error_row);
+  BIND (due_error);
+  BIND (status_row);
+  BIND (detail_view);
+  BIND (outcome_view);
+  BIND (outcome_error);
+  BIND (update_row);
+  BIND (update_list);
+  BIND (delete_button);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, themes_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_update_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+}
+
+static void
+cv_action_editor_init (CvActionEditor *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->themes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->loading = TRUE;
+  for (const CvChoice *c = status_field ()->choices; c->nick != NULL; c++)
+    gtk_string_list_append (statuses, _(c->label));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  self->loading = FALSE;
+
+  cv_stakeholder_chooser_set_kind (self->organisation_chooser, "organisation");
+  cv_date_row_attach_calendar (self->due_row);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->detail_view), "changed",
+                           G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->outcome_view), "changed",
+                           G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+void
+cv_action_editor_set_store (CvActionEditor *self,
+                            CvStore        *store)
+{
+  g_return_if_fail (CV_IS_ACTION_EDITOR (self));
+
+  self->store = g_object_ref (store);
+  cv_stakeholder_chooser_set_store (self->owner_chooser, store);
+  cv_stakeholder_chooser_set_store (self->organisation_chooser, store);
+}
+
+void
+cv_action_editor_set_programme (CvActionEditor *self,
+                                const char     *programme_id)
+{
+  g_return_if_fail (CV_IS_ACTION_EDITOR (self));
+
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  cv_stakeholder_chooser_set_programme (self->owner_chooser, programme_id);
+  cv_stakeholder_chooser_set_programme (self->organisation_chooser, programme_id);
+}
+
+void
+cv_action_editor_set_record (CvActionEditor *self,
+                             CvRecord       *record)
+{
+  g_return_if_fail (CV_IS_ACTION_EDITOR (self));
+
+  cv_action_editor_save_pending (self);
+  g_clear_object (&self->record);
+  if (record == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  self->record = cv_record_copy (record);
+  load_record (self);
+  gtk_stack_set_visible_child_name (self->stack, "edit");
+}
+
+CvRecord *
+cv_action_editor_get_record (CvActionEditor *self)
+{
+  g_return_val_if_fail (CV_IS_ACTION_EDITOR (self), NULL);
+  return self->record;
+}
+
+const char *
+cv_action_editor_get_id (CvActionEditor *self)
+{
+  g_return_val_if_fail (CV_IS_ACTION_EDITOR (self), NULL);
+  return self->record != NULL ? cv_record_get_id (self->record) : NULL;
+}
+
+void
+cv_action_editor_set_show_back (CvActionEditor *self,
+                                gboolean        show_back)
+{
+  g_return_if_fail (CV_IS_ACTION_EDITOR (self));
+  gtk_widget_set_visible (self->back_button, show_back);
+}
+
+void
+cv_action_editor_focus (CvActionEditor *self)
+{
+  g_return_if_fail (CV_IS_ACTION_EDITOR (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_select_region (GTK_EDITABLE (self->title_row), -1, -1);
+}

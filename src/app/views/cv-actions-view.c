@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The action tracker: every action of the programme, with what is overdue
+ * standing out (in words as well as colour), beside the page of the action
+ * chosen. Searching, filtering and sorting are done by the core's list model.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cv-record-column.h"
+#include "cv-record-list.h"
+#include "cv-selection.h"
+#include "cv-action.h"
+#include "cv-action-editor.h"
+#include "cv-actions-view.h"
+#include "cv-format.h"
+#include "cv-theme.h"
+#include "cv-sort-key.h"
+
+struct _CvActionsView
+{
+  GtkWidget            parent_instance;
+
+  CvStore             *store;
+  CvTrash             *trash;
+  char                *programme_id;
+  CvRecordList        *list;
+  CvSelection         *selection;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkSearchEntry      *search_entry;
+  GtkToggleButton     *overdue_toggle;
+  GtkDropDown         *theme_filter;
+  GPtrArray           *theme_ids;   /* the theme filter's choices, after "All themes" */
+  GtkDropDown         *status_filter;
+  GtkButton           *delete_button;
+  GtkStack            *list_stack;
+  AdwStatusPage       *no_results_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *title_column;
+  GtkColumnViewColumn *owner_column;
+  GtkColumnViewColumn *due_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *themes_column;
+  GtkColumnViewColumn *updated_column;
+  CvActionEditor     *editor;
+};
+
+G_DEFINE_FINAL_TYPE (CvActionsView, cv_actions_view, GTK_TYPE_WIDGET)
+
+static const CvField *
+action_field (const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_ACTION);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
+}
+
+static void
+fill_choice_filter (GtkDropDown *drop_down,
+                    const char  *field_name,
+                    const char  *all_label)
+{
+  const CvField *field = action_field (field_name);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, all_label);
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+}
+
+static const char *
+choice_at (const char *field_name,
+           guint       position)
+{
+  return position == 0 || position == GTK_INVALID_LIST_POSITION
+    ? NULL : action_field (field_name)->choices[position - 1].nick;
+}
+
+static void
+update_visible_page (CvActionsView *self)
+{
+  gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+                      gtk_drop_down_get_selected (self->theme_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->status_filter) > 0 ||
+                      gtk_toggle_button_get_active (self->overdue_toggle);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+}
+
+static void
+refresh (CvActionsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_record_list_refresh (self->list, &error))
+    g_warning ("Could not list the actions: %s", error->message);
+  update_visible_page (self);
+}
+
+/* Overdue: due before today (the person's day) and neither done nor dropped. */
+static void
+filter_changed_cb (CvActionsView *self)
+{
+  static const char *finished[] = { "done", "dropped", NULL };
+  g_autofree char *today = cv_today ();
+  guint theme = gtk_drop_down_get_selected (self->theme_filter);
+  gboolean overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+
+  if (self->list == NULL)
+    return;
+  cv_record_list_set_filter (self->list, "status",
+                             choice_at ("status", gtk_drop_down_get_selected (self->status_filter)));
+  cv_record_list_set_filter (self->list, "themes",
+                             theme > 0 && self->theme_ids != NULL && theme - 1 < self->theme_ids->len
+                               ? g_ptr_array_index (self->theme_ids, theme - 1) : NULL);
+  cv_record_list_set_range (self->list, overdue ? "due_on" : NULL, NULL, overdue ? today : NULL);
+  cv_record_list_set_excluded (self->list, overdue ? "status" : NULL, overdue ? finished : NULL);
+  refresh (self);
+}
+
+static void
+reload_themes (CvActionsView *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) themes = NULL;
+
+  g_clear_pointer (&self->theme_ids, g_ptr_array_unref);
+  self->theme_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (names, _("All themes"));
+  if (self->programme_id != NULL)
+    themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, NULL);
+  for (guint i = 0; themes != NULL && i < themes->len; i++)
+    {
+      gtk_string_list_append (names, cv_record_get_string (g_ptr_array_index (themes, i), "name"));
+      g_ptr_array_add (self->theme_ids, g_strdup (cv_record_get_id (g_ptr_array_index (themes, i))));
+    }
+  gtk_drop_down_set_model (self->theme_filter, G_LIST_MODEL (names));
+}
+
+static void
+search_changed_cb (CvActionsView *self)
+{
+  if (self->list == NULL)
+    return;
+  cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  refresh (self);
+}
+
+static void
+sort_changed_cb (CvActionsView *self)
+{
+  gboolean descending = FALSE;
+  const char *field;
+
+  /* The column view announces its sorter's last change while it is disposed. */
+  if (self->list == NULL || self->column_view == NULL)
+    return;
+  field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view), &descending);
+  cv_record_list_set_sort (self->list, field != NULL ? field : "due_on", descending);
+  refresh (self);
+}
+
+static void
+selection_changed_cb (CvActionsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), n > 0);
+  if (n == 1)
+    {
+      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                          gtk_bitset_get_nth (selected, 0));
+      if (record != NULL && cv_record_get_id (record) != NULL &&
+          g_strcmp0 (cv_action_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
+        cv_action_editor_set_record (self->editor, record);
+    }
+}
+
+static void
+activate_cb (CvActionsView *self,
+             guint           position)
+{
+  g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  cv_action_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_action_editor_focus (self->editor);
+}
+
+static void
+store_changed_cb (CvActionsView *self,
+                  const char     *table,
+                  const char     *id,
+                  CvStore        *store)
+{
+  if (g_str_equal (table, "action"))
+    update_visible_page (self);
+  else if (g_str_equal (table, "theme"))
+    reload_themes (self);
+}
+
+static void
+editor_back_cb (CvActionsView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+editor_saved_cb (CvActionsView *self,
+                 CvRecord       *record)
+{
+  guint position = cv_record_list_find (self->list, cv_record_get_id (record));
+
+  if (position != G_MAXUINT)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static void
+delete_records (CvActionsView *self,
+                GPtrArray      *records)
+{
+  if (records->len == 0)
+    return;
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+  if (cv_action_editor_get_id (self->editor) != NULL &&
+      cv_store_rowid_of (self->store, "action", cv_action_editor_get_id (self->editor)) < 0)
+    cv_action_editor_set_record (self->editor, NULL);
+}
+
+void
+cv_actions_view_delete_selected (CvActionsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  delete_records (self, records);
+}
+
+static void
+delete_selected_cb (CvActionsView *self)
+{
+  cv_actions_view_delete_selected (self);
+}
+
+static void
+editor_delete_cb (CvActionsView *self,
+                  CvRecord       *record)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (records, g_object_ref (record));
+  delete_records (self, records);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cv_actions_view_delete_selected (CV_ACTIONS_VIEW (widget));
+}
+
+/* Overdue stands out in words ("Overdue") as well as in colour. */
+static void
+status_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+status_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CvActionsView            *self)
+{
+  CvRecord *action = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *today = cv_today ();
+  const char *nick = cv_record_get_string (action, "status");
+  const char *status = nick != NULL ? _(cv_field_choice_label (action_field ("status"), nick)) : "";
+  gboolean overdue = nick != NULL && cv_action_is_overdue (CV_ACTION (action), today);
+  g_autofree char *text = overdue ? g_strdup_printf (_("Overdue · %s"), status) : g_strdup (status);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (overdue)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+folded_changed_cb (CvActionsView *self)
+{
+  cv_action_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cv_actions_view_dispose (GObject *object)
+{
+  CvActionsView *self = (CvActionsView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_ACTIONS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->trash);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->theme_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cv_actions_view_parent_class)->dispose (object);
+}
+
+static void
+cv_actions_view_class_init (CvActionsViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_actions_view_dispose;
+
+  g_type_ensure (CV_TYPE_ACTION_EDITOR);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-actions-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvActionsView, name)
+  BIND (leaflet);
+  BIND (list_pane);
+  BIND (search_entry);
+  BIND (overdue_toggle);
+  BIND (theme_filter);
+  BIND (status_filter);
+  BIND (delete_button);
+  BIND (list_stack);
+  BIND (no_results_page);
+  BIND (column_view);
+  BIND (title_column);
+  BIND (owner_column);
+  BIND (due_column);
+  BIND (status_column);
+  BIND (themes_column);
+  BIND (updated_column);
+  BIND (editor);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cv_actions_view_new_action);
+  gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
+
+  gtk_widget_class_install_action (widget_class, "actions.delete-selected", NULL, delete_action);
+}
+
+static void
+cv_actions_view_init (CvActionsView *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  fill_choice_filter (self->status_filter, "status", _("Any status"));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("actions.delete-selected")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+}
+
+void
+cv_actions_view_set_store (CvActionsView *self,
+                            CvStore        *store,
+                            CvTrash        *trash)
+{
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  cv_record_column_set_up (self->title_column, store, "title");
+  cv_record_column_set_up (self->owner_column, store, "owner_id");
+  cv_record_column_set_up (self->due_column, store, "due_on");
+  cv_record_column_set_up (self->status_column, store, "status");
+  cv_record_column_set_up (self->themes_column, store, "themes");
+  cv_record_column_set_up (self->updated_column, store, "updated_at");
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (status_setup_cb), NULL);
+    g_signal_connect_object (factory, "bind", G_CALLBACK (status_bind_cb), self, 0);
+    gtk_column_view_column_set_factory (self->status_column, factory);
+  }
+  self->list = cv_record_list_new (store, CV_TYPE_ACTION);
+  self->selection = cv_selection_new (G_LIST_MODEL (self->list));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  cv_action_editor_set_store (self->editor, store);
+}
+
+void
+cv_actions_view_set_programme (CvActionsView *self,
+                                const char     *programme_id)
+{
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (g_strcmp0 (self->programme_id, programme_id) == 0)
+    return;
+  cv_action_editor_save_pending (self->editor);
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  cv_action_editor_set_programme (self->editor, programme_id);
+  cv_action_editor_set_record (self->editor, NULL);
+  cv_record_list_set_programme (self->list, programme_id);
+  reload_themes (self);
+  filter_changed_cb (self);
+}
+
+void
+cv_actions_view_new_action (CvActionsView *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+
+  if (self->programme_id == NULL)
+    return;
+  record = cv_record_new (CV_TYPE_ACTION);
+  cv_record_set_string (record, "programme_id", self->programme_id);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  cv_action_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_action_editor_focus (self->editor);
+}
+
+void
+cv_actions_view_focus_search (CvActionsView *self)
+{
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+cv_actions_view_open (CvActionsView *self,
+                      const char    *action_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+
+  record = cv_store_load (self->store, CV_TYPE_ACTION, action_id, &error);
+  if (record == NULL)
+    {
+      g_warning ("Could not open the action: %s", error->message);
+      return;
+    }
+  cv_action_editor_set_record (self->editor, record);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+}
+
+void
+cv_actions_view_save_pending (CvActionsView *self)
+{
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+  cv_action_editor_save_pending (self->editor);
+}
+
+/* Returns: (transfer none): the list as shown, for tests */
+GListModel *
+cv_actions_view_get_model (CvActionsView *self)
+{
+  g_return_val_if_fail (CV_IS_ACTIONS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
