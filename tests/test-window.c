@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cv-application.h"
@@ -24,6 +25,10 @@
 #include "cv-sessions.h"
 #include "cv-sessions-view.h"
 #include "cv-time.h"
+#include "cv-action.h"
+#include "cv-action-editor.h"
+#include "cv-actions-view.h"
+#include "cv-review-window.h"
 #include "cv-window.h"
 
 typedef struct
@@ -716,6 +721,125 @@ test_sample_export_and_bad_import (Fixture       *f,
   g_assert_cmpuint (before->len, ==, after->len);
 }
 
+static CvReviewWindow *
+find_review_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (CV_IS_REVIEW_WINDOW (window))
+        return CV_REVIEW_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+label_with_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (label_with_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_action_done_and_review (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *action_id = NULL;
+  g_autofree char *pdf_path = g_build_filename (f->dir, "review.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autofree char *text = NULL;
+  g_autofree char *pages = NULL;
+  CvActionEditor *editor;
+  CvActionsView *view;
+  AdwMessageDialog *dialog;
+  CvReviewWindow *review;
+  int status = 0;
+
+  create_programme (f, "Home care collaborative");
+
+  /* The first session, with an action agreed at it. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (session_child (f, "title_row"), "Our workforce");
+  gtk_editable_set_text (session_child (f, "starts_row"), "2018-06-06 10:00");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  first = g_strdup (cv_session_editor_get_id (session_editor (f)));
+  gtk_editable_set_text (session_child (f, "action_row"), "Give every care worker a lanyard");
+  g_signal_emit_by_name (session_child (f, "action_row"), "entry-activated");
+  actions = cv_store_list (store_of (f), CV_TYPE_ACTION, "session_id", first, &error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action_id = g_strdup (cv_record_get_id (g_ptr_array_index (actions, 0)));
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (actions, 0), "status"), ==, "agreed");
+
+  /* Marked done in the tracker: it asks what was done, and takes no empty answer. */
+  cv_window_show_view (f->window, "actions");
+  view = child (f->window, CV_TYPE_WINDOW, "actions_view");
+  cv_actions_view_open (view, action_id);
+  editor = child (view, CV_TYPE_ACTIONS_VIEW, "editor");
+  adw_combo_row_set_selected (child (editor, CV_TYPE_ACTION_EDITOR, "status_row"), 3);   /* done */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "done"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "Lanyards given to 1,150 care workers.");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "done"));
+  adw_message_dialog_response (dialog, "done");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  stored = cv_store_load (store_of (f), CV_TYPE_ACTION, action_id, &error);
+  g_assert_cmpstr (cv_record_get_string (stored, "status"), ==, "done");
+  g_assert_cmpstr (cv_record_get_string (stored, "outcome"), ==, "Lanyards given to 1,150 care workers.");
+  g_assert_true (cv_action_editor_add_update (editor, "Shops joined the discount scheme."));
+
+  /* The next session's review shows it, done, with what was done. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (session_child (f, "title_row"), "One year on");
+  gtk_editable_set_text (session_child (f, "starts_row"), "2018-12-05 10:00");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  g_signal_emit_by_name (session_child (f, "review_button"), "clicked");
+  run_main_loop (50);
+  review = find_review_window ();
+  g_assert_nonnull (review);
+  g_assert_true (label_with_text (GTK_WIDGET (review), "Give every care worker a lanyard"));
+  g_assert_true (label_with_text (GTK_WIDGET (review), "Lanyards given to 1,150 care workers."));
+
+  /* Saved as a PDF with its pages and words. */
+  g_assert_true (cv_review_window_save_pdf (review, pdf, &error));
+  g_assert_no_error (error);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *to_text = g_strdup_printf ("pdftotext %s -", pdf_path);
+      g_autofree char *info = g_strdup_printf ("pdfinfo %s", pdf_path);
+      const char *count;
+
+      g_assert_true (g_spawn_command_line_sync (to_text, &text, NULL, &status, NULL));
+      g_assert_nonnull (strstr (text, "Give every care worker a lanyard"));
+      g_assert_nonnull (strstr (text, "You said, we did"));
+      g_assert_true (g_spawn_command_line_sync (info, &pages, NULL, &status, NULL));
+      count = strstr (pages, "Pages:");
+      g_assert_nonnull (count);
+      g_assert_cmpint (atoi (count + strlen ("Pages:")), ==, 1);
+    }
+  else
+    g_test_message ("pdftotext is not installed: only checked that the PDF was written");
+  g_assert_true (g_file_query_exists (pdf, NULL));
+  gtk_window_destroy (GTK_WINDOW (review));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +863,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
+  WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);
 
   return g_test_run ();
 }
