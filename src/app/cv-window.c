@@ -9,6 +9,7 @@
 #include "cv-progress-dialog.h"
 #include "cv-actions-view.h"
 #include "cv-sessions-view.h"
+#include "cv-themes-view.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
 
@@ -37,6 +38,7 @@ struct _CvWindow
   CvStakeholdersView   *stakeholders_view;
   CvSessionsView       *sessions_view;
   CvActionsView        *actions_view;
+  CvThemesView         *themes_view;
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -126,6 +128,7 @@ show_programme (CvWindow *self)
   cv_stakeholders_view_set_programme (self->stakeholders_view, cv_record_get_id (self->programme));
   cv_sessions_view_set_programme (self->sessions_view, cv_record_get_id (self->programme));
   cv_actions_view_set_programme (self->actions_view, cv_record_get_id (self->programme));
+  cv_themes_view_set_programme (self->themes_view, cv_record_get_id (self->programme));
   reload_programme_list (self);
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
 }
@@ -333,6 +336,11 @@ find_action (GtkWidget  *widget,
   if (showing (self, "actions"))
     {
       cv_actions_view_focus_search (self->actions_view);
+      return;
+    }
+  if (showing (self, "themes"))
+    {
+      cv_themes_view_focus_search (self->themes_view);
       return;
     }
   cv_window_show_view (self, "stakeholders");
@@ -755,6 +763,7 @@ open_store (CvWindow *self)
   cv_stakeholders_view_set_store (self->stakeholders_view, self->store, self->trash);
   cv_sessions_view_set_store (self->sessions_view, self->store, self->trash);
   cv_actions_view_set_store (self->actions_view, self->store, self->trash);
+  cv_themes_view_set_store (self->themes_view, self->store, self->trash);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -812,6 +821,7 @@ cv_window_class_init (CvWindowClass *klass)
   g_type_ensure (CV_TYPE_STAKEHOLDERS_VIEW);
   g_type_ensure (CV_TYPE_SESSIONS_VIEW);
   g_type_ensure (CV_TYPE_ACTIONS_VIEW);
+  g_type_ensure (CV_TYPE_THEMES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
@@ -829,6 +839,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, stakeholders_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, actions_view);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, themes_view);
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.rename-programme", NULL, rename_programme_action);

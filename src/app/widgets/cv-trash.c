@@ -14,18 +14,32 @@ struct _CvTrash
 {
   GObject    parent_instance;
 
-  CvStore   *store;
-  GPtrArray *last;   /* of CvDeletion */
+  CvStore         *store;
+  GPtrArray       *last;         /* of CvDeletion */
+  CvTrashUndoFunc  undo;         /* or something else to undo */
+  gpointer         undo_data;
+  GDestroyNotify   undo_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (CvTrash, cv_trash, G_TYPE_OBJECT)
+
+static void
+forget (CvTrash *self)
+{
+  g_clear_pointer (&self->last, g_ptr_array_unref);
+  if (self->undo_destroy != NULL && self->undo_data != NULL)
+    self->undo_destroy (self->undo_data);
+  self->undo = NULL;
+  self->undo_data = NULL;
+  self->undo_destroy = NULL;
+}
 
 static void
 cv_trash_finalize (GObject *object)
 {
   CvTrash *self = (CvTrash *)object;
 
-  g_clear_pointer (&self->last, g_ptr_array_unref);
+  forget (self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (cv_trash_parent_class)->finalize (object);
@@ -112,7 +126,7 @@ cv_trash_delete (CvTrash   *self,
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record deleted", "%u records deleted",
                                           deletions->len), deletions->len);
 
-  g_clear_pointer (&self->last, g_ptr_array_unref);
+  forget (self);
   self->last = g_steal_pointer (&deletions);
 
   toast = adw_toast_new (title);
@@ -138,6 +152,14 @@ cv_trash_undo (CvTrash  *self,
 
   g_return_val_if_fail (CV_IS_TRASH (self), FALSE);
 
+  if (self->undo != NULL)
+    {
+      gboolean ok = self->undo (self->store, self->undo_data, error);
+
+      forget (self);
+      return ok;
+    }
+
   deletions = g_steal_pointer (&self->last);
   if (deletions == NULL)
     return FALSE;
@@ -146,4 +168,35 @@ cv_trash_undo (CvTrash  *self,
     if (!cv_store_restore (self->store, g_ptr_array_index (deletions, i - 1), error))
       return FALSE;
   return TRUE;
+}
+
+/**
+ * cv_trash_offer_undo:
+ * @undo: puts back what was done (a merge, say)
+ * @data: (transfer full): for @undo, freed with @destroy
+ *
+ * Offers Undo for something other than a deletion, in the same toast and
+ * through the same Ctrl+Z.
+ */
+void
+cv_trash_offer_undo (CvTrash         *self,
+                     GtkWidget       *near,
+                     const char      *title,
+                     CvTrashUndoFunc  undo,
+                     gpointer         data,
+                     GDestroyNotify   destroy)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CV_IS_TRASH (self));
+
+  forget (self);
+  self->undo = undo;
+  self->undo_data = data;
+  self->undo_destroy = destroy;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (near, toast);
 }

@@ -1,0 +1,607 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The programme's themes with how often and where each was raised and what
+ * was done about it, and a theme's page: its words in date order, its
+ * actions, and merging two themes into one (with Undo). A programme has tens
+ * of themes, not thousands, so they are all loaded and GTK sorts them.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cv-action.h"
+#include "cv-format.h"
+#include "cv-theme.h"
+#include "cv-themes.h"
+#include "cv-themes-view.h"
+
+struct _CvThemesView
+{
+  GtkWidget            parent_instance;
+
+  CvStore             *store;
+  CvTrash             *trash;
+  char                *programme_id;
+  GListStore          *themes;
+  GHashTable          *counts;     /* theme id → CvThemeCounts */
+  GtkFilterListModel  *filtered;
+  GtkSingleSelection  *selection;
+  CvRecord            *theme;      /* the one shown */
+  GPtrArray           *merge_ids;  /* the merge row's choices */
+  GPtrArray           *page_rows;
+  gboolean             loading;
+
+  AdwLeaflet          *leaflet;
+  GtkWidget           *list_pane;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *said_column;
+  GtkColumnViewColumn *sessions_column;
+  GtkColumnViewColumn *open_column;
+  GtkColumnViewColumn *done_column;
+  GtkStack            *page_stack;
+  GtkWidget           *back_button;
+  AdwEntryRow         *name_row;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *status_row;
+  GtkColorButton      *colour_button;
+  AdwEntryRow         *description_row;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *said_group;
+  AdwPreferencesGroup *actions_group;
+  AdwComboRow         *merge_row;
+};
+
+G_DEFINE_FINAL_TYPE (CvThemesView, cv_themes_view, GTK_TYPE_WIDGET)
+
+static const CvField *
+field_of (GType       type,
+          const char *name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
+}
+
+static guint
+count_of (CvThemesView *self,
+          CvRecord     *theme,
+          const char   *which)
+{
+  CvThemeCounts *c = self->counts != NULL ? g_hash_table_lookup (self->counts, cv_record_get_id (theme)) : NULL;
+
+  if (c == NULL)
+    return 0;
+  if (g_str_equal (which, "said"))
+    return c->contributions;
+  if (g_str_equal (which, "sessions"))
+    return c->sessions;
+  if (g_str_equal (which, "open"))
+    return c->open_actions;
+  return c->done_actions;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         CvThemesView             *self)
+{
+  const char *which = g_object_get_data (G_OBJECT (factory), "count");
+  CvRecord *theme = gtk_list_item_get_item (item);
+  g_autofree char *text = which != NULL ? g_strdup_printf ("%u", count_of (self, theme, which))
+                                        : g_strdup (cv_record_get_string (theme, "name"));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  GObject *sorter = user_data;
+  CvThemesView *self = g_object_get_data (sorter, "view");
+  const char *which = g_object_get_data (sorter, "count");
+
+  if (which == NULL)
+    return g_utf8_collate (cv_record_get_string ((CvRecord *)a, "name"), cv_record_get_string ((CvRecord *)b, "name"));
+  return (int)count_of (self, (CvRecord *)a, which) - (int)count_of (self, (CvRecord *)b, which);
+}
+
+static void
+set_up_column (CvThemesView        *self,
+               GtkColumnViewColumn *column,
+               const char          *which)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (NULL, NULL, NULL);
+
+  g_object_set_data (G_OBJECT (factory), "count", (gpointer)which);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_column_view_column_set_factory (column, factory);
+  g_object_set_data (G_OBJECT (sorter), "view", self);
+  g_object_set_data (G_OBJECT (sorter), "count", (gpointer)which);
+  gtk_custom_sorter_set_sort_func (sorter, compare_cb, sorter, NULL);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  g_object_unref (sorter);
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  CvThemesView *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *name = g_utf8_casefold (cv_record_get_string (item, "name"), -1);
+  const char *description = cv_record_get_string (item, "description");
+  g_autofree char *about = description != NULL ? g_utf8_casefold (description, -1) : NULL;
+
+  return *needle == '\0' || strstr (name, needle) != NULL || (about != NULL && strstr (about, needle) != NULL);
+}
+
+static void
+search_changed_cb (CvThemesView *self)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void show_theme (CvThemesView *self);
+
+static void
+reload (CvThemesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) themes = NULL;
+  g_autofree char *shown = self->theme != NULL ? g_strdup (cv_record_get_id (self->theme)) : NULL;
+
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_list_store_remove_all (self->themes);
+  if (self->programme_id == NULL)
+    return;
+  themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, &error);
+  self->counts = cv_themes_count (self->store, self->programme_id, &error);
+  if (themes == NULL || self->counts == NULL)
+    {
+      g_warning ("Could not list the themes: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->themes, 0, 0, themes->pdata, themes->len);
+  gtk_stack_set_visible_child_name (self->list_stack, themes->len > 0 ? "list" : "empty");
+
+  /* Keep the page of the theme shown, if it is still there. */
+  g_clear_object (&self->theme);
+  if (shown != NULL)
+    self->theme = cv_store_load (self->store, CV_TYPE_THEME, shown, NULL);
+  show_theme (self);
+}
+
+static void
+add_page_row (CvThemesView        *self,
+              AdwPreferencesGroup *group,
+              const char          *title,
+              const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (group, row);
+  g_object_set_data (G_OBJECT (row), "group", group);
+  g_ptr_array_add (self->page_rows, row);
+}
+
+static void
+select_choice (AdwComboRow   *row,
+               const CvField *field,
+               const char    *nick)
+{
+  for (guint i = 0; field->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (field->choices[i].nick, nick) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static void
+show_theme (CvThemesView *self)
+{
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GtkStringList) others = gtk_string_list_new (NULL);
+  g_autofree char *today = cv_today ();
+  const CvField *status = field_of (CV_TYPE_ACTION, "status");
+  const char *colour;
+  GdkRGBA rgba;
+
+  for (guint i = 0; i < self->page_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->page_rows, i);
+      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+    }
+  g_ptr_array_set_size (self->page_rows, 0);
+
+  if (self->theme == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "none");
+      return;
+    }
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (self->theme, "name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row),
+                         cv_record_get_string (self->theme, "description") != NULL
+                           ? cv_record_get_string (self->theme, "description") : "");
+  select_choice (self->kind_row, field_of (CV_TYPE_THEME, "kind"), cv_record_get_string (self->theme, "kind"));
+  select_choice (self->status_row, field_of (CV_TYPE_THEME, "status"), cv_record_get_string (self->theme, "status"));
+  colour = cv_record_get_string (self->theme, "colour");
+  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->colour_button), &rgba);
+
+  g_clear_pointer (&self->merge_ids, g_ptr_array_unref);
+  self->merge_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->themes)); i++)
+    {
+      g_autoptr(CvRecord) other = g_list_model_get_item (G_LIST_MODEL (self->themes), i);
+
+      if (g_str_equal (cv_record_get_id (other), cv_record_get_id (self->theme)))
+        continue;
+      gtk_string_list_append (others, cv_record_get_string (other, "name"));
+      g_ptr_array_add (self->merge_ids, g_strdup (cv_record_get_id (other)));
+    }
+  adw_combo_row_set_model (self->merge_row, G_LIST_MODEL (others));
+  self->loading = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  said = cv_themes_contributions (self->store, cv_record_get_id (self->theme), NULL);
+  for (guint i = 0; said != NULL && i < said->len; i++)
+    {
+      CvRecord *c = g_ptr_array_index (said, i);
+      g_autofree char *title = cv_store_get_display_name (self->store, "session", cv_record_get_string (c, "session_id"));
+
+      add_page_row (self, self->said_group, cv_record_get_string (c, "text"), title);
+    }
+  if (said == NULL || said->len == 0)
+    add_page_row (self, self->said_group, _("Not raised at any session yet"), NULL);
+
+  actions = cv_themes_actions (self->store, cv_record_get_id (self->theme), NULL);
+  for (guint i = 0; actions != NULL && i < actions->len; i++)
+    {
+      CvRecord *a = g_ptr_array_index (actions, i);
+      const char *label = _(cv_field_choice_label (status, cv_record_get_string (a, "status")));
+      g_autofree char *subtitle = cv_action_is_overdue (CV_ACTION (a), today)
+        ? g_strdup_printf (_("%s — overdue"), label) : g_strdup (label);
+
+      add_page_row (self, self->actions_group, cv_record_get_string (a, "title"), subtitle);
+    }
+  if (actions == NULL || actions->len == 0)
+    add_page_row (self, self->actions_group, _("No actions yet"), NULL);
+
+  gtk_stack_set_visible_child_name (self->page_stack, "theme");
+}
+
+static void
+selection_changed_cb (CvThemesView *self)
+{
+  CvRecord *theme = gtk_single_selection_get_selected_item (self->selection);
+
+  if (theme == NULL || (self->theme != NULL && g_str_equal (cv_record_get_id (theme), cv_record_get_id (self->theme))))
+    return;
+  g_clear_object (&self->theme);
+  self->theme = cv_record_copy (theme);
+  show_theme (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+}
+
+static void
+save_cb (CvThemesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) theme = NULL;
+  g_autofree char *colour = NULL;
+  GdkRGBA rgba;
+
+  if (self->loading || self->theme == NULL)
+    return;
+  theme = cv_record_copy (self->theme);
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->colour_button), &rgba);
+  colour = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255), (int)(rgba.green * 255), (int)(rgba.blue * 255));
+  cv_record_set_string (theme, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  cv_record_set_string (theme, "description", gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  cv_record_set_string (theme, "kind", field_of (CV_TYPE_THEME, "kind")->choices[adw_combo_row_get_selected (self->kind_row)].nick);
+  cv_record_set_string (theme, "status", field_of (CV_TYPE_THEME, "status")->choices[adw_combo_row_get_selected (self->status_row)].nick);
+  cv_record_set_string (theme, "colour", colour);
+  if (!cv_store_update (self->store, theme, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  g_set_object (&self->theme, theme);
+}
+
+static gboolean
+unmerge_cb (CvStore  *store,
+            gpointer  data,
+            GError  **error)
+{
+  return cv_themes_unmerge (store, data, error);
+}
+
+/**
+ * cv_themes_view_merge_into:
+ *
+ * Merges the theme shown into @into_id, offering Undo.
+ */
+gboolean
+cv_themes_view_merge_into (CvThemesView *self,
+                           const char   *into_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *into_name = NULL;
+  g_autofree char *title = NULL;
+  CvThemeMerge *merge;
+
+  g_return_val_if_fail (CV_IS_THEMES_VIEW (self), FALSE);
+
+  if (self->theme == NULL)
+    return FALSE;
+  into_name = cv_store_get_display_name (self->store, "theme", into_id);
+  title = g_strdup_printf (_("“%s” merged into “%s”"), cv_record_get_string (self->theme, "name"), into_name);
+  merge = cv_themes_merge (self->store, cv_record_get_id (self->theme), into_id, &error);
+  if (merge == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return FALSE;
+    }
+  cv_trash_offer_undo (self->trash, GTK_WIDGET (self), title, unmerge_cb, merge,
+                       (GDestroyNotify)cv_theme_merge_free);
+  cv_themes_view_open (self, into_id);
+  return TRUE;
+}
+
+static void
+merge_cb (CvThemesView *self)
+{
+  guint chosen = adw_combo_row_get_selected (self->merge_row);
+
+  if (self->merge_ids != NULL && chosen < self->merge_ids->len)
+    cv_themes_view_merge_into (self, g_ptr_array_index (self->merge_ids, chosen));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CvThemesView     *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!g_str_equal (response, "delete") || self->theme == NULL)
+    return;
+  g_ptr_array_add (records, g_object_ref (self->theme));
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+  g_clear_object (&self->theme);
+  show_theme (self);
+}
+
+/* Deleting asks first: the words and actions stay, without this theme. */
+static void
+delete_cb (CvThemesView *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->theme == NULL)
+    return;
+  heading = g_strdup_printf (_("Delete “%s”?"), cv_record_get_string (self->theme, "name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("What people said and the actions agreed stay; they only lose this theme."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+back_cb (CvThemesView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+store_changed_cb (CvThemesView *self,
+                  const char   *table,
+                  const char   *id,
+                  CvStore      *store)
+{
+  if (g_str_equal (table, "theme") || g_str_equal (table, "contribution") || g_str_equal (table, "action"))
+    reload (self);
+}
+
+static void
+folded_changed_cb (CvThemesView *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cv_themes_view_dispose (GObject *object)
+{
+  CvThemesView *self = (CvThemesView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_THEMES_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->themes);
+  g_clear_object (&self->theme);
+  g_clear_object (&self->trash);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->merge_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->page_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cv_themes_view_parent_class)->dispose (object);
+}
+
+static void
+cv_themes_view_class_init (CvThemesViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_themes_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-themes-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvThemesView, name)
+  BIND (leaflet);
+  BIND (list_pane);
+  BIND (search_entry);
+  BIND (list_stack);
+  BIND (column_view);
+  BIND (name_column);
+  BIND (said_column);
+  BIND (sessions_column);
+  BIND (open_column);
+  BIND (done_column);
+  BIND (page_stack);
+  BIND (back_button);
+  BIND (name_row);
+  BIND (kind_row);
+  BIND (status_row);
+  BIND (colour_button);
+  BIND (description_row);
+  BIND (error_label);
+  BIND (said_group);
+  BIND (actions_group);
+  BIND (merge_row);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, merge_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
+}
+
+static void
+fill_choices (AdwComboRow   *row,
+              const CvField *field)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  adw_combo_row_set_model (row, G_LIST_MODEL (strings));
+}
+
+static void
+cv_themes_view_init (CvThemesView *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->page_rows = g_ptr_array_new ();
+  self->themes = g_list_store_new (CV_TYPE_THEME);
+
+  self->loading = TRUE;
+  fill_choices (self->kind_row, field_of (CV_TYPE_THEME, "kind"));
+  fill_choices (self->status_row, field_of (CV_TYPE_THEME, "status"));
+  self->loading = FALSE;
+
+  set_up_column (self, self->name_column, NULL);
+  set_up_column (self, self->said_column, "said");
+  set_up_column (self, self->sessions_column, "sessions");
+  set_up_column (self, self->open_column, "open");
+  set_up_column (self, self->done_column, "done");
+
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->themes)),
+                                              GTK_FILTER (gtk_custom_filter_new (filter_cb, self, NULL)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
+  /* The most raised first, until the person sorts otherwise. */
+  gtk_column_view_sort_by_column (self->column_view, self->said_column, GTK_SORT_DESCENDING);
+}
+
+void
+cv_themes_view_set_store (CvThemesView *self,
+                          CvStore      *store,
+                          CvTrash      *trash)
+{
+  g_return_if_fail (CV_IS_THEMES_VIEW (self));
+
+  self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+cv_themes_view_set_programme (CvThemesView *self,
+                              const char   *programme_id)
+{
+  g_return_if_fail (CV_IS_THEMES_VIEW (self));
+
+  if (g_strcmp0 (self->programme_id, programme_id) == 0)
+    return;
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  g_clear_object (&self->theme);
+  reload (self);
+}
+
+void
+cv_themes_view_open (CvThemesView *self,
+                     const char   *theme_id)
+{
+  g_return_if_fail (CV_IS_THEMES_VIEW (self));
+
+  g_clear_object (&self->theme);
+  self->theme = cv_store_load (self->store, CV_TYPE_THEME, theme_id, NULL);
+  show_theme (self);
+  if (self->theme != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+}
+
+void
+cv_themes_view_focus_search (CvThemesView *self)
+{
+  g_return_if_fail (CV_IS_THEMES_VIEW (self));
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Returns: (transfer none): the themes as shown, for tests */
+GListModel *
+cv_themes_view_get_model (CvThemesView *self)
+{
+  g_return_val_if_fail (CV_IS_THEMES_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
