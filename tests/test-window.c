@@ -29,6 +29,9 @@
 #include "cv-action-editor.h"
 #include "cv-actions-view.h"
 #include "cv-review-window.h"
+#include "cv-theme.h"
+#include "cv-themes.h"
+#include "cv-themes-view.h"
 #include "cv-window.h"
 
 typedef struct
@@ -840,6 +843,58 @@ test_action_done_and_review (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (review));
 }
 
+static void
+test_theme_merge_and_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  gboolean imported = FALSE;
+  CvThemesView *view;
+  g_autoptr(GPtrArray) themes = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) undone = NULL;
+  const char *staff = NULL, *money = NULL;
+  const char *programme;
+  CvThemeCounts *c;
+
+  g_signal_connect (f->window, "imported", G_CALLBACK (signal_seen_cb), &imported);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  wait_for (&imported);
+  programme = cv_window_get_programme_id (f->window);
+
+  cv_window_show_view (f->window, "themes");
+  view = child (f->window, CV_TYPE_WINDOW, "themes_view");
+  g_assert_cmpuint (g_list_model_get_n_items (cv_themes_view_get_model (view)), ==, 7);
+  themes = cv_store_list (store_of (f), CV_TYPE_THEME, "programme_id", programme, NULL);
+  for (guint i = 0; i < themes->len; i++)
+    {
+      CvRecord *t = g_ptr_array_index (themes, i);
+      if (g_str_equal (cv_record_get_string (t, "name"), "Better care of staff"))
+        staff = cv_record_get_id (t);
+      if (g_str_equal (cv_record_get_string (t, "name"), "Financing"))
+        money = cv_record_get_id (t);
+    }
+  before = cv_themes_count (store_of (f), programme, NULL);
+
+  /* Financing into Better care of staff: six themes, nothing lost. */
+  cv_themes_view_open (view, money);
+  g_assert_true (cv_themes_view_merge_into (view, staff));
+  g_assert_cmpuint (g_list_model_get_n_items (cv_themes_view_get_model (view)), ==, 6);
+  after = cv_themes_count (store_of (f), programme, NULL);
+  c = g_hash_table_lookup (after, staff);
+  g_assert_cmpuint (c->contributions, >=, ((CvThemeCounts *)g_hash_table_lookup (before, staff))->contributions);
+  g_assert_cmpuint (c->done_actions, >=, ((CvThemeCounts *)g_hash_table_lookup (before, staff))->done_actions);
+
+  /* Undo, as the toast and Ctrl+Z do: seven themes, the counts as before. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cv_themes_view_get_model (view)), ==, 7);
+  undone = cv_themes_count (store_of (f), programme, NULL);
+  g_assert_cmpuint (((CvThemeCounts *)g_hash_table_lookup (undone, money))->contributions, ==,
+                    ((CvThemeCounts *)g_hash_table_lookup (before, money))->contributions);
+  g_assert_cmpuint (((CvThemeCounts *)g_hash_table_lookup (undone, staff))->contributions, ==,
+                    ((CvThemeCounts *)g_hash_table_lookup (before, staff))->contributions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +919,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
   WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);
+  WINDOW_TEST ("/ui/themes/merge-and-undo", test_theme_merge_and_undo);
 
   return g_test_run ();
 }
