@@ -805,6 +805,16 @@ test_action_done_and_review (Fixture       *f,
   g_assert_cmpstr (cv_record_get_string (stored, "outcome"), ==, "Lanyards given to 1,150 care workers.");
   g_assert_true (cv_action_editor_add_update (editor, "Shops joined the discount scheme."));
 
+  /* Done is never overdue, though its due date is long past. */
+  g_clear_object (&stored);
+  stored = cv_store_load (store_of (f), CV_TYPE_ACTION, action_id, &error);
+  cv_record_set_string (stored, "due_on", "2018-09-30");
+  g_assert_true (cv_store_update (store_of (f), stored, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (cv_actions_view_get_model (view)), ==, 1);
+  gtk_toggle_button_set_active (child (view, CV_TYPE_ACTIONS_VIEW, "overdue_toggle"), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (cv_actions_view_get_model (view)), ==, 0);
+  gtk_toggle_button_set_active (child (view, CV_TYPE_ACTIONS_VIEW, "overdue_toggle"), FALSE);
+
   /* The next session's review shows it, done, with what was done. */
   cv_window_show_view (f->window, "sessions");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);

@@ -14,6 +14,7 @@
 #include "cv-selection.h"
 #include "cv-action.h"
 #include "cv-action-editor.h"
+#include "cv-stakeholder-chooser.h"
 #include "cv-actions-view.h"
 #include "cv-format.h"
 #include "cv-theme.h"
@@ -35,6 +36,12 @@ struct _CvActionsView
   GtkToggleButton     *overdue_toggle;
   GtkDropDown         *theme_filter;
   GPtrArray           *theme_ids;   /* the theme filter's choices, after "All themes" */
+  char                *owner_id;    /* filters, or NULL for anyone */
+  char                *organisation_id;
+  GtkMenuButton        *owner_filter;
+  GtkMenuButton        *organisation_filter;
+  CvStakeholderChooser *owner_filter_chooser;
+  CvStakeholderChooser *organisation_filter_chooser;
   GtkDropDown         *status_filter;
   GtkButton           *delete_button;
   GtkStack            *list_stack;
@@ -85,6 +92,7 @@ static void
 update_visible_page (CvActionsView *self)
 {
   gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+                      self->owner_id != NULL || self->organisation_id != NULL ||
                       gtk_drop_down_get_selected (self->theme_filter) > 0 ||
                       gtk_drop_down_get_selected (self->status_filter) > 0 ||
                       gtk_toggle_button_get_active (self->overdue_toggle);
@@ -121,9 +129,58 @@ filter_changed_cb (CvActionsView *self)
   cv_record_list_set_filter (self->list, "themes",
                              theme > 0 && self->theme_ids != NULL && theme - 1 < self->theme_ids->len
                                ? g_ptr_array_index (self->theme_ids, theme - 1) : NULL);
+  cv_record_list_set_filter (self->list, "owner_id", self->owner_id);
+  cv_record_list_set_filter (self->list, "organisation_id", self->organisation_id);
   cv_record_list_set_range (self->list, overdue ? "due_on" : NULL, NULL, overdue ? today : NULL);
   cv_record_list_set_excluded (self->list, overdue ? "status" : NULL, overdue ? finished : NULL);
   refresh (self);
+}
+
+static void
+show_people_filters (CvActionsView *self)
+{
+  g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder", self->owner_id);
+  g_autofree char *organisation = cv_store_get_display_name (self->store, "stakeholder", self->organisation_id);
+
+  gtk_menu_button_set_label (self->owner_filter, owner != NULL ? owner : _("Anyone"));
+  gtk_menu_button_set_label (self->organisation_filter, organisation != NULL ? organisation : _("Any organisation"));
+}
+
+static void
+set_people_filter (CvActionsView  *self,
+                   char          **slot,
+                   const char     *id)
+{
+  g_free (*slot);
+  *slot = g_strdup (id);
+  show_people_filters (self);
+  filter_changed_cb (self);
+}
+
+static void
+owner_filter_cb (CvActionsView *self,
+                 const char    *id)
+{
+  set_people_filter (self, &self->owner_id, id);
+}
+
+static void
+owner_filter_clear_cb (CvActionsView *self)
+{
+  set_people_filter (self, &self->owner_id, NULL);
+}
+
+static void
+organisation_filter_cb (CvActionsView *self,
+                        const char    *id)
+{
+  set_people_filter (self, &self->organisation_id, id);
+}
+
+static void
+organisation_filter_clear_cb (CvActionsView *self)
+{
+  set_people_filter (self, &self->organisation_id, NULL);
 }
 
 static void
@@ -328,6 +385,8 @@ cv_actions_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->theme_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_id, g_free);
+  g_clear_pointer (&self->organisation_id, g_free);
 
   G_OBJECT_CLASS (cv_actions_view_parent_class)->dispose (object);
 }
@@ -340,6 +399,7 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cv_actions_view_dispose;
 
   g_type_ensure (CV_TYPE_ACTION_EDITOR);
+  g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-actions-view.ui");
@@ -348,6 +408,10 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   BIND (list_pane);
   BIND (search_entry);
   BIND (overdue_toggle);
+  BIND (owner_filter);
+  BIND (organisation_filter);
+  BIND (owner_filter_chooser);
+  BIND (organisation_filter_chooser);
   BIND (theme_filter);
   BIND (status_filter);
   BIND (delete_button);
@@ -365,6 +429,10 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, owner_filter_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_filter_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organisation_filter_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_actions_view_new_action);
   gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
@@ -426,6 +494,10 @@ cv_actions_view_set_store (CvActionsView *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   cv_action_editor_set_store (self->editor, store);
+  cv_stakeholder_chooser_set_store (self->owner_filter_chooser, store);
+  cv_stakeholder_chooser_set_store (self->organisation_filter_chooser, store);
+  cv_stakeholder_chooser_set_kind (self->organisation_filter_chooser, "organisation");
+  show_people_filters (self);
 }
 
 void
@@ -443,6 +515,11 @@ cv_actions_view_set_programme (CvActionsView *self,
   cv_action_editor_set_programme (self->editor, programme_id);
   cv_action_editor_set_record (self->editor, NULL);
   cv_record_list_set_programme (self->list, programme_id);
+  cv_stakeholder_chooser_set_programme (self->owner_filter_chooser, programme_id);
+  cv_stakeholder_chooser_set_programme (self->organisation_filter_chooser, programme_id);
+  g_clear_pointer (&self->owner_id, g_free);
+  g_clear_pointer (&self->organisation_id, g_free);
+  show_people_filters (self);
   reload_themes (self);
   filter_changed_cb (self);
 }
