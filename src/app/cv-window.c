@@ -8,6 +8,7 @@
 #include "cv-programme-dialog.h"
 #include "cv-progress-dialog.h"
 #include "cv-actions-view.h"
+#include "cv-measures-view.h"
 #include "cv-sessions-view.h"
 #include "cv-themes-view.h"
 #include "cv-stakeholders-view.h"
@@ -39,6 +40,7 @@ struct _CvWindow
   CvSessionsView       *sessions_view;
   CvActionsView        *actions_view;
   CvThemesView         *themes_view;
+  CvMeasuresView       *measures_view;
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -129,6 +131,7 @@ show_programme (CvWindow *self)
   cv_sessions_view_set_programme (self->sessions_view, cv_record_get_id (self->programme));
   cv_actions_view_set_programme (self->actions_view, cv_record_get_id (self->programme));
   cv_themes_view_set_programme (self->themes_view, cv_record_get_id (self->programme));
+  cv_measures_view_set_programme (self->measures_view, cv_record_get_id (self->programme));
   reload_programme_list (self);
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
 }
@@ -764,6 +767,7 @@ open_store (CvWindow *self)
   cv_sessions_view_set_store (self->sessions_view, self->store, self->trash);
   cv_actions_view_set_store (self->actions_view, self->store, self->trash);
   cv_themes_view_set_store (self->themes_view, self->store, self->trash);
+  cv_measures_view_set_store (self->measures_view, self->store, self->trash);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -822,6 +826,7 @@ cv_window_class_init (CvWindowClass *klass)
   g_type_ensure (CV_TYPE_SESSIONS_VIEW);
   g_type_ensure (CV_TYPE_ACTIONS_VIEW);
   g_type_ensure (CV_TYPE_THEMES_VIEW);
+  g_type_ensure (CV_TYPE_MEASURES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
@@ -840,6 +845,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, sessions_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, themes_view);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, measures_view);
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.rename-programme", NULL, rename_programme_action);

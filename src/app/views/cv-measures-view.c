@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Measures: outcomes followed over time. A measure's page draws its values,
+ * lists them to add, correct or remove, and says how much any two dates
+ * differ, as a number and a percentage, and whether that is better.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cv-date-row.h"
+#include "cv-measure.h"
+#include "cv-measure-chart.h"
+#include "cv-measure-value.h"
+#include "cv-measures-view.h"
+#include "cv-overview.h"
+#include "cv-format.h"
+
+struct _CvMeasuresView
+{
+  GtkWidget       parent_instance;
+
+  CvStore        *store;
+  CvTrash        *trash;
+  char           *programme_id;
+  CvRecord       *measure;
+  GArray         *points;
+  gboolean        loading;
+
+  AdwLeaflet     *leaflet;
+  GtkWidget      *list_pane;
+  AdwEntryRow    *new_row;
+  GtkLabel       *list_error;
+  GtkListBox     *measure_list;
+  GtkStack       *page_stack;
+  GtkWidget      *back_button;
+  GtkLabel       *title_label;
+  CvMeasureChart *chart;
+  AdwComboRow    *from_row;
+  AdwComboRow    *to_row;
+  AdwActionRow   *change_row;
+  AdwEntryRow    *date_row;
+  AdwEntryRow    *value_row;
+  GtkLabel       *value_error;
+  GtkListBox     *value_list;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *unit_row;
+  AdwComboRow    *better_row;
+  AdwEntryRow    *description_row;
+  GtkLabel       *page_error;
+};
+
+G_DEFINE_FINAL_TYPE (CvMeasuresView, cv_measures_view, GTK_TYPE_WIDGET)
+
+static const CvField *
+better_field (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_MEASURE);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, "better");
+}
+
+static void
+show_error (GtkLabel *label,
+            GError   *error)
+{
+  gtk_label_set_text (label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
+}
+
+static void
+clear_points (CvMeasuresView *self)
+{
+  g_clear_pointer (&self->points, g_array_unref);
+}
+
+static void
+reload_list (CvMeasuresView *self)
+{
+  g_autoptr(GPtrArray) measures = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list))) != NULL)
+    gtk_list_box_remove (self->measure_list, child);
+  if (self->programme_id == NULL)
+    return;
+  measures = cv_store_list (self->store, CV_TYPE_MEASURE, "programme_id", self->programme_id, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_list), measures != NULL && measures->len > 0);
+  for (guint i = 0; measures != NULL && i < measures->len; i++)
+    {
+      CvRecord *m = g_ptr_array_index (measures, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (m, "name"));
+      if (cv_record_get_string (m, "unit") != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cv_record_get_string (m, "unit"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "measure", g_strdup (cv_record_get_id (m)), g_free);
+      gtk_list_box_append (self->measure_list, row);
+    }
+}
+
+/* The change between the two dates chosen, in words. */
+static void
+change_cb (CvMeasuresView *self)
+{
+  guint from = adw_combo_row_get_selected (self->from_row);
+  guint to = adw_combo_row_get_selected (self->to_row);
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->points == NULL || from >= self->points->len || to >= self->points->len)
+    {
+      adw_action_row_set_subtitle (self->change_row, _("Add at least two values"));
+      return;
+    }
+  text = cv_measure_describe_change (g_array_index (self->points, CvMeasurePoint, from).value,
+                                     g_array_index (self->points, CvMeasurePoint, to).value,
+                                     cv_record_get_string (self->measure, "better"));
+  adw_action_row_set_subtitle (self->change_row, text);
+}
+
+static void
+remove_value_cb (GtkButton      *button,
+                 CvMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) value = cv_store_load (self->store, CV_TYPE_MEASURE_VALUE,
+                                             g_object_get_data (G_OBJECT (button), "value"), &error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (value == NULL)
+    return;
+  g_ptr_array_add (records, g_steal_pointer (&value));
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+}
+
+static void
+show_measure (CvMeasuresView *self)
+{
+  g_autoptr(GtkStringList) dates = gtk_string_list_new (NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->value_list))) != NULL)
+    gtk_list_box_remove (self->value_list, child);
+  clear_points (self);
+  if (self->measure == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "none");
+      return;
+    }
+
+  self->points = cv_measure_values (self->store, cv_record_get_id (self->measure), NULL);
+  self->loading = TRUE;
+  gtk_label_set_text (self->title_label, cv_record_get_string (self->measure, "name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (self->measure, "name"));
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), cv_record_get_string (self->measure, "unit") ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), cv_record_get_string (self->measure, "description") ?: "");
+  adw_combo_row_set_selected (self->better_row,
+                              g_strcmp0 (cv_record_get_string (self->measure, "better"), "lower") == 0 ? 1 : 0);
+
+  for (guint i = 0; self->points != NULL && i < self->points->len; i++)
+    {
+      CvMeasurePoint *p = &g_array_index (self->points, CvMeasurePoint, i);
+      g_autofree char *when = cv_format_date (p->date);
+      g_autofree char *number = g_strdup_printf ("%'.10g", p->value);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove the value for %s"), when);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_string_list_append (dates, when);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+      g_object_set_data_full (G_OBJECT (remove), "value", g_strdup (p->id), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_value_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_prepend (self->value_list, row);   /* newest first */
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->value_list), self->points != NULL && self->points->len > 0);
+
+  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (dates));
+  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (dates));
+  if (self->points != NULL && self->points->len > 0)
+    {
+      adw_combo_row_set_selected (self->from_row, 0);
+      adw_combo_row_set_selected (self->to_row, self->points->len - 1);
+    }
+  self->loading = FALSE;
+
+  cv_measure_chart_set_values (self->chart, self->points, cv_record_get_string (self->measure, "better"),
+                               cv_record_get_string (self->measure, "unit"));
+  change_cb (self);
+  gtk_stack_set_visible_child_name (self->page_stack, "measure");
+}
+
+void
+cv_measures_view_open (CvMeasuresView *self,
+                       const char     *measure_id)
+{
+  g_return_if_fail (CV_IS_MEASURES_VIEW (self));
+
+  g_clear_object (&self->measure);
+  self->measure = measure_id != NULL ? cv_store_load (self->store, CV_TYPE_MEASURE, measure_id, NULL) : NULL;
+  show_measure (self);
+  if (self->measure != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+}
+
+static void
+measure_activated_cb (CvMeasuresView *self,
+                      GtkListBoxRow  *row)
+{
+  cv_measures_view_open (self, g_object_get_data (G_OBJECT (row), "measure"));
+}
+
+static void
+new_measure_cb (CvMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) measure = cv_record_new (CV_TYPE_MEASURE);
+
+  g_object_set (measure, "programme-id", self->programme_id,
+                "name", gtk_editable_get_text (GTK_EDITABLE (self->new_row)), NULL);
+  if (!cv_store_insert (self->store, measure, &error))
+    {
+      show_error (self->list_error, error);
+      return;
+    }
+  show_error (self->list_error, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
+  cv_measures_view_open (self, cv_record_get_id (measure));
+}
+
+static void
+add_value_cb (CvMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) value = cv_record_new (CV_TYPE_MEASURE_VALUE);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  char *end = NULL;
+  double number;
+
+  if (self->measure == NULL)
+    return;
+  number = g_ascii_strtod (text, &end);
+  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (number))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Value: “%s” is not a number."), text);
+      show_error (self->value_error, error);
+      return;
+    }
+  g_object_set (value, "measure-id", cv_record_get_id (self->measure), "measured-on", date, "value", number, NULL);
+  if (!cv_store_insert (self->store, value, &error))
+    {
+      show_error (self->value_error, error);
+      return;
+    }
+  show_error (self->value_error, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->value_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+}
+
+static void
+save_cb (CvMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) measure = NULL;
+
+  if (self->loading || self->measure == NULL)
+    return;
+  measure = cv_record_copy (self->measure);
+  cv_record_set_string (measure, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  cv_record_set_string (measure, "unit", gtk_editable_get_text (GTK_EDITABLE (self->unit_row)));
+  cv_record_set_string (measure, "description", gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  cv_record_set_string (measure, "better", better_field ()->choices[adw_combo_row_get_selected (self->better_row)].nick);
+  if (!cv_store_update (self->store, measure, &error))
+    {
+      show_error (self->page_error, error);
+      return;
+    }
+  show_error (self->page_error, NULL);
+  g_set_object (&self->measure, measure);
+  show_measure (self);
+}
+
+static void
+delete_cb (CvMeasuresView *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->measure == NULL)
+    return;
+  g_ptr_array_add (records, g_object_ref (self->measure));
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+  g_clear_object (&self->measure);
+  show_measure (self);
+}
+
+static void
+back_cb (CvMeasuresView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  CvMeasuresView *self = data;
+  g_autofree char *shown = self->measure != NULL ? g_strdup (cv_record_get_id (self->measure)) : NULL;
+
+  reload_list (self);
+  g_clear_object (&self->measure);
+  if (shown != NULL)
+    self->measure = cv_store_load (self->store, CV_TYPE_MEASURE, shown, NULL);
+  show_measure (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (CvMeasuresView *self,
+                  const char     *table,
+                  const char     *id,
+                  CvStore        *store)
+{
+  /* After the change is over: a remove button may be what caused it. */
+  if (g_str_equal (table, "measure") || g_str_equal (table, "measure_value"))
+    g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+folded_changed_cb (CvMeasuresView *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cv_measures_view_dispose (GObject *object)
+{
+  CvMeasuresView *self = (CvMeasuresView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_MEASURES_VIEW);
+  clear_points (self);
+  g_clear_object (&self->measure);
+  g_clear_object (&self->trash);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->programme_id, g_free);
+
+  G_OBJECT_CLASS (cv_measures_view_parent_class)->dispose (object);
+}
+
+static void
+cv_measures_view_class_init (CvMeasuresViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_measures_view_dispose;
+  g_type_ensure (CV_TYPE_MEASURE_CHART);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-measures-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvMeasuresView, name)
+  BIND (leaflet);
+  BIND (list_pane);
+  BIND (new_row);
+  BIND (list_error);
+  BIND (measure_list);
+  BIND (page_stack);
+  BIND (back_button);
+  BIND (title_label);
+  BIND (chart);
+  BIND (from_row);
+  BIND (to_row);
+  BIND (change_row);
+  BIND (date_row);
+  BIND (value_row);
+  BIND (value_error);
+  BIND (value_list);
+  BIND (name_row);
+  BIND (unit_row);
+  BIND (better_row);
+  BIND (description_row);
+  BIND (page_error);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, new_measure_cb);
+  gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, change_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_value_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_cb);
+}
+
+static void
+cv_measures_view_init (CvMeasuresView *self)
+{
+  g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->loading = TRUE;
+  for (const CvChoice *c = better_field ()->choices; c->nick != NULL; c++)
+    gtk_string_list_append (directions, _(c->label));
+  adw_combo_row_set_model (self->better_row, G_LIST_MODEL (directions));
+  self->loading = FALSE;
+  cv_date_row_attach_calendar (self->date_row);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  folded_changed_cb (self);
+}
+
+void
+cv_measures_view_set_store (CvMeasuresView *self,
+                            CvStore        *store,
+                            CvTrash        *trash)
+{
+  g_return_if_fail (CV_IS_MEASURES_VIEW (self));
+
+  self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+cv_measures_view_set_programme (CvMeasuresView *self,
+                                const char     *programme_id)
+{
+  g_return_if_fail (CV_IS_MEASURES_VIEW (self));
+
+  if (g_strcmp0 (self->programme_id, programme_id) == 0)
+    return;
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  g_clear_object (&self->measure);
+  reload_list (self);
+  show_measure (self);
+}
+
+/* Returns: the change shown between the two dates chosen, for tests */
+const char *
+cv_measures_view_get_change (CvMeasuresView *self)
+{
+  g_return_val_if_fail (CV_IS_MEASURES_VIEW (self), NULL);
+  return adw_action_row_get_subtitle (self->change_row);
+}
