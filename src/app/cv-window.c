@@ -9,6 +9,7 @@
 #include "cv-progress-dialog.h"
 #include "cv-actions-view.h"
 #include "cv-measures-view.h"
+#include "cv-overview-view.h"
 #include "cv-sessions-view.h"
 #include "cv-themes-view.h"
 #include "cv-stakeholders-view.h"
@@ -41,6 +42,7 @@ struct _CvWindow
   CvActionsView        *actions_view;
   CvThemesView         *themes_view;
   CvMeasuresView       *measures_view;
+  CvOverviewView       *overview_view;
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -132,6 +134,7 @@ show_programme (CvWindow *self)
   cv_actions_view_set_programme (self->actions_view, cv_record_get_id (self->programme));
   cv_themes_view_set_programme (self->themes_view, cv_record_get_id (self->programme));
   cv_measures_view_set_programme (self->measures_view, cv_record_get_id (self->programme));
+  cv_overview_view_set_programme (self->overview_view, cv_record_get_id (self->programme));
   reload_programme_list (self);
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
 }
@@ -725,6 +728,34 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The overview's rows open their records in their own views. */
+static void
+open_record_cb (CvWindow   *self,
+                const char *table,
+                const char *id)
+{
+  if (g_str_equal (table, "session"))
+    {
+      cv_window_show_view (self, "sessions");
+      cv_sessions_view_open (self->sessions_view, id);
+    }
+  else if (g_str_equal (table, "action"))
+    {
+      cv_window_show_view (self, "actions");
+      cv_actions_view_open (self->actions_view, id);
+    }
+  else if (g_str_equal (table, "theme"))
+    {
+      cv_window_show_view (self, "themes");
+      cv_themes_view_open (self->themes_view, id);
+    }
+  else if (g_str_equal (table, "measure"))
+    {
+      cv_window_show_view (self, "measures");
+      cv_measures_view_open (self->measures_view, id);
+    }
+}
+
 static void
 store_changed_cb (CvWindow   *self,
                   const char *table,
@@ -768,6 +799,7 @@ open_store (CvWindow *self)
   cv_actions_view_set_store (self->actions_view, self->store, self->trash);
   cv_themes_view_set_store (self->themes_view, self->store, self->trash);
   cv_measures_view_set_store (self->measures_view, self->store, self->trash);
+  cv_overview_view_set_store (self->overview_view, self->store);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -827,6 +859,7 @@ cv_window_class_init (CvWindowClass *klass)
   g_type_ensure (CV_TYPE_ACTIONS_VIEW);
   g_type_ensure (CV_TYPE_THEMES_VIEW);
   g_type_ensure (CV_TYPE_MEASURES_VIEW);
+  g_type_ensure (CV_TYPE_OVERVIEW_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
@@ -846,6 +879,8 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, actions_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, themes_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, measures_view);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, overview_view);
+  gtk_widget_class_bind_template_callback (widget_class, open_record_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);
   gtk_widget_class_install_action (widget_class, "win.rename-programme", NULL, rename_programme_action);
