@@ -141,7 +141,7 @@ test_migrate_with_backup (void)
     g_autoptr(CvStatement) st = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (cv_database_get_schema_version (cv_store_get_database (store)), ==, 2);
+    g_assert_cmpint (cv_database_get_schema_version (cv_store_get_database (store)), ==, CV_DATABASE_SCHEMA_VERSION);
 
     /* The existing person is found through the index the migration built. */
     list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);

@@ -111,6 +111,32 @@ reload_programme_list (CvWindow *self)
     }
 }
 
+/* Only the view on screen follows the programme; the others catch up when
+ * they are shown, so that opening a large programme queries one view, not
+ * all of them. */
+static void
+show_programme_in_view (CvWindow *self)
+{
+  GtkWidget *view = gtk_stack_get_visible_child (self->view_stack);
+  const char *id;
+
+  if (self->programme == NULL || view == NULL)
+    return;
+  id = cv_record_get_id (self->programme);
+  if (view == GTK_WIDGET (self->stakeholders_view))
+    cv_stakeholders_view_set_programme (self->stakeholders_view, id);
+  else if (view == GTK_WIDGET (self->sessions_view))
+    cv_sessions_view_set_programme (self->sessions_view, id);
+  else if (view == GTK_WIDGET (self->actions_view))
+    cv_actions_view_set_programme (self->actions_view, id);
+  else if (view == GTK_WIDGET (self->themes_view))
+    cv_themes_view_set_programme (self->themes_view, id);
+  else if (view == GTK_WIDGET (self->measures_view))
+    cv_measures_view_set_programme (self->measures_view, id);
+  else if (view == GTK_WIDGET (self->overview_view))
+    cv_overview_view_set_programme (self->overview_view, id);
+}
+
 static void
 show_programme (CvWindow *self)
 {
@@ -129,12 +155,7 @@ show_programme (CvWindow *self)
   adw_window_title_set_subtitle (self->view_title, name);
   gtk_window_set_title (GTK_WINDOW (self), name);
   g_settings_set_string (self->settings, "last-programme", cv_record_get_id (self->programme));
-  cv_stakeholders_view_set_programme (self->stakeholders_view, cv_record_get_id (self->programme));
-  cv_sessions_view_set_programme (self->sessions_view, cv_record_get_id (self->programme));
-  cv_actions_view_set_programme (self->actions_view, cv_record_get_id (self->programme));
-  cv_themes_view_set_programme (self->themes_view, cv_record_get_id (self->programme));
-  cv_measures_view_set_programme (self->measures_view, cv_record_get_id (self->programme));
-  cv_overview_view_set_programme (self->overview_view, cv_record_get_id (self->programme));
+  show_programme_in_view (self);
   reload_programme_list (self);
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
 }
@@ -173,6 +194,7 @@ cv_window_show_view (CvWindow   *self,
   g_return_if_fail (CV_IS_WINDOW (self));
 
   gtk_stack_set_visible_child_name (self->view_stack, name);
+  show_programme_in_view (self);
   page = gtk_stack_get_page (self->view_stack, gtk_stack_get_visible_child (self->view_stack));
   adw_window_title_set_title (self->view_title, gtk_stack_page_get_title (page));
 

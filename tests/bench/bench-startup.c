@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cv-application.h"
+#include "cv-overview.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
 
@@ -153,6 +154,29 @@ main (int   argc,
 
   g_print ("worst search keystroke: list updated in %.2f ms, painted after %.2f ms\n", worst_update, worst_frame);
   g_print ("resident memory after searching: %.1f MB\n", rss_kib () / 1024.0);
+
+  /* The overview: its queries alone, then the view switched to and painted. */
+  {
+    CvStore *store = cv_application_get_store (app, NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    gint64 t0 = g_get_monotonic_time ();
+    CvOverview *overview = cv_overview_build (store, cv_window_get_programme_id (window), now, &error);
+
+    if (overview == NULL)
+      {
+        g_printerr ("%s\n", error->message);
+        return 1;
+      }
+    g_print ("overview queries: %.2f ms (%u stakeholders, %u sessions held, %u actions open, %u done)\n",
+             (g_get_monotonic_time () - t0) / 1000.0, overview->stakeholders, overview->sessions_held,
+             overview->actions_open, overview->actions_done);
+    cv_overview_free (overview);
+
+    t0 = g_get_monotonic_time ();
+    cv_window_show_view (window, "overview");
+    wait_for_paint (t0);
+    g_print ("overview shown and painted: %.2f ms after it was chosen\n", (painted_at - t0) / 1000.0);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -233,9 +233,13 @@ static void
 cv_overview_view_dispose (GObject *object)
 {
   CvOverviewView *self = (CvOverviewView *)object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_OVERVIEW_VIEW);
+  /* The scroller is not bound to a field, so the template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
