@@ -25,6 +25,10 @@
 #include "cv-sessions.h"
 #include "cv-sessions-view.h"
 #include "cv-time.h"
+#include "cv-measure.h"
+#include "cv-measure-value.h"
+#include "cv-measures-view.h"
+#include "cv-overview-view.h"
 #include "cv-action.h"
 #include "cv-action-editor.h"
 #include "cv-actions-view.h"
@@ -905,6 +909,104 @@ test_theme_merge_and_undo (Fixture       *f,
                     ((CvThemeCounts *)g_hash_table_lookup (before, staff))->contributions);
 }
 
+/* Whether a label somewhere inside @widget contains @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+n_values (Fixture    *f,
+          const char *measure_id)
+{
+  return cv_store_count (store_of (f), CV_TYPE_MEASURE_VALUE, "measure_id", measure_id, NULL);
+}
+
+static void
+add_value (CvMeasuresView *view,
+           const char     *date,
+           const char     *value)
+{
+  gtk_editable_set_text (child (view, CV_TYPE_MEASURES_VIEW, "date_row"), date);
+  gtk_editable_set_text (child (view, CV_TYPE_MEASURES_VIEW, "value_row"), value);
+  g_signal_emit_by_name (child (view, CV_TYPE_MEASURES_VIEW, "value_row"), "entry-activated");
+  run_main_loop (50);
+}
+
+static void
+test_measure_values_and_change (Fixture       *f,
+                                gconstpointer  data)
+{
+  CvMeasuresView *view;
+  GtkLabel *value_error;
+  GtkWidget *chart;
+  g_autoptr(GPtrArray) measures = NULL;
+  const char *id;
+
+  create_programme (f, "Outcomes");
+  cv_window_show_view (f->window, "measures");
+  view = child (f->window, CV_TYPE_WINDOW, "measures_view");
+  value_error = child (view, CV_TYPE_MEASURES_VIEW, "value_error");
+
+  gtk_editable_set_text (child (view, CV_TYPE_MEASURES_VIEW, "new_row"), "Clients");
+  g_signal_emit_by_name (child (view, CV_TYPE_MEASURES_VIEW, "new_row"), "entry-activated");
+  run_main_loop (50);
+  measures = cv_store_list (store_of (f), CV_TYPE_MEASURE, "programme_id", cv_window_get_programme_id (f->window), NULL);
+  g_assert_cmpuint (measures->len, ==, 1);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (measures, 0), "name"), ==, "Clients");
+  id = cv_record_get_id (g_ptr_array_index (measures, 0));
+
+  /* One value: no change to speak of yet. */
+  add_value (view, "2018-04-01", "626");
+  g_assert_cmpuint (n_values (f, id), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (value_error)));
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "two values"));
+
+  add_value (view, "2019-03-31", "776");
+  g_assert_cmpuint (n_values (f, id), ==, 2);
+
+  /* Bad input is refused with a message, and nothing is written. */
+  add_value (view, "2019-06-30", "lots");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (value_error)));
+  g_assert_nonnull (strstr (gtk_label_get_text (value_error), "lots"));
+  add_value (view, "2019-02-30", "700");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (value_error)));
+  add_value (view, "2019-03-31", "800");            /* that date has a value */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (value_error)));
+  g_assert_cmpuint (n_values (f, id), ==, 2);
+
+  /* The chart is on screen with room to draw. */
+  chart = child (view, CV_TYPE_MEASURES_VIEW, "chart");
+  g_assert_true (gtk_widget_get_mapped (chart));
+  g_assert_cmpint (gtk_widget_get_width (chart), >, 100);
+  g_assert_cmpint (gtk_widget_get_height (chart), >, 100);
+
+  /* From the first date to the second, then back. */
+  adw_combo_row_set_selected (child (view, CV_TYPE_MEASURES_VIEW, "from_row"), 0);
+  adw_combo_row_set_selected (child (view, CV_TYPE_MEASURES_VIEW, "to_row"), 1);
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "+150"));
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "+24%"));
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "better"));
+  adw_combo_row_set_selected (child (view, CV_TYPE_MEASURES_VIEW, "from_row"), 1);
+  adw_combo_row_set_selected (child (view, CV_TYPE_MEASURES_VIEW, "to_row"), 0);
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "-150"));
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "-19%"));
+  g_assert_nonnull (strstr (cv_measures_view_get_change (view), "worse"));
+
+  /* The overview shows the measure with its latest change. */
+  cv_window_show_view (f->window, "overview");
+  run_main_loop (50);
+  g_assert_true (shows_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "Clients"));
+  g_assert_true (shows_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "+24%"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -930,6 +1032,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
   WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);
   WINDOW_TEST ("/ui/themes/merge-and-undo", test_theme_merge_and_undo);
+  WINDOW_TEST ("/ui/measures/values-and-change", test_measure_values_and_change);
 
   return g_test_run ();
 }

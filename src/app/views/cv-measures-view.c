@@ -110,7 +110,8 @@ change_cb (CvMeasuresView *self)
   guint to = adw_combo_row_get_selected (self->to_row);
   g_autofree char *text = NULL;
 
-  if (self->loading || self->points == NULL || from >= self->points->len || to >= self->points->len)
+  if (self->loading || self->points == NULL || self->points->len < 2 ||
+      from >= self->points->len || to >= self->points->len)
     {
       adw_action_row_set_subtitle (self->change_row, _("Add at least two values"));
       return;
