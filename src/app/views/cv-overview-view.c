@@ -164,7 +164,7 @@ cv_overview_view_reload (CvOverviewView *self)
     add_row (self, self->upcoming_group, _("None planned"), NULL, NULL, NULL);
 
   overdue_title = overview->overdue_count > overview->overdue->len
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue Actions: %u, the Latest First", "Overdue Actions: %u, the Latest First",
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue Actions: %u, Most Overdue First", "Overdue Actions: %u, Most Overdue First",
                                     overview->overdue_count), overview->overdue_count)
     : g_strdup (_("Overdue Actions"));
   adw_preferences_group_set_title (self->overdue_group, overdue_title);
