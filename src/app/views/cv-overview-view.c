@@ -93,6 +93,8 @@ add_total (CvOverviewView *self,
   gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_top (figure, 12);
   gtk_widget_set_margin_bottom (caption, 12);
+  gtk_widget_set_margin_start (caption, 6);
+  gtk_widget_set_margin_end (caption, 6);
   gtk_box_append (GTK_BOX (box), figure);
   gtk_box_append (GTK_BOX (box), caption);
   gtk_flow_box_append (self->totals, box);
