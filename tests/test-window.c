@@ -1007,6 +1007,64 @@ test_measure_values_and_change (Fixture       *f,
   g_assert_true (shows_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "+24%"));
 }
 
+/* The row inside @widget whose title is @title, or NULL. */
+static AdwActionRow *
+row_titled (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *found = row_titled (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_overview_opens_records (Fixture       *f,
+                             gconstpointer  data)
+{
+  gboolean imported = FALSE;
+  GtkWidget *overview;
+  GtkStack *view_stack = child (f->window, CV_TYPE_WINDOW, "view_stack");
+  CvActionEditor *editor;
+  AdwActionRow *row;
+
+  g_signal_connect (f->window, "imported", G_CALLBACK (signal_seen_cb), &imported);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  wait_for (&imported);
+
+  cv_window_show_view (f->window, "overview");
+  run_main_loop (50);
+  overview = child (f->window, CV_TYPE_WINDOW, "overview_view");
+  /* The sample's totals, and its one overdue action. */
+  g_assert_true (shows_text (overview, "stakeholders"));
+  g_assert_nonnull (row_titled (overview, "Clients"));
+  row = row_titled (overview, "No discharge home after 3pm on a Friday without care confirmed");
+  g_assert_nonnull (row);
+
+  g_signal_emit_by_name (row, "activated");
+  run_main_loop (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "actions");
+  editor = child (child (f->window, CV_TYPE_WINDOW, "actions_view"), CV_TYPE_ACTIONS_VIEW, "editor");
+  g_assert_nonnull (cv_action_editor_get_record (editor));
+  g_assert_cmpstr (cv_record_get_string (cv_action_editor_get_record (editor), "title"), ==,
+                   "No discharge home after 3pm on a Friday without care confirmed");
+
+  /* Back on the overview, a measure opens its chart. */
+  cv_window_show_view (f->window, "overview");
+  run_main_loop (50);
+  g_signal_emit_by_name (row_titled (overview, "Clients"), "activated");
+  run_main_loop (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "measures");
+  g_assert_cmpstr (gtk_label_get_text (child (child (f->window, CV_TYPE_WINDOW, "measures_view"),
+                                              CV_TYPE_MEASURES_VIEW, "title_label")), ==, "Clients");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1033,6 +1091,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);
   WINDOW_TEST ("/ui/themes/merge-and-undo", test_theme_merge_and_undo);
   WINDOW_TEST ("/ui/measures/values-and-change", test_measure_values_and_change);
+  WINDOW_TEST ("/ui/overview/opens-records", test_overview_opens_records);
 
   return g_test_run ();
 }
