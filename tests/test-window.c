@@ -1065,6 +1065,93 @@ test_overview_opens_records (Fixture       *f,
                                               CV_TYPE_MEASURES_VIEW, "title_label")), ==, "Clients");
 }
 
+/* The tracker's status drop-down for the action called @title, or NULL. */
+static GtkDropDown *
+status_drop_down (GtkWidget  *widget,
+                  const char *title)
+{
+  CvRecord *action;
+
+  if (GTK_IS_DROP_DOWN (widget) && (action = g_object_get_data (G_OBJECT (widget), "action")) != NULL &&
+      g_strcmp0 (cv_record_get_string (action, "title"), title) == 0)
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkDropDown *found = status_drop_down (c, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static CvRecord *
+action_titled (Fixture    *f,
+               const char *title)
+{
+  g_autoptr(GPtrArray) actions = cv_store_list (store_of (f), CV_TYPE_ACTION, "title", title, NULL);
+
+  g_assert_cmpuint (actions->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (actions, 0));
+}
+
+static void
+test_action_status_in_place (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *training = "Train two providers in dementia care at home";
+  gboolean imported = FALSE;
+  CvActionsView *view;
+  GtkDropDown *status;
+  AdwMessageDialog *dialog;
+  g_autoptr(CvRecord) stored = NULL;
+
+  g_signal_connect (f->window, "imported", G_CALLBACK (signal_seen_cb), &imported);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  wait_for (&imported);
+  cv_window_show_view (f->window, "actions");
+  view = child (f->window, CV_TYPE_WINDOW, "actions_view");
+  run_main_loop (100);
+
+  /* Agreed → In progress, straight from the list. */
+  status = status_drop_down (GTK_WIDGET (view), training);
+  g_assert_nonnull (status);
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 1);       /* agreed */
+  gtk_drop_down_set_selected (status, 2);
+  run_main_loop (50);
+  stored = action_titled (f, training);
+  g_assert_cmpstr (cv_record_get_string (stored, "status"), ==, "in_progress");
+  run_main_loop (50);
+
+  /* Done asks what was done; cancelling leaves it as it was. */
+  status = status_drop_down (GTK_WIDGET (view), training);
+  gtk_drop_down_set_selected (status, 3);
+  run_main_loop (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&stored);
+  stored = action_titled (f, training);
+  g_assert_cmpstr (cv_record_get_string (stored, "status"), ==, "in_progress");
+  g_assert_cmpuint (gtk_drop_down_get_selected (status_drop_down (GTK_WIDGET (view), training)), ==, 2);
+
+  /* Then with an answer it is done, with the outcome stored. */
+  run_main_loop (50);
+  status = status_drop_down (GTK_WIDGET (view), training);
+  gtk_drop_down_set_selected (status, 3);
+  run_main_loop (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "Both providers trained 40 carers.");
+  adw_message_dialog_response (dialog, "done");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&stored);
+  stored = action_titled (f, training);
+  g_assert_cmpstr (cv_record_get_string (stored, "status"), ==, "done");
+  g_assert_cmpstr (cv_record_get_string (stored, "outcome"), ==, "Both providers trained 40 carers.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,6 +1176,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
   WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);
+  WINDOW_TEST ("/ui/actions/status-in-place", test_action_status_in_place);
   WINDOW_TEST ("/ui/themes/merge-and-undo", test_theme_merge_and_undo);
   WINDOW_TEST ("/ui/measures/values-and-change", test_measure_values_and_change);
   WINDOW_TEST ("/ui/overview/opens-records", test_overview_opens_records);

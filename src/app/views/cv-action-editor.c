@@ -705,3 +705,21 @@ cv_action_editor_focus (CvActionEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   gtk_editable_select_region (GTK_EDITABLE (self->title_row), -1, -1);
 }
+
+/**
+ * cv_action_editor_choose_status:
+ * @status: a status nick, such as "done"
+ *
+ * Chooses @status as the user would in the status row: it is stored at once,
+ * except "done" without an outcome, which asks for the outcome first.
+ */
+void
+cv_action_editor_choose_status (CvActionEditor *self,
+                                const char     *status)
+{
+  g_return_if_fail (CV_IS_ACTION_EDITOR (self));
+
+  for (guint i = 0; status_field ()->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (status_field ()->choices[i].nick, status) == 0)
+      adw_combo_row_set_selected (self->status_row, i);
+}

@@ -24,5 +24,7 @@ void        cv_action_editor_set_show_back   (CvActionEditor *self,
 void        cv_action_editor_focus           (CvActionEditor *self);
 gboolean    cv_action_editor_add_update      (CvActionEditor *self,
                                               const char     *text);
+void        cv_action_editor_choose_status   (CvActionEditor *self,
+                                              const char     *status);
 
 G_END_DECLS

@@ -335,16 +335,119 @@ delete_action (GtkWidget  *widget,
   cv_actions_view_delete_selected (CV_ACTIONS_VIEW (widget));
 }
 
-/* Overdue stands out in words ("Overdue") as well as in colour. */
+/* The status is changed in place with a drop-down; overdue stands out in
+ * words ("Overdue") as well as in colour. "Done" goes through the action's
+ * page, which asks what was done. */
+typedef struct
+{
+  CvActionsView *self;
+  CvRecord      *action;
+  const char    *status;   /* a nick from the field's choices */
+  GWeakRef       dropdown;
+} StatusChange;
+
+static void
+show_status (GtkDropDown *dropdown,
+             const char  *status)
+{
+  const CvField *field = action_field ("status");
+
+  g_object_set_data (G_OBJECT (dropdown), "binding", GINT_TO_POINTER (TRUE));
+  for (guint i = 0; field->choices[i].nick != NULL; i++)
+    if (g_strcmp0 (field->choices[i].nick, status) == 0)
+      gtk_drop_down_set_selected (dropdown, i);
+  g_object_set_data (G_OBJECT (dropdown), "binding", NULL);
+}
+
+static void
+status_change_free (StatusChange *change)
+{
+  g_object_unref (change->self);
+  g_object_unref (change->action);
+  g_weak_ref_clear (&change->dropdown);
+  g_free (change);
+}
+
+/* Runs after the drop-down's own handlers: storing the change rebuilds the
+ * rows, and with them the drop-down that announced it. */
+static gboolean
+store_status_idle_cb (gpointer data)
+{
+  StatusChange *change = data;
+  g_autoptr(CvRecord) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (change->status, "done"))
+    {
+      g_autoptr(GtkDropDown) dropdown = g_weak_ref_get (&change->dropdown);
+
+      /* Until what was done is said and stored, the list shows the status stored. */
+      if (dropdown != NULL)
+        show_status (dropdown, cv_record_get_string (change->action, "status"));
+      cv_actions_view_open (change->self, cv_record_get_id (change->action));
+      cv_action_editor_choose_status (change->self->editor, change->status);
+      return G_SOURCE_REMOVE;
+    }
+  changed = cv_record_copy (change->action);
+  cv_record_set_string (changed, "status", change->status);
+  if (!cv_store_update (change->self->store, changed, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (change->self), ADW_TYPE_TOAST_OVERLAY);
+
+      gtk_widget_error_bell (GTK_WIDGET (change->self));
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      else
+        g_object_unref (g_object_ref_sink (toast));
+      cv_record_list_refresh (change->self->list, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+status_chosen_cb (GtkDropDown   *dropdown,
+                  GParamSpec    *pspec,
+                  CvActionsView *self)
+{
+  CvRecord *action = g_object_get_data (G_OBJECT (dropdown), "action");
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+  StatusChange *change;
+
+  if (action == NULL || g_object_get_data (G_OBJECT (dropdown), "binding") != NULL ||
+      chosen == GTK_INVALID_LIST_POSITION ||
+      g_strcmp0 (action_field ("status")->choices[chosen].nick, cv_record_get_string (action, "status")) == 0)
+    return;
+  change = g_new0 (StatusChange, 1);
+  change->self = g_object_ref (self);
+  change->action = g_object_ref (action);
+  change->status = action_field ("status")->choices[chosen].nick;
+  g_weak_ref_init (&change->dropdown, dropdown);
+  g_idle_add_full (G_PRIORITY_DEFAULT, store_status_idle_cb, change, (GDestroyNotify)status_change_free);
+}
+
 static void
 status_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
+                 GtkListItem              *item,
+                 CvActionsView            *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const CvField *field = action_field ("status");
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *overdue = gtk_label_new (_("Overdue"));
+  GtkWidget *dropdown;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  for (guint i = 0; field->choices[i].nick != NULL; i++)
+    gtk_string_list_append (labels, _(field->choices[i].label));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_widget_add_css_class (dropdown, "status");
+  gtk_widget_add_css_class (overdue, "error");
+  gtk_widget_add_css_class (overdue, "caption-heading");
+  gtk_widget_set_name (overdue, "overdue");
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (status_chosen_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), overdue);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -353,18 +456,29 @@ status_bind_cb (GtkSignalListItemFactory *factory,
                 CvActionsView            *self)
 {
   CvRecord *action = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *overdue_label = gtk_widget_get_first_child (box);
+  GtkWidget *dropdown = gtk_widget_get_next_sibling (overdue_label);
   g_autofree char *today = cv_today ();
   const char *nick = cv_record_get_string (action, "status");
-  const char *status = nick != NULL ? _(cv_field_choice_label (action_field ("status"), nick)) : "";
   gboolean overdue = nick != NULL && cv_action_is_overdue (CV_ACTION (action), today);
-  g_autofree char *text = overdue ? g_strdup_printf (_("Overdue · %s"), status) : g_strdup (status);
+  g_autofree char *label = NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (overdue)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
+  g_object_set_data_full (G_OBJECT (dropdown), "action", g_object_ref (action), g_object_unref);
+  show_status (GTK_DROP_DOWN (dropdown), nick);
+  gtk_widget_set_visible (overdue_label, overdue);
+  label = overdue ? g_strdup_printf (_("Status of “%s”, overdue"), cv_record_get_string (action, "title"))
+                  : g_strdup_printf (_("Status of “%s”"), cv_record_get_string (action, "title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+status_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (gtk_widget_get_last_child (box)), "action", NULL);
 }
 
 static void
@@ -482,8 +596,9 @@ cv_actions_view_set_store (CvActionsView *self,
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-    g_signal_connect (factory, "setup", G_CALLBACK (status_setup_cb), NULL);
+    g_signal_connect_object (factory, "setup", G_CALLBACK (status_setup_cb), self, 0);
     g_signal_connect_object (factory, "bind", G_CALLBACK (status_bind_cb), self, 0);
+    g_signal_connect (factory, "unbind", G_CALLBACK (status_unbind_cb), NULL);
     gtk_column_view_column_set_factory (self->status_column, factory);
   }
   self->list = cv_record_list_new (store, CV_TYPE_ACTION);
