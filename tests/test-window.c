@@ -909,19 +909,6 @@ test_theme_merge_and_undo (Fixture       *f,
                     ((CvThemeCounts *)g_hash_table_lookup (before, staff))->contributions);
 }
 
-/* Whether a label somewhere inside @widget contains @text. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (shows_text (c, text))
-      return TRUE;
-  return FALSE;
-}
-
 static guint
 n_values (Fixture    *f,
           const char *measure_id)
@@ -1003,8 +990,8 @@ test_measure_values_and_change (Fixture       *f,
   /* The overview shows the measure with its latest change. */
   cv_window_show_view (f->window, "overview");
   run_main_loop (50);
-  g_assert_true (shows_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "Clients"));
-  g_assert_true (shows_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "+24%"));
+  g_assert_true (label_with_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "Clients"));
+  g_assert_true (label_with_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "+24%"));
 }
 
 /* The row inside @widget whose title is @title, or NULL. */
@@ -1042,7 +1029,7 @@ test_overview_opens_records (Fixture       *f,
   run_main_loop (50);
   overview = child (f->window, CV_TYPE_WINDOW, "overview_view");
   /* The sample's totals, and its one overdue action. */
-  g_assert_true (shows_text (overview, "stakeholders"));
+  g_assert_true (label_with_text (overview, "stakeholders"));
   g_assert_nonnull (row_titled (overview, "Clients"));
   row = row_titled (overview, "No discharge home after 3pm on a Friday without care confirmed");
   g_assert_nonnull (row);
