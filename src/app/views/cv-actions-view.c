@@ -199,7 +199,10 @@ reload_themes (CvActionsView *self)
       gtk_string_list_append (names, cv_record_get_string (g_ptr_array_index (themes, i), "name"));
       g_ptr_array_add (self->theme_ids, g_strdup (cv_record_get_id (g_ptr_array_index (themes, i))));
     }
+  /* A new model resets the choice to All themes; the caller refreshes once. */
+  g_signal_handlers_block_by_func (self->theme_filter, filter_changed_cb, self);
   gtk_drop_down_set_model (self->theme_filter, G_LIST_MODEL (names));
+  g_signal_handlers_unblock_by_func (self->theme_filter, filter_changed_cb, self);
 }
 
 static void
@@ -262,7 +265,10 @@ store_changed_cb (CvActionsView *self,
   if (g_str_equal (table, "action"))
     update_visible_page (self);
   else if (g_str_equal (table, "theme"))
-    reload_themes (self);
+    {
+      reload_themes (self);
+      filter_changed_cb (self);
+    }
 }
 
 static void
