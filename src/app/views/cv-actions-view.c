@@ -608,6 +608,8 @@ cv_actions_view_set_store (CvActionsView *self,
     gtk_column_view_column_set_factory (self->status_column, factory);
   }
   self->list = cv_record_list_new (store, CV_TYPE_ACTION);
+  /* A tracker reads by due date until a column is chosen. */
+  cv_record_list_set_sort (self->list, "due_on", FALSE);
   self->selection = cv_selection_new (G_LIST_MODEL (self->list));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
