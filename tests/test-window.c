@@ -189,6 +189,7 @@ create_programme (Fixture    *f,
 static CvStakeholdersView *
 stakeholders_view (Fixture *f)
 {
+  cv_window_show_view (f->window, "stakeholders");
   return child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
 }
 
@@ -1050,6 +1051,28 @@ test_overview_opens_records (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "measures");
   g_assert_cmpstr (gtk_label_get_text (child (child (f->window, CV_TYPE_WINDOW, "measures_view"),
                                               CV_TYPE_MEASURES_VIEW, "title_label")), ==, "Clients");
+
+  /* More overdue than the overview lists: a row opens the tracker showing all of them. */
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autoptr(CvRecord) late = cv_record_new (CV_TYPE_ACTION);
+      g_autofree char *title = g_strdup_printf ("Late action %u", i);
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (late, "programme-id", cv_window_get_programme_id (f->window), "title", title,
+                    "status", "agreed", "due-on", "2020-01-10", NULL);
+      g_assert_true (cv_store_insert (store_of (f), late, &error));
+    }
+  cv_window_show_view (f->window, "overview");
+  run_main_loop (50);
+  g_assert_true (label_with_text (overview, "Overdue Actions: 12"));
+  row = row_titled (overview, "See Every Overdue Action");
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (row, "activated");
+  run_main_loop (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "actions");
+  g_assert_cmpuint (g_list_model_get_n_items (cv_actions_view_get_model (
+                      child (f->window, CV_TYPE_WINDOW, "actions_view"))), ==, 12);
 }
 
 /* The tracker's status drop-down for the action called @title, or NULL. */

@@ -771,6 +771,11 @@ open_record_cb (CvWindow   *self,
       cv_window_show_view (self, "themes");
       cv_themes_view_open (self->themes_view, id);
     }
+  else if (g_str_equal (table, "overdue"))
+    {
+      cv_window_show_view (self, "actions");
+      cv_actions_view_show_overdue (self->actions_view);
+    }
   else if (g_str_equal (table, "measure"))
     {
       cv_window_show_view (self, "measures");
@@ -948,7 +953,8 @@ cv_window_init (CvWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->programme_list, "row-activated",
                            G_CALLBACK (programme_row_activated_cb), self, G_CONNECT_SWAPPED);
-  cv_window_show_view (self, "stakeholders");
+  /* A programme opens at a glance; the sidebar's first row. */
+  cv_window_show_view (self, "overview");
 }
 
 CvWindow *

@@ -96,6 +96,7 @@ main (int   argc,
 
   g_print ("toolkit ready: %.1f ms after main()\n", (g_get_monotonic_time () - main_started) / 1000.0);
   window = cv_window_new (app);
+  cv_window_show_view (window, "stakeholders");
   g_print ("window built and register queried: %.1f ms after main()\n",
            (g_get_monotonic_time () - main_started) / 1000.0);
   gtk_window_present (GTK_WINDOW (window));

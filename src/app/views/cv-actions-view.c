@@ -706,3 +706,29 @@ cv_actions_view_get_model (CvActionsView *self)
   g_return_val_if_fail (CV_IS_ACTIONS_VIEW (self), NULL);
   return G_LIST_MODEL (self->selection);
 }
+
+/* Every overdue action of the programme, whatever else was filtered. */
+void
+cv_actions_view_show_overdue (CvActionsView *self)
+{
+  g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
+
+  GObject *filters[] = { G_OBJECT (self->status_filter), G_OBJECT (self->theme_filter),
+                         G_OBJECT (self->overdue_toggle) };
+
+  /* One refresh at the end, not one per filter changed. */
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_handlers_block_by_func (filters[i], filter_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  cv_record_list_set_search (self->list, NULL);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->theme_filter, 0);
+  g_clear_pointer (&self->owner_id, g_free);
+  g_clear_pointer (&self->organisation_id, g_free);
+  show_people_filters (self);
+  gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_handlers_unblock_by_func (filters[i], filter_changed_cb, self);
+  filter_changed_cb (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}

@@ -21,6 +21,7 @@ void        cv_actions_view_focus_search    (CvActionsView *self);
 void        cv_actions_view_open            (CvActionsView *self,
                                               const char     *action_id);
 void        cv_actions_view_delete_selected (CvActionsView *self);
+void        cv_actions_view_show_overdue    (CvActionsView *self);
 void        cv_actions_view_save_pending    (CvActionsView *self);
 GListModel *cv_actions_view_get_model       (CvActionsView *self);
 

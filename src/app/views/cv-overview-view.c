@@ -171,6 +171,8 @@ cv_overview_view_reload (CvOverviewView *self)
     : g_strdup (_("Overdue Actions"));
   adw_preferences_group_set_title (self->overdue_group, overdue_title);
   add_actions (self, self->overdue_group, overview->overdue, _("Nothing is overdue"));
+  if (overview->overdue_count > overview->overdue->len)
+    add_row (self, self->overdue_group, _("See Every Overdue Action"), NULL, "overdue", "all");
   add_actions (self, self->week_group, overview->due_this_week, _("Nothing is due this week"));
 
   for (guint i = 0; i < overview->themes->len; i++)
@@ -258,7 +260,8 @@ cv_overview_view_class_init (CvOverviewViewClass *klass)
 
   /**
    * CvOverviewView::open-record:
-   * @table: the kind of record ("session", "action", "theme", "measure")
+   * @table: the kind of record ("session", "action", "theme", "measure"),
+   *   or "overdue" for the tracker showing every overdue action
    * @id: the record
    */
   signals[OPEN_RECORD] = g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
