@@ -988,11 +988,31 @@ test_measure_values_and_change (Fixture       *f,
   g_assert_nonnull (strstr (cv_measures_view_get_change (view), "-19%"));
   g_assert_nonnull (strstr (cv_measures_view_get_change (view), "worse"));
 
+  /* A value corrected in place: 776 was 780; a word is refused and nothing changes. */
+  {
+    GtkWidget *newest = gtk_widget_get_first_child (child (view, CV_TYPE_MEASURES_VIEW, "value_list"));
+
+    g_assert_true (ADW_IS_ENTRY_ROW (newest));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (newest)), ==, "776");
+    gtk_editable_set_text (GTK_EDITABLE (newest), "many");
+    g_signal_emit_by_name (newest, "apply");
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (value_error)));
+    gtk_editable_set_text (GTK_EDITABLE (newest), "780");
+    g_signal_emit_by_name (newest, "apply");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (value_error)));
+    run_main_loop (50);
+    g_assert_cmpuint (n_values (f, id), ==, 2);
+    adw_combo_row_set_selected (child (view, CV_TYPE_MEASURES_VIEW, "from_row"), 0);
+    adw_combo_row_set_selected (child (view, CV_TYPE_MEASURES_VIEW, "to_row"), 1);
+    g_assert_nonnull (strstr (cv_measures_view_get_change (view), "+154"));
+    g_assert_nonnull (strstr (cv_measures_view_get_change (view), "+25%"));
+  }
+
   /* The overview shows the measure with its latest change. */
   cv_window_show_view (f->window, "overview");
   run_main_loop (50);
   g_assert_true (label_with_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "Clients"));
-  g_assert_true (label_with_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "+24%"));
+  g_assert_true (label_with_text (child (f->window, CV_TYPE_WINDOW, "overview_view"), "+25%"));
 }
 
 /* The row inside @widget whose title is @title, or NULL. */

@@ -122,6 +122,50 @@ change_cb (CvMeasuresView *self)
   adw_action_row_set_subtitle (self->change_row, text);
 }
 
+/* The number typed in @editable, or FALSE with @error set. */
+static gboolean
+read_number (GtkEditable  *editable,
+             double       *number,
+             GError      **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  char *end = NULL;
+
+  *number = g_ascii_strtod (text, &end);
+  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (*number))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Value: “%s” is not a number."), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+edit_value_cb (AdwEntryRow    *row,
+               CvMeasuresView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) value = cv_store_load (self->store, CV_TYPE_MEASURE_VALUE,
+                                             g_object_get_data (G_OBJECT (row), "value"), &error);
+  double number;
+
+  if (value == NULL || !read_number (GTK_EDITABLE (row), &number, &error))
+    {
+      show_error (self->value_error, error);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  g_object_set (value, "value", number, NULL);
+  if (!cv_store_update (self->store, value, &error))
+    {
+      show_error (self->value_error, error);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  show_error (self->value_error, NULL);
+}
+
 static void
 remove_value_cb (GtkButton      *button,
                  CvMeasuresView *self)
@@ -165,21 +209,27 @@ show_measure (CvMeasuresView *self)
     {
       CvMeasurePoint *p = &g_array_index (self->points, CvMeasurePoint, i);
       g_autofree char *when = cv_format_date (p->date);
-      g_autofree char *number = g_strdup_printf ("%'.10g", p->value);
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
       g_autofree char *remove_label = g_strdup_printf (_("Remove the value for %s"), when);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = adw_entry_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
       gtk_string_list_append (dates, when);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      /* The value for the date, corrected in place and stored with Apply. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      /* Plain digits, as they are typed and read back. */
+      gtk_editable_set_text (GTK_EDITABLE (row), g_ascii_formatd (number, sizeof number, "%.10g", p->value));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "value", g_strdup (p->id), g_free);
+      g_signal_connect (row, "apply", G_CALLBACK (edit_value_cb), self);
+      g_signal_connect (row, "entry-activated", G_CALLBACK (edit_value_cb), self);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, remove_label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
       g_object_set_data_full (G_OBJECT (remove), "value", g_strdup (p->id), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_value_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
       gtk_list_box_prepend (self->value_list, row);   /* newest first */
     }
   gtk_widget_set_visible (GTK_WIDGET (self->value_list), self->points != NULL && self->points->len > 0);
@@ -242,17 +292,13 @@ add_value_cb (CvMeasuresView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) value = cv_record_new (CV_TYPE_MEASURE_VALUE);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->value_row))));
   g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
-  char *end = NULL;
   double number;
 
   if (self->measure == NULL)
     return;
-  number = g_ascii_strtod (text, &end);
-  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (number))
+  if (!read_number (GTK_EDITABLE (self->value_row), &number, &error))
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Value: “%s” is not a number."), text);
       show_error (self->value_error, error);
       return;
     }
