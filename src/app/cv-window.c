@@ -29,6 +29,7 @@ struct _CvWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_button;
   GtkWidget            *content;
   GtkMenuButton        *programme_button;
   GtkLabel             *programme_label;
@@ -185,6 +186,31 @@ cv_window_get_programme_id (CvWindow *self)
   return self->programme != NULL ? cv_record_get_id (self->programme) : NULL;
 }
 
+/* The view's own list/page leaflet, when it has one. */
+static AdwLeaflet *
+inner_leaflet (GtkWidget *view)
+{
+  GObject *leaflet;
+
+  if (view == NULL)
+    return NULL;
+  leaflet = gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "leaflet");
+  return ADW_IS_LEAFLET (leaflet) ? ADW_LEAFLET (leaflet) : NULL;
+}
+
+/* One back arrow at a time in a narrow window: while a view shows a record's
+ * page, its own arrow goes back to the list, and the window's arrow back to
+ * the views appears once the list is showing. */
+static void
+update_sidebar_button (CvWindow *self)
+{
+  AdwLeaflet *inner = inner_leaflet (gtk_stack_get_visible_child (self->view_stack));
+  gboolean page_open = inner != NULL && adw_leaflet_get_folded (inner) &&
+                       adw_leaflet_get_adjacent_child (inner, ADW_NAVIGATION_DIRECTION_BACK) != NULL;
+
+  gtk_widget_set_visible (self->sidebar_button, adw_leaflet_get_folded (self->leaflet) && !page_open);
+}
+
 void
 cv_window_show_view (CvWindow   *self,
                      const char *name)
@@ -195,6 +221,7 @@ cv_window_show_view (CvWindow   *self,
 
   gtk_stack_set_visible_child_name (self->view_stack, name);
   show_programme_in_view (self);
+  update_sidebar_button (self);
   page = gtk_stack_get_page (self->view_stack, gtk_stack_get_visible_child (self->view_stack));
   adw_window_title_set_title (self->view_title, gtk_stack_page_get_title (page));
 
@@ -893,6 +920,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, content);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, programme_button);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, programme_popover);
@@ -949,6 +977,20 @@ cv_window_init (CvWindow *self)
 
 
   build_view_list (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_button),
+                           self, G_CONNECT_SWAPPED);
+  for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       view != NULL; view = gtk_widget_get_next_sibling (view))
+    {
+      AdwLeaflet *inner = inner_leaflet (view);
+
+      if (inner == NULL)
+        continue;
+      g_signal_connect_object (inner, "notify::folded", G_CALLBACK (update_sidebar_button),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (inner, "notify::visible-child", G_CALLBACK (update_sidebar_button),
+                               self, G_CONNECT_SWAPPED);
+    }
   g_signal_connect_object (self->view_list, "row-activated", G_CALLBACK (view_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->programme_list, "row-activated",
