@@ -148,8 +148,9 @@ store_of (Fixture *f)
   return store;
 }
 
-static CvProgrammeDialog *
-find_programme_dialog (void)
+/* The open window of @type, or NULL: dialogs are windows of their own. */
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -157,8 +158,8 @@ find_programme_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (CV_IS_PROGRAMME_DIALOG (window))
-        return CV_PROGRAMME_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
     }
   return NULL;
 }
@@ -173,7 +174,7 @@ create_programme (Fixture    *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
   run_main_loop (50);
-  dialog = find_programme_dialog ();
+  dialog = find_toplevel (CV_TYPE_PROGRAMME_DIALOG);
   g_assert_nonnull (dialog);
 
   gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), name);
@@ -182,7 +183,7 @@ create_programme (Fixture    *f,
   g_signal_emit_by_name (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "save_button"), "clicked");
   run_main_loop (50);
 
-  g_assert_null (find_programme_dialog ());
+  g_assert_null (find_toplevel (CV_TYPE_PROGRAMME_DIALOG));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "programme");
 }
 
@@ -264,13 +265,13 @@ test_duplicate_programme_refused (Fixture       *f,
 
   create_programme (f, "Vanguard");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
-  dialog = find_programme_dialog ();
+  dialog = find_toplevel (CV_TYPE_PROGRAMME_DIALOG);
   gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "vanguard");
   g_signal_emit_by_name (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "save_button"), "clicked");
   run_main_loop (20);
 
   /* The dialog stays open and says why. */
-  g_assert_true (find_programme_dialog () == dialog);
+  g_assert_true (find_toplevel (CV_TYPE_PROGRAMME_DIALOG) == dialog);
   error_label = child (dialog, CV_TYPE_PROGRAMME_DIALOG, "error_label");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_nonnull (strstr (gtk_label_get_text (error_label), "already exists"));
@@ -502,21 +503,6 @@ session_child (Fixture    *f,
   return child (session_editor (f), CV_TYPE_SESSION_EDITOR, name);
 }
 
-static CvAttendeePicker *
-find_attendee_picker (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CV_IS_ATTENDEE_PICKER (window))
-        return CV_ATTENDEE_PICKER (window);
-    }
-  return NULL;
-}
-
 /* Ticks a theme in the themes popover by its name. */
 static void
 tick_theme (Fixture    *f,
@@ -579,14 +565,14 @@ test_session_attendance_and_contributions (Fixture       *f,
 
   /* Three people in one go, through the picker. */
   cv_session_editor_add_people (session_editor (f));
-  picker = find_attendee_picker ();
+  picker = find_toplevel (CV_TYPE_ATTENDEE_PICKER);
   g_assert_nonnull (picker);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     cv_attendee_picker_toggle (picker, ids[i]);
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker), CV_TYPE_ATTENDEE_PICKER, "add_button"),
                          "clicked");
   run_main_loop (20);
-  g_assert_null (find_attendee_picker ());
+  g_assert_null (find_toplevel (CV_TYPE_ATTENDEE_PICKER));
   g_assert_true (cv_sessions_count_attendance (store_of (f), session_id, &counts, &error));
   g_assert_cmpuint (counts.listed, ==, 3);
 
@@ -667,21 +653,6 @@ wait_for (gboolean *flag)
   run_main_loop (20);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_sample_export_and_bad_import (Fixture       *f,
                                    gconstpointer  data)
@@ -718,7 +689,7 @@ test_sample_export_and_bad_import (Fixture       *f,
   cv_window_import_file (f->window, bad);
   {
     gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-    while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < until)
+    while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL && g_get_monotonic_time () < until)
       g_main_context_iteration (NULL, TRUE);
   }
   g_assert_nonnull (dialog);
@@ -729,31 +700,38 @@ test_sample_export_and_bad_import (Fixture       *f,
   g_assert_cmpuint (before->len, ==, after->len);
 }
 
-static CvReviewWindow *
-find_review_window (void)
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *text);
+
+/* The first widget inside @widget (or itself) that @match accepts, or NULL. */
+static gpointer
+find_descendant (GtkWidget   *widget,
+                 WidgetMatch  match,
+                 const char  *text)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+  if (match (widget, text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (CV_IS_REVIEW_WINDOW (window))
-        return CV_REVIEW_WINDOW (window);
+      gpointer found = find_descendant (c, match, text);
+      if (found != NULL)
+        return found;
     }
   return NULL;
+}
+
+static gboolean
+is_label_containing (GtkWidget  *widget,
+                     const char *text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 static gboolean
 label_with_text (GtkWidget  *widget,
                  const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (label_with_text (c, text))
-      return TRUE;
-  return FALSE;
+  return find_descendant (widget, is_label_containing, text) != NULL;
 }
 
 static void
@@ -797,7 +775,7 @@ test_action_done_and_review (Fixture       *f,
   cv_actions_view_open (view, action_id);
   editor = child (view, CV_TYPE_ACTIONS_VIEW, "editor");
   adw_combo_row_set_selected (child (editor, CV_TYPE_ACTION_EDITOR, "status_row"), 3);   /* done */
-  dialog = find_message_dialog ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "done"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
@@ -828,7 +806,7 @@ test_action_done_and_review (Fixture       *f,
   g_assert_true (cv_session_editor_save_pending (session_editor (f)));
   g_signal_emit_by_name (session_child (f, "review_button"), "clicked");
   run_main_loop (50);
-  review = find_review_window ();
+  review = find_toplevel (CV_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (review);
   g_assert_true (label_with_text (GTK_WIDGET (review), "Give every care worker a lanyard"));
   g_assert_true (label_with_text (GTK_WIDGET (review), "Lanyards given to 1,150 care workers."));
@@ -1016,20 +994,19 @@ test_measure_values_and_change (Fixture       *f,
 }
 
 /* The row inside @widget whose title is @title, or NULL. */
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 static AdwActionRow *
 row_titled (GtkWidget  *widget,
             const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ACTION_ROW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      AdwActionRow *found = row_titled (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_descendant (widget, is_row_titled, title);
 }
 
 static void
@@ -1096,22 +1073,20 @@ test_overview_opens_records (Fixture       *f,
 }
 
 /* The tracker's status drop-down for the action called @title, or NULL. */
+static gboolean
+is_status_of (GtkWidget  *widget,
+              const char *title)
+{
+  CvRecord *action = GTK_IS_DROP_DOWN (widget) ? g_object_get_data (G_OBJECT (widget), "action") : NULL;
+
+  return action != NULL && g_strcmp0 (cv_record_get_string (action, "title"), title) == 0;
+}
+
 static GtkDropDown *
 status_drop_down (GtkWidget  *widget,
                   const char *title)
 {
-  CvRecord *action;
-
-  if (GTK_IS_DROP_DOWN (widget) && (action = g_object_get_data (G_OBJECT (widget), "action")) != NULL &&
-      g_strcmp0 (cv_record_get_string (action, "title"), title) == 0)
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkDropDown *found = status_drop_down (c, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_descendant (widget, is_status_of, title);
 }
 
 static CvRecord *
@@ -1156,7 +1131,7 @@ test_action_status_in_place (Fixture       *f,
   status = status_drop_down (GTK_WIDGET (view), training);
   gtk_drop_down_set_selected (status, 3);
   run_main_loop (50);
-  dialog = find_message_dialog ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1170,7 +1145,7 @@ test_action_status_in_place (Fixture       *f,
   status = status_drop_down (GTK_WIDGET (view), training);
   gtk_drop_down_set_selected (status, 3);
   run_main_loop (50);
-  dialog = find_message_dialog ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Both providers trained 40 carers.");

@@ -302,17 +302,11 @@ delete_records (CvActionsView *self,
 void
 cv_actions_view_delete_selected (CvActionsView *self)
 {
-  g_autoptr(GtkBitset) selected = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkBitsetIter iter;
-  guint position;
+  g_autoptr(GPtrArray) records = NULL;
 
   g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
 
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (records, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  records = cv_selection_get_selected_items (self->selection);
   delete_records (self, records);
 }
 

@@ -155,3 +155,23 @@ cv_selection_new (GListModel *model)
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (items_changed_cb), self);
   return self;
 }
+
+/**
+ * cv_selection_get_selected_items:
+ *
+ * Returns: (transfer full): the selected items, in list order
+ */
+GPtrArray *
+cv_selection_get_selected_items (CvSelection *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (CV_IS_SELECTION (self), items);
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, self->selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (items, g_list_model_get_item (self->model, position));
+  return items;
+}
