@@ -236,10 +236,17 @@ fill_every_field (Fixture  *f,
   if (G_TYPE_CHECK_INSTANCE_TYPE (record, CV_TYPE_ANSWER))
     {
       cv_record_set_boolean (record, "skipped", FALSE);
+      cv_record_set_string (record, "response_kind", "scale");
       cv_record_set_string (record, "value", variant ? "7" : "10");
     }
   if (G_TYPE_CHECK_INSTANCE_TYPE (record, CV_TYPE_ACTION))
     cv_record_set_string (record, "status", variant ? "done" : "in_progress");
+  if (G_TYPE_CHECK_INSTANCE_TYPE (record, CV_TYPE_GUIDE))
+    {
+      /* Only installed guides are built in; the store counts versions. */
+      cv_record_set_boolean (record, "builtin", FALSE);
+      cv_record_set_integer (record, "version", 1);
+    }
   if (G_TYPE_CHECK_INSTANCE_TYPE (record, CV_TYPE_PROGRAMME) ||
       G_TYPE_CHECK_INSTANCE_TYPE (record, CV_TYPE_THEME) ||
       G_TYPE_CHECK_INSTANCE_TYPE (record, CV_TYPE_MEASURE))
@@ -294,7 +301,7 @@ test_every_kind_round_trip (Fixture       *f,
   guint n_types;
   const GType *types = cv_store_record_types (&n_types);
 
-  g_assert_cmpuint (n_types, ==, 15);
+  g_assert_cmpuint (n_types, ==, 16);
   for (guint t = 0; t < n_types; t++)
     {
       g_autoptr(GError) error = NULL;
@@ -424,7 +431,8 @@ valid_record (Fixture *f,
                   "text", "Visits are too short", NULL);
   else if (type == CV_TYPE_ANSWER)
     g_object_set (r, "conversation-id", cv_record_get_id (f->conversation),
-                  "prompt-id", cv_record_get_id (f->prompt), "question", "How do you feel?", NULL);
+                  "prompt-id", cv_record_get_id (f->prompt), "question", "How do you feel?",
+                  "response-kind", "scale", NULL);
   else if (type == CV_TYPE_PROMPT)
     g_object_set (r, "section-id", cv_record_get_id (f->section), "question", "Who helps you?", NULL);
   else if (type == CV_TYPE_MEASURE_VALUE)

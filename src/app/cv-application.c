@@ -6,6 +6,7 @@
 
 #include "cv-application.h"
 #include "cv-exchange.h"
+#include "cv-guides.h"
 #include "cv-programme.h"
 #include "cv-review.h"
 #include "cv-review-document.h"
@@ -329,6 +330,14 @@ cv_application_get_store (CvApplication  *self,
   g_return_val_if_fail (CV_IS_APPLICATION (self), NULL);
 
   if (self->store == NULL)
-    self->store = cv_store_open (cv_application_get_database_path (self), error);
+    {
+      g_autoptr(CvStore) store = cv_store_open (cv_application_get_database_path (self), error);
+
+      /* The guide library comes with every database; a newer Convene
+       * brings its newer texts of the built-in guides. */
+      if (store == NULL || !cv_guides_install_builtin (store, error))
+        return NULL;
+      self->store = g_steal_pointer (&store);
+    }
   return self->store;
 }

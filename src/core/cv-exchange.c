@@ -23,6 +23,7 @@
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-conversation.h"
+#include "cv-conversation-note.h"
 #include "cv-error.h"
 #include "cv-exchange.h"
 #include "cv-guide.h"
@@ -67,6 +68,8 @@ static const Section sections[] = {
     " WHERE g.builtin = 0)", FALSE },
   { "conversations", cv_conversation_get_type, "programme_id = ?1", TRUE },
   { "answers", cv_answer_get_type,
+    "conversation_id IN (SELECT id FROM conversation WHERE programme_id = ?1)", TRUE },
+  { "conversation_notes", cv_conversation_note_get_type,
     "conversation_id IN (SELECT id FROM conversation WHERE programme_id = ?1)", TRUE },
   { "measures", cv_measure_get_type, "programme_id = ?1", FALSE },
   { "measure_values", cv_measure_value_get_type,

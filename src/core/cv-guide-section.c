@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cv-guide-section.h"
+#include "cv-guides.h"
 
 static const CvField fields[] = {
   { "guide_id", N_("Guide"), CV_FIELD_REFERENCE, CV_FIELD_REQUIRED | CV_FIELD_SCOPE,
@@ -14,4 +15,12 @@ static const CvField fields[] = {
 
 static const CvRecordKind kind = { "guide_section", N_("Section"), fields, G_N_ELEMENTS (fields) };
 
-CV_DEFINE_RECORD_TYPE (CvGuideSection, cv_guide_section, kind, NULL)
+static gboolean
+cv_guide_section_validate (CvRecord  *record,
+                           CvStore   *store,
+                           GError   **error)
+{
+  return cv_guides_check_editable (store, cv_record_get_string (record, "guide_id"), error);
+}
+
+CV_DEFINE_RECORD_TYPE (CvGuideSection, cv_guide_section, kind, cv_guide_section_validate)

@@ -3,7 +3,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cv-error.h"
 #include "cv-guide.h"
+#include "cv-guides.h"
 
 /* Guides are shared by every programme, so a guide has no scope. */
 static const CvField fields[] = {
@@ -17,4 +19,22 @@ static const CvField fields[] = {
 
 static const CvRecordKind kind = { "guide", N_("Guide"), fields, G_N_ELEMENTS (fields) };
 
-CV_DEFINE_RECORD_TYPE (CvGuide, cv_guide, kind, NULL)
+/* Built-in guides come with Convene: they are installed, never written
+ * through the store, and stay as they came. */
+static gboolean
+cv_guide_validate (CvRecord  *record,
+                   CvStore   *store,
+                   GError   **error)
+{
+  if (!cv_guides_check_editable (store, cv_record_get_id (record), error))
+    return FALSE;
+  if (cv_record_get_boolean (record, "builtin"))
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_READ_ONLY,
+                   _("Only the guides that come with Convene are built in."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CV_DEFINE_RECORD_TYPE (CvGuide, cv_guide, kind, cv_guide_validate)

@@ -4,9 +4,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "cv-error.h"
+#include "cv-guides.h"
 #include "cv-prompt.h"
 
-static const CvChoice response_kinds[] = {
+/* How a question is answered; an answer keeps its own copy of the kind. */
+const CvChoice cv_response_kinds[] = {
   { "free_text", N_("Free text") },
   { "single_choice", N_("Single choice") },
   { "yes_no", N_("Yes or no") },
@@ -21,7 +23,7 @@ static const CvField fields[] = {
   { "position", N_("Position"), CV_FIELD_INTEGER },
   { "question", N_("Question"), CV_FIELD_TEXT, CV_FIELD_REQUIRED },
   { "guidance", N_("Guidance for staff"), CV_FIELD_TEXT },
-  { "response_kind", N_("Response"), CV_FIELD_CHOICE, .choices = response_kinds },
+  { "response_kind", N_("Response"), CV_FIELD_CHOICE, .choices = cv_response_kinds },
   { "options", N_("Options"), CV_FIELD_WORDS, .link_table = "prompt_option" },
 };
 
@@ -34,6 +36,10 @@ cv_prompt_validate (CvRecord  *record,
 {
   const char * const *options = cv_record_get_list (record, "options");
   gboolean choice = g_strcmp0 (cv_record_get_string (record, "response_kind"), "single_choice") == 0;
+  g_autofree char *guide_id = cv_guides_guide_of (store, record);
+
+  if (!cv_guides_check_editable (store, guide_id, error))
+    return FALSE;
 
   if (choice && (options == NULL || options[0] == NULL || options[1] == NULL))
     {

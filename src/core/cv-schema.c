@@ -357,10 +357,42 @@ static const char migration_3[] =
   "CREATE INDEX action_programme_status ON action (programme_id, status);"
   "CREATE INDEX session_programme_status ON session (programme_id, status);";
 
+/* Version 4: a conversation keeps what it asked. Each answer row is written
+ * when the conversation starts, a copy of its prompt (section, position,
+ * guidance, kind of response and options), so that later edits of the guide
+ * never change an earlier conversation; and a completed conversation is
+ * amended only by dated notes added to it. */
+static const char migration_4[] =
+  "ALTER TABLE answer ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE answer ADD COLUMN section TEXT;"
+  "ALTER TABLE answer ADD COLUMN guidance TEXT;"
+  "ALTER TABLE answer ADD COLUMN response_kind TEXT NOT NULL DEFAULT 'free_text'"
+  "  CHECK (response_kind IN ('free_text', 'single_choice', 'yes_no', 'date', 'scale'));"
+  "CREATE INDEX answer_conversation ON answer (conversation_id, position);"
+
+  "CREATE TABLE answer_option ("
+  /* A choice is part of its answer's copy of the question. */
+  "  answer_id TEXT NOT NULL REFERENCES answer (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  UNIQUE (answer_id, value)"
+  ");"
+
+  "CREATE TABLE conversation_note ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A note is part of its conversation. */
+  "  conversation_id TEXT NOT NULL REFERENCES conversation (id) ON DELETE CASCADE,"
+  "  noted_on TEXT NOT NULL,"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0)"
+  ");"
+  "CREATE INDEX conversation_note_conversation ON conversation_note (conversation_id, noted_on);";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

@@ -16,9 +16,11 @@
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-conversation.h"
+#include "cv-conversation-note.h"
 #include "cv-error.h"
 #include "cv-guide.h"
 #include "cv-guide-section.h"
+#include "cv-guides.h"
 #include "cv-measure.h"
 #include "cv-measure-value.h"
 #include "cv-programme.h"
@@ -125,7 +127,7 @@ cv_store_get_database (CvStore *self)
 const GType *
 cv_store_record_types (guint *n_types)
 {
-  static GType types[15];
+  static GType types[16];
   static gsize initialised = 0;
 
   if (g_once_init_enter (&initialised))
@@ -134,7 +136,7 @@ cv_store_record_types (guint *n_types)
         CV_TYPE_PROGRAMME, CV_TYPE_STAKEHOLDER, CV_TYPE_SESSION, CV_TYPE_ATTENDANCE,
         CV_TYPE_THEME, CV_TYPE_CONTRIBUTION, CV_TYPE_ACTION, CV_TYPE_ACTION_UPDATE,
         CV_TYPE_GUIDE, CV_TYPE_GUIDE_SECTION, CV_TYPE_PROMPT, CV_TYPE_CONVERSATION,
-        CV_TYPE_ANSWER, CV_TYPE_MEASURE, CV_TYPE_MEASURE_VALUE,
+        CV_TYPE_ANSWER, CV_TYPE_CONVERSATION_NOTE, CV_TYPE_MEASURE, CV_TYPE_MEASURE_VALUE,
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (types));
 
@@ -396,7 +398,8 @@ check_field_name (const CvRecordKind *kind,
  * For the small lists a record page shows: the attendance of a session, the
  * sections of a guide. Large lists use #CvRecordList instead.
  *
- * Returns: (transfer full) (element-type CvRecord): the records, oldest first
+ * Returns: (transfer full) (element-type CvRecord): the records in their
+ *   position when the kind has one, else oldest first
  */
 GPtrArray *
 cv_store_list (CvStore     *self,
@@ -416,7 +419,11 @@ cv_store_list (CvStore     *self,
   kind = kind_of_type (type);
   g_return_val_if_fail (check_field_name (kind, field), NULL);
 
-  where = g_strdup_printf ("%s IS ?1 ORDER BY rowid", field);
+  /* Parts of a whole (sections, prompts, answers) come in their order. */
+  if (cv_record_kind_find_field (kind, "position") != NULL)
+    where = g_strdup_printf ("%s IS ?1 ORDER BY position, rowid", field);
+  else
+    where = g_strdup_printf ("%s IS ?1 ORDER BY rowid", field);
   sql = select_sql (kind, where);
   st = cv_database_prepare (self->database, sql, error);
   if (st == NULL)
@@ -987,6 +994,31 @@ write_row (CvStore   *self,
   return write_lists (self, record, error);
 }
 
+/* A guide's version is the core's to count: a stored guide keeps the one
+ * in the database whatever the caller's copy says. */
+static gboolean
+keep_guide_version (CvStore   *self,
+                    CvRecord  *record,
+                    gboolean   replace_existing,
+                    GError   **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  if (!replace_existing || !CV_IS_GUIDE (record))
+    return TRUE;
+  st = cv_database_prepare (self->database, "SELECT version FROM guide WHERE id = ?1", error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, cv_record_get_id (record));
+  step = cv_statement_step (st, error);
+  if (step == CV_STEP_ERROR)
+    return FALSE;
+  if (step == CV_STEP_ROW)
+    cv_record_set_integer (record, "version", cv_statement_column_int64 (st, 0));
+  return TRUE;
+}
+
 static gboolean
 write_validated (CvStore   *self,
                  CvRecord  *record,
@@ -995,17 +1027,30 @@ write_validated (CvStore   *self,
 {
   CvDatabase *db = self->database;
 
+  g_autofree char *guide_id = NULL;
+
   if (!cv_database_begin (db, error))
     return FALSE;
   if (!cv_store_validate (self, record, error) ||
-      !write_row (self, record, replace_existing, error) ||
+      !keep_guide_version (self, record, replace_existing, error) ||
+      !write_row (self, record, replace_existing, error))
+    goto failed;
+
+  /* A change to a guide that conversations used makes a new version of it. */
+  guide_id = cv_guides_guide_of (self, record);
+  if (!cv_guides_note_change (self, guide_id, error) ||
+      !keep_guide_version (self, record, TRUE, error) ||
       !cv_database_commit (db, error))
-    {
-      cv_database_rollback (db);
-      return FALSE;
-    }
+    goto failed;
+
   emit_changed (self, cv_record_get_kind (record)->table, cv_record_get_id (record));
+  if (guide_id != NULL && !g_str_equal (cv_record_get_kind (record)->table, "guide"))
+    emit_changed (self, "guide", guide_id);
   return TRUE;
+
+failed:
+  cv_database_rollback (db);
+  return FALSE;
 }
 
 /**
@@ -1285,6 +1330,7 @@ cv_store_delete (CvStore   *self,
   g_autoptr(CvDeletion) deletion = NULL;
   g_autoptr(CvRecord) stored = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *guide_id = NULL;
   g_autoptr(CvStatement) st = NULL;
   const char *table;
 
@@ -1301,7 +1347,10 @@ cv_store_delete (CvStore   *self,
     return NULL;
 
   stored = cv_store_load (self, G_OBJECT_TYPE (record), cv_record_get_id (record), error);
-  if (stored == NULL || !capture (self, stored, deletion, error))
+  if (stored == NULL)
+    goto failed;
+  guide_id = cv_guides_guide_of (self, stored);
+  if (!cv_guides_check_editable (self, guide_id, error) || !capture (self, stored, deletion, error))
     goto failed;
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
@@ -1309,10 +1358,16 @@ cv_store_delete (CvStore   *self,
   if (st == NULL)
     goto failed;
   cv_statement_bind_text (st, 1, cv_record_get_id (record));
-  if (!cv_statement_run (st, error) || !cv_database_commit (self->database, error))
+  if (!cv_statement_run (st, error))
+    goto failed;
+  if (!g_str_equal (table, "guide") && !cv_guides_note_change (self, guide_id, error))
+    goto failed;
+  if (!cv_database_commit (self->database, error))
     goto failed;
 
   emit_deletion_changed (self, deletion);
+  if (guide_id != NULL && !g_str_equal (table, "guide"))
+    emit_changed (self, "guide", guide_id);
   return g_steal_pointer (&deletion);
 
 failed:

@@ -18,6 +18,7 @@ static const char *arrays[][2] = {
   { "themes", "theme" }, { "contributions", "contribution" }, { "actions", "action" },
   { "action_updates", "action_update" }, { "guides", "guide" }, { "guide_sections", "guide_section" },
   { "prompts", "prompt" }, { "conversations", "conversation" }, { "answers", "answer" },
+  { "conversation_notes", "conversation_note" },
   { "measures", "measure" }, { "measure_values", "measure_value" },
 };
 
