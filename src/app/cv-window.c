@@ -8,6 +8,7 @@
 #include "cv-programme-dialog.h"
 #include "cv-progress-dialog.h"
 #include "cv-actions-view.h"
+#include "cv-guides-view.h"
 #include "cv-measures-view.h"
 #include "cv-overview-view.h"
 #include "cv-sessions-view.h"
@@ -43,6 +44,7 @@ struct _CvWindow
   CvActionsView        *actions_view;
   CvThemesView         *themes_view;
   CvMeasuresView       *measures_view;
+  CvGuidesView         *guides_view;
   CvOverviewView       *overview_view;
 };
 
@@ -136,6 +138,8 @@ show_programme_in_view (CvWindow *self)
     cv_measures_view_set_programme (self->measures_view, id);
   else if (view == GTK_WIDGET (self->overview_view))
     cv_overview_view_set_programme (self->overview_view, id);
+  else if (view == GTK_WIDGET (self->guides_view))
+    cv_guides_view_set_programme (self->guides_view, id);
 }
 
 static void
@@ -195,6 +199,8 @@ inner_leaflet (GtkWidget *view)
   if (view == NULL)
     return NULL;
   leaflet = gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "leaflet");
+  if (leaflet == NULL)
+    leaflet = G_OBJECT (gtk_widget_get_first_child (view));   /* a view built in code */
   return ADW_IS_LEAFLET (leaflet) ? ADW_LEAFLET (leaflet) : NULL;
 }
 
@@ -853,6 +859,7 @@ open_store (CvWindow *self)
   cv_actions_view_set_store (self->actions_view, self->store, self->trash);
   cv_themes_view_set_store (self->themes_view, self->store, self->trash);
   cv_measures_view_set_store (self->measures_view, self->store, self->trash);
+  cv_guides_view_set_store (self->guides_view, self->store, self->trash);
   cv_overview_view_set_store (self->overview_view, self->store);
 
   last = g_settings_get_string (self->settings, "last-programme");
@@ -914,6 +921,7 @@ cv_window_class_init (CvWindowClass *klass)
   g_type_ensure (CV_TYPE_THEMES_VIEW);
   g_type_ensure (CV_TYPE_MEASURES_VIEW);
   g_type_ensure (CV_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (CV_TYPE_GUIDES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
@@ -935,6 +943,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, themes_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, measures_view);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, overview_view);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, guides_view);
   gtk_widget_class_bind_template_callback (widget_class, open_record_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-programme", NULL, new_programme_action);

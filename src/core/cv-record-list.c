@@ -36,6 +36,7 @@ struct _CvRecordList
   char               *range_from;   /* inclusive, or NULL */
   char               *range_to;     /* exclusive, or NULL */
   gboolean            descending;
+  gboolean            empty_last;   /* records without the sort field after the rest */
 
   GArray             *rowids;    /* gint64, in list order */
   GHashTable         *cache;     /* rowid → CvRecord */
@@ -331,6 +332,21 @@ cv_record_list_set_sort (CvRecordList *self,
 }
 
 /**
+ * cv_record_list_set_empty_last:
+ *
+ * Lists records whose sort field is empty after all the others, whichever
+ * the direction: conversations with a follow-up date before those without.
+ * (Off by default, because then an index on the field cannot give the order.)
+ */
+void
+cv_record_list_set_empty_last (CvRecordList *self,
+                               gboolean      empty_last)
+{
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+  self->empty_last = empty_last;
+}
+
+/**
  * cv_search_to_fts_query:
  *
  * Turns what a person typed into an FTS5 query: every word must match the
@@ -418,7 +434,12 @@ append_order (CvRecordList *self,
     /* No collation: dates and numbers sort as stored, so an index on the
      * field gives the order without sorting (200,000 actions by due date:
      * 16 ms instead of 220 ms). */
-    g_string_append_printf (sql, " ORDER BY t.%s %s", field->name, direction);
+    {
+      g_string_append (sql, " ORDER BY ");
+      if (self->empty_last)
+        g_string_append_printf (sql, "t.%s IS NULL, ", field->name);
+      g_string_append_printf (sql, "t.%s %s", field->name, direction);
+    }
   else
     g_string_append_printf (sql, " ORDER BY t.%s COLLATE NOCASE %s", field->name, direction);
 

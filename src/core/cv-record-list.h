@@ -29,6 +29,8 @@ void          cv_record_list_set_excluded  (CvRecordList *self,
 void          cv_record_list_set_sort      (CvRecordList *self,
                                             const char   *field,
                                             gboolean      descending);
+void          cv_record_list_set_empty_last (CvRecordList *self,
+                                            gboolean      empty_last);
 gboolean      cv_record_list_refresh       (CvRecordList *self,
                                             GError      **error);
 guint         cv_record_list_find          (CvRecordList *self,

@@ -1,0 +1,1219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Guides: the programme's conversations (follow-ups due first) and the guide
+ * library shared by every programme. A guide's page shows it, starts a
+ * conversation with it, and edits it: sections and questions are added,
+ * changed, removed and reordered with buttons, Alt+Up / Alt+Down or by
+ * dragging. Built-in guides are shown read-only with Duplicate.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cv-conversation.h"
+#include "cv-conversation-window.h"
+#include "cv-format.h"
+#include "cv-guide.h"
+#include "cv-guide-section.h"
+#include "cv-guides.h"
+#include "cv-guides-view.h"
+#include "cv-prompt.h"
+#include "cv-record-list.h"
+
+struct _CvGuidesView
+{
+  GtkWidget     parent_instance;
+
+  CvStore      *store;
+  CvTrash      *trash;
+  char         *programme_id;
+  CvRecord     *guide;
+  CvRecordList *conversations;
+  GHashTable   *guide_titles;   /* guide id → title in the reader's language */
+  char         *expanded;       /* the prompt whose editor is open */
+  char         *focus_prompt;   /* the prompt just moved with the keyboard */
+  GtkWidget    *focus_row;
+  guint         rebuild_id;
+
+  AdwLeaflet   *leaflet;
+  GtkWidget    *list_pane;
+  GtkListBox   *conversation_list;
+  GtkWidget    *conversations_empty;
+  GtkListBox   *guide_list;
+  GtkLabel     *list_error;
+  GtkStack     *page_stack;
+  GtkWidget    *page_scroller;
+  GtkWidget    *back_button;
+
+  /* The guide page, rebuilt when the guide changes. */
+  GtkLabel     *page_error;
+  AdwEntryRow  *person_row;
+  AdwEntryRow  *staff_row;
+  AdwEntryRow  *place_row;
+  GtkLabel     *start_error;
+};
+
+G_DEFINE_FINAL_TYPE (CvGuidesView, cv_guides_view, GTK_TYPE_WIDGET)
+
+static void rebuild_page (CvGuidesView *self);
+
+static void
+back_clicked_cb (CvGuidesView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+static void
+show_error (GtkLabel *label,
+            GError   *error)
+{
+  if (label == NULL)
+    return;
+  gtk_label_set_text (label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
+}
+
+static GtkWidget *
+error_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+static const CvField *
+response_field (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_PROMPT);
+
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, "response_kind");
+}
+
+static gboolean
+is_builtin (CvGuidesView *self)
+{
+  return self->guide != NULL && cv_record_get_boolean (self->guide, "builtin");
+}
+
+static const char *
+text_of (CvGuidesView *self,
+         CvRecord     *record,
+         const char   *field)
+{
+  return cv_guides_text (self->guide, cv_record_get_string (record, field));
+}
+
+/* The library */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+add_guide_row (CvGuidesView *self,
+               CvRecord     *guide)
+{
+  const char *title = cv_guides_text (guide, cv_record_get_string (guide, "title"));
+  const char *topic = cv_guides_text (guide, cv_record_get_string (guide, "topic"));
+  guint n = cv_guides_count_prompts (self->store, cv_record_get_id (guide));
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n), n);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  if (cv_record_get_boolean (guide, "builtin"))
+    /* TRANSLATORS: how many questions a guide has, and that it comes with Convene */
+    subtitle = g_strdup_printf (_("%s · Built in"), count);
+  else
+    subtitle = g_strdup (count);
+  if (topic != NULL)
+    {
+      char *both = g_strdup_printf ("%s · %s", topic, subtitle);
+
+      g_free (subtitle);
+      subtitle = both;
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "guide", g_strdup (cv_record_get_id (guide)), g_free);
+  gtk_list_box_append (self->guide_list, row);
+}
+
+static gboolean
+collect_cb (CvRecord  *record,
+            gpointer   data,
+            GError   **error)
+{
+  g_ptr_array_add (data, g_object_ref (record));
+  return TRUE;
+}
+
+/* Built-in guides first, then the library's own, each by title as read. */
+static int
+compare_guides (gconstpointer a,
+                gconstpointer b)
+{
+  CvRecord *x = *(CvRecord **) a;
+  CvRecord *y = *(CvRecord **) b;
+  g_autofree char *kx = NULL;
+  g_autofree char *ky = NULL;
+
+  if (cv_record_get_boolean (x, "builtin") != cv_record_get_boolean (y, "builtin"))
+    return cv_record_get_boolean (x, "builtin") ? -1 : 1;
+  kx = g_utf8_collate_key (cv_guides_text (x, cv_record_get_string (x, "title")), -1);
+  ky = g_utf8_collate_key (cv_guides_text (y, cv_record_get_string (y, "title")), -1);
+  return strcmp (kx, ky);
+}
+
+static void
+reload_guides (CvGuidesView *self)
+{
+  g_autoptr(GPtrArray) guides = g_ptr_array_new_with_free_func (g_object_unref);
+
+  clear_list (self->guide_list);
+  g_hash_table_remove_all (self->guide_titles);
+  cv_store_foreach (self->store, CV_TYPE_GUIDE, "1", NULL, collect_cb, guides, NULL);
+  g_ptr_array_sort (guides, compare_guides);
+  for (guint i = 0; i < guides->len; i++)
+    {
+      CvRecord *guide = g_ptr_array_index (guides, i);
+
+      g_hash_table_insert (self->guide_titles, g_strdup (cv_record_get_id (guide)),
+                           g_strdup (cv_guides_text (guide, cv_record_get_string (guide, "title"))));
+      add_guide_row (self, guide);
+    }
+}
+
+/* Conversations */
+
+static GtkWidget *
+conversation_row (gpointer item,
+                  gpointer data)
+{
+  CvGuidesView *self = data;
+  CvRecord *c = item;
+  const char *guide_title = g_hash_table_lookup (self->guide_titles, cv_record_get_string (c, "guide_id"));
+  g_autofree char *held = cv_format_date (cv_record_get_string (c, "held_on"));
+  const char *staff = cv_record_get_string (c, "staff");
+  const char *follow_up = cv_record_get_string (c, "follow_up_on");
+  g_autofree char *today = cv_today ();
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (NULL);
+
+  subtitle = staff != NULL ? g_strdup_printf ("%s · %s · %s", guide_title ? guide_title : "", held, staff)
+                           : g_strdup_printf ("%s · %s", guide_title ? guide_title : "", held);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (c, "person_ref"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (follow_up != NULL)
+    {
+      g_autofree char *when = cv_format_date (follow_up);
+      g_autofree char *text = NULL;
+
+      if (strcmp (follow_up, today) <= 0)
+        {
+          /* TRANSLATORS: a follow-up whose date has come; %s is the date */
+          text = g_strdup_printf (_("Follow-up due %s"), when);
+          gtk_widget_add_css_class (status, "error");
+        }
+      else
+        /* TRANSLATORS: %s is the date of a follow-up */
+        text = g_strdup_printf (_("Follow-up %s"), when);
+      gtk_label_set_text (GTK_LABEL (status), text);
+    }
+  else if (g_str_equal (cv_record_get_string (c, "status"), "draft"))
+    {
+      gtk_label_set_text (GTK_LABEL (status), _("Draft"));
+      gtk_widget_add_css_class (status, "accent");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (status), _("Complete"));
+      gtk_widget_add_css_class (status, "dim-label");
+    }
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  gtk_label_set_max_width_chars (GTK_LABEL (status), 14);
+  gtk_widget_add_css_class (status, "caption");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "conversation", g_strdup (cv_record_get_id (c)), g_free);
+  return row;
+}
+
+static void
+conversations_changed_cb (CvGuidesView *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->conversations)) > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->conversation_list), any);
+  gtk_widget_set_visible (self->conversations_empty, !any);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   CvGuidesView   *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  cv_record_list_set_search (self->conversations, *text != '\0' ? text : NULL);
+  cv_record_list_refresh (self->conversations, NULL);
+  conversations_changed_cb (self);
+}
+
+/**
+ * cv_guides_view_open_conversation:
+ *
+ * Returns: (transfer none): the conversation's window
+ */
+GtkWidget *
+cv_guides_view_open_conversation (CvGuidesView *self,
+                                  const char   *conversation_id)
+{
+  GtkWidget *window = cv_conversation_window_new (self->store, self->trash, GTK_WIDGET (self), conversation_id);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+      gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+conversation_activated_cb (GtkListBox    *list,
+                           GtkListBoxRow *row,
+                           CvGuidesView  *self)
+{
+  cv_guides_view_open_conversation (self, g_object_get_data (G_OBJECT (row), "conversation"));
+}
+
+/* The guide page: editing */
+
+static CvRecord *
+load_part (CvGuidesView *self,
+           GType         type,
+           GObject      *widget)
+{
+  return cv_store_load (self->store, type, g_object_get_data (widget, "id"), NULL);
+}
+
+static void
+save_guide_field_cb (AdwEntryRow  *row,
+                     CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) guide = NULL;
+
+  if (self->guide == NULL)
+    return;
+  guide = cv_record_copy (self->guide);
+  cv_record_set_string (guide, g_object_get_data (G_OBJECT (row), "field"),
+                        gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (!cv_store_update (self->store, guide, &error))
+    {
+      show_error (self->page_error, error);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  g_set_object (&self->guide, guide);
+  show_error (self->page_error, NULL);
+}
+
+static void
+save_prompt_text_cb (AdwEntryRow  *row,
+                     CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (prompt == NULL)
+    return;
+  if (g_str_equal (field, "options"))
+    {
+      g_auto(GStrv) options = g_strsplit (text, ",", -1);
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; options[i] != NULL; i++)
+        if (*g_strstrip (options[i]) != '\0')
+          g_ptr_array_add (kept, g_strdup (options[i]));
+      g_ptr_array_add (kept, NULL);
+      cv_record_set_list (prompt, "options", (const char * const *) kept->pdata);
+    }
+  else
+    cv_record_set_string (prompt, field, text);
+  g_free (self->expanded);
+  self->expanded = g_strdup (cv_record_get_id (prompt));
+  if (!cv_store_update (self->store, prompt, &error))
+    {
+      show_error (self->page_error, error);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      return;
+    }
+  show_error (self->page_error, NULL);
+}
+
+static void
+response_kind_cb (AdwComboRow  *row,
+                  GParamSpec   *pspec,
+                  CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) prompt = NULL;
+  const char *nick = response_field ()->choices[adw_combo_row_get_selected (row)].nick;
+
+  if (g_object_get_data (G_OBJECT (row), "loading") != NULL)
+    return;
+  prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
+  if (prompt == NULL || g_str_equal (cv_record_get_string (prompt, "response_kind"), nick))
+    return;
+  cv_record_set_string (prompt, "response_kind", nick);
+  if (!g_str_equal (nick, "single_choice"))
+    cv_record_set_list (prompt, "options", NULL);
+  g_free (self->expanded);
+  self->expanded = g_strdup (cv_record_get_id (prompt));
+  if (!cv_store_update (self->store, prompt, &error))
+    show_error (self->page_error, error);
+  else
+    show_error (self->page_error, NULL);
+}
+
+static void
+move_part (CvGuidesView *self,
+           CvRecord     *part,
+           int           delta)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 position = cv_record_get_integer (part, "position") + delta;
+
+  if (position < 0)
+    return;
+  if (!cv_guides_move (self->store, part, (guint) position, &error))
+    show_error (self->page_error, error);
+}
+
+static void
+move_clicked_cb (GtkButton    *button,
+                 CvGuidesView *self)
+{
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "type"));
+  g_autoptr(CvRecord) part = load_part (self, type, G_OBJECT (button));
+
+  if (part == NULL)
+    return;
+  if (type == CV_TYPE_PROMPT)
+    {
+      g_free (self->expanded);
+      self->expanded = g_strdup (cv_record_get_id (part));
+    }
+  move_part (self, part, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
+}
+
+static gboolean
+move_shortcut_cb (GtkWidget *row,
+                  GVariant  *args,
+                  gpointer   data)
+{
+  CvGuidesView *self = data;
+  g_autoptr(CvRecord) part = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
+
+  if (part == NULL)
+    return FALSE;
+  g_free (self->expanded);
+  self->expanded = NULL;
+  g_free (self->focus_prompt);
+  self->focus_prompt = g_strdup (cv_record_get_id (part));
+  move_part (self, part, g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static void
+remove_clicked_cb (GtkButton    *button,
+                   CvGuidesView *self)
+{
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "type"));
+  g_autoptr(CvRecord) part = load_part (self, type, G_OBJECT (button));
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (part == NULL)
+    return;
+  g_ptr_array_add (records, g_steal_pointer (&part));
+  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
+}
+
+static void
+rename_section_cb (AdwEntryRow  *row,
+                   CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) section = load_part (self, CV_TYPE_GUIDE_SECTION, G_OBJECT (row));
+
+  if (section == NULL)
+    return;
+  cv_record_set_string (section, "title", gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (!cv_store_update (self->store, section, &error))
+    show_error (self->page_error, error);
+  else
+    show_error (self->page_error, NULL);
+}
+
+static void
+add_prompt_cb (AdwEntryRow  *row,
+               CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) prompt = cv_guides_add_prompt (self->store, g_object_get_data (G_OBJECT (row), "id"),
+                                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+
+  if (prompt == NULL)
+    {
+      show_error (self->page_error, error);
+      return;
+    }
+  g_free (self->expanded);
+  self->expanded = g_strdup (cv_record_get_id (prompt));
+  show_error (self->page_error, NULL);
+}
+
+static void
+add_section_cb (AdwEntryRow  *row,
+                CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) section = NULL;
+
+  if (self->guide == NULL)
+    return;
+  section = cv_guides_add_section (self->store, cv_record_get_id (self->guide),
+                                   gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  show_error (self->page_error, error);
+}
+
+static void
+duplicate_cb (CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) copy = NULL;
+
+  if (self->guide == NULL)
+    return;
+  copy = cv_guides_duplicate (self->store, self->guide, &error);
+  if (copy == NULL)
+    {
+      show_error (self->page_error, error);
+      return;
+    }
+  cv_guides_view_open_guide (self, cv_record_get_id (copy));
+}
+
+static void
+delete_guide_cb (CvGuidesView *self)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 used;
+
+  if (self->guide == NULL)
+    return;
+  used = cv_store_count (self->store, CV_TYPE_CONVERSATION, "guide_id", cv_record_get_id (self->guide), NULL);
+  if (used > 0)
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                             g_dngettext (GETTEXT_PACKAGE,
+                                                          "This guide was used in %" G_GINT64_FORMAT " conversation, so it is kept with it.",
+                                                          "This guide was used in %" G_GINT64_FORMAT " conversations, so it is kept with them.",
+                                                          used), used);
+      show_error (self->page_error, error);
+      return;
+    }
+  g_ptr_array_add (records, g_object_ref (self->guide));
+  if (cv_trash_delete (self->trash, records, GTK_WIDGET (self)))
+    {
+      g_clear_object (&self->guide);
+      rebuild_page (self);
+    }
+}
+
+static void
+start_cb (CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) conversation = NULL;
+
+  if (self->guide == NULL || self->programme_id == NULL)
+    return;
+  conversation = cv_conversation_start (self->store, self->programme_id, self->guide,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->person_row)),
+                                        gtk_editable_get_text (GTK_EDITABLE (self->staff_row)),
+                                        gtk_editable_get_text (GTK_EDITABLE (self->place_row)), &error);
+  if (conversation == NULL)
+    {
+      show_error (self->start_error, error);
+      return;
+    }
+  show_error (self->start_error, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->person_row), "");
+  cv_guides_view_open_conversation (self, cv_record_get_id (conversation));
+}
+
+/* Dragging a question onto another moves it there. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_STRING, g_object_get_data (G_OBJECT (row), "id"));
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         CvGuidesView  *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(CvRecord) onto = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
+  g_autoptr(CvRecord) dragged = cv_store_load (self->store, CV_TYPE_PROMPT, g_value_get_string (value), NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (onto == NULL || dragged == NULL ||
+      g_strcmp0 (cv_record_get_string (onto, "section_id"), cv_record_get_string (dragged, "section_id")) != 0)
+    return FALSE;
+  if (!cv_guides_move (self->store, dragged, cv_record_get_integer (onto, "position"), &error))
+    {
+      show_error (self->page_error, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The guide page: building */
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+static GtkWidget *
+part_button (CvGuidesView *self,
+             const char   *icon,
+             const char   *label,
+             GType         type,
+             const char   *id,
+             int           delta,
+             GCallback     callback)
+{
+  GtkWidget *button = icon_button (icon, label);
+
+  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (button), "type", GSIZE_TO_POINTER (type));
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           const char *text,
+           const char *field,
+           const char *id)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  return row;
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text != NULL ? text : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+static GtkWidget *
+prompt_row (CvGuidesView *self,
+            CvRecord     *prompt)
+{
+  const char *id = cv_record_get_id (prompt);
+  const char *kind = cv_record_get_string (prompt, "response_kind");
+  const char * const *options = cv_record_get_list (prompt, "options");
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *subtitle = NULL;
+
+  if (options != NULL)
+    {
+      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+
+      for (guint i = 0; options[i] != NULL; i++)
+        g_ptr_array_add (shown, (gpointer) cv_guides_text (self->guide, options[i]));
+      g_ptr_array_add (shown, NULL);
+      joined = g_strjoinv (" · ", (char **) shown->pdata);
+      /* TRANSLATORS: a kind of answer and its options, as "Single choice: Yes · No" */
+      subtitle = g_strdup_printf (_("%s: %s"), _(cv_field_choice_label (response_field (), kind)), joined);
+    }
+  else
+    subtitle = g_strdup (_(cv_field_choice_label (response_field (), kind)));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (self, prompt, "question"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+
+  if (is_builtin (self))
+    {
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                info_row (_("Guidance for staff"), text_of (self, prompt, "guidance")));
+      return row;
+    }
+
+  {
+    GtkWidget *question = entry_row (_("Question"), cv_record_get_string (prompt, "question"), "question", id);
+    GtkWidget *guidance = entry_row (_("Guidance for staff"), cv_record_get_string (prompt, "guidance"), "guidance", id);
+    GtkWidget *response = adw_combo_row_new ();
+    g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+    g_autofree char *joined = options != NULL ? g_strjoinv (", ", (char **) options) : NULL;
+    GtkWidget *choices = entry_row (_("Options, separated by commas"), joined, "options", id);
+    GtkWidget *tools = adw_action_row_new ();
+    GtkEventController *drag = GTK_EVENT_CONTROLLER (gtk_drag_source_new ());
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+    guint selected = 0;
+
+    for (guint i = 0; response_field ()->choices[i].nick != NULL; i++)
+      {
+        gtk_string_list_append (kinds, _(response_field ()->choices[i].label));
+        if (g_str_equal (response_field ()->choices[i].nick, kind))
+          selected = i;
+      }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (response), _("Response"));
+    g_object_set_data (G_OBJECT (response), "loading", GINT_TO_POINTER (1));
+    adw_combo_row_set_model (ADW_COMBO_ROW (response), G_LIST_MODEL (kinds));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (response), selected);
+    g_object_set_data (G_OBJECT (response), "loading", NULL);
+    g_object_set_data_full (G_OBJECT (response), "id", g_strdup (id), g_free);
+    g_signal_connect (response, "notify::selected", G_CALLBACK (response_kind_cb), self);
+    g_signal_connect (question, "apply", G_CALLBACK (save_prompt_text_cb), self);
+    g_signal_connect (guidance, "apply", G_CALLBACK (save_prompt_text_cb), self);
+    g_signal_connect (choices, "apply", G_CALLBACK (save_prompt_text_cb), self);
+    gtk_widget_set_visible (choices, g_str_equal (kind, "single_choice"));
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tools), _("Order"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (tools), _("Alt+Up and Alt+Down move a question, as does dragging it"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
+                               part_button (self, "go-up-symbolic", _("Move Up"), CV_TYPE_PROMPT, id, -1,
+                                            G_CALLBACK (move_clicked_cb)));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
+                               part_button (self, "go-down-symbolic", _("Move Down"), CV_TYPE_PROMPT, id, 1,
+                                            G_CALLBACK (move_clicked_cb)));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
+                               part_button (self, "user-trash-symbolic", _("Remove Question"), CV_TYPE_PROMPT, id, 0,
+                                            G_CALLBACK (remove_clicked_cb)));
+
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), question);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), guidance);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), response);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choices);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), tools);
+
+    g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
+    gtk_drag_source_set_actions (GTK_DRAG_SOURCE (drag), GDK_ACTION_MOVE);
+    gtk_widget_add_controller (row, drag);
+    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Up"),
+                                       gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", -1));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Down"),
+                                       gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", 1));
+    gtk_widget_add_controller (row, keys);
+  }
+
+  if (g_strcmp0 (self->expanded, id) == 0)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  if (g_strcmp0 (self->focus_prompt, id) == 0)
+    self->focus_row = row;
+  return row;
+}
+
+static GtkWidget *
+section_group (CvGuidesView *self,
+               CvRecord     *section)
+{
+  const char *id = cv_record_get_id (section);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) prompts = cv_store_list (self->store, CV_TYPE_PROMPT, "section_id", id, &error);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), text_of (self, section, "title"));
+  if (!is_builtin (self))
+    {
+      GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *title = entry_row (_("Section Title"), cv_record_get_string (section, "title"), "title", id);
+
+      gtk_box_append (GTK_BOX (suffix), part_button (self, "go-up-symbolic", _("Move Section Up"),
+                                                     CV_TYPE_GUIDE_SECTION, id, -1, G_CALLBACK (move_clicked_cb)));
+      gtk_box_append (GTK_BOX (suffix), part_button (self, "go-down-symbolic", _("Move Section Down"),
+                                                     CV_TYPE_GUIDE_SECTION, id, 1, G_CALLBACK (move_clicked_cb)));
+      gtk_box_append (GTK_BOX (suffix), part_button (self, "user-trash-symbolic", _("Remove Section"),
+                                                     CV_TYPE_GUIDE_SECTION, id, 0, G_CALLBACK (remove_clicked_cb)));
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
+      g_signal_connect (title, "apply", G_CALLBACK (rename_section_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
+    }
+  for (guint i = 0; prompts != NULL && i < prompts->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), prompt_row (self, g_ptr_array_index (prompts, i)));
+  if (!is_builtin (self))
+    {
+      GtkWidget *add = entry_row (_("Add a Question"), NULL, "question", id);
+
+      g_signal_connect (add, "apply", G_CALLBACK (add_prompt_cb), self);
+      g_signal_connect (add, "entry-activated", G_CALLBACK (add_prompt_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
+    }
+  return group;
+}
+
+static GtkWidget *
+pill (const char *label,
+      const char *css_class,
+      GCallback   callback,
+      gpointer    data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "pill");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", callback, data);
+  return button;
+}
+
+static void
+rebuild_page (CvGuidesView *self)
+{
+  GtkWidget *box, *header, *title, *group, *clamp;
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autofree char *version = NULL;
+  double scroll;
+
+  if (self->guide == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->page_stack, "none");
+      return;
+    }
+  scroll = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->page_scroller)));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 18);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->back_button = icon_button ("go-previous-symbolic", _("Back to the List"));
+  gtk_widget_remove_css_class (self->back_button, "flat");
+  g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  self->focus_row = NULL;
+  title = gtk_label_new (cv_guides_text (self->guide, cv_record_get_string (self->guide, "title")));
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (GTK_BOX (header), self->back_button);
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->page_error = GTK_LABEL (error_label ());
+
+  /* Starting a conversation comes first: it is what the page is for. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Start a Conversation"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Enter a case number or the person’s initials only: Convene asks for no other personal details."));
+  self->person_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->person_row), _("Person Reference"));
+  self->staff_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->staff_row), _("Staff Member"));
+  self->place_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->place_row), _("Place"));
+  g_signal_connect_swapped (self->place_row, "entry-activated", G_CALLBACK (start_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->person_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->staff_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->place_row));
+  gtk_box_append (GTK_BOX (box), group);
+  self->start_error = GTK_LABEL (error_label ());
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->start_error));
+  gtk_box_append (GTK_BOX (box), pill (_("_Start Conversation"), "suggested-action", G_CALLBACK (start_cb), self));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("About the Guide"));
+  version = g_strdup_printf ("%" G_GINT64_FORMAT, cv_record_get_integer (self->guide, "version"));
+  if (is_builtin (self))
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("This guide comes with Convene and cannot be changed. "
+                                               "Duplicate it to make a version of your own."));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Topic"), text_of (self, self->guide, "topic")));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Who it is for"), text_of (self, self->guide, "audience")));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Introduction"), text_of (self, self->guide, "introduction")));
+    }
+  else
+    {
+      static const struct { const char *field; const char *label; } fields[] = {
+        { "title", N_("Title") }, { "topic", N_("Topic") }, { "audience", N_("Who it is for") },
+        { "introduction", N_("Introduction") },
+      };
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("Changes after a conversation has used the guide make a new "
+                                               "version; earlier conversations keep the questions they asked."));
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          GtkWidget *row = entry_row (_(fields[i].label), cv_record_get_string (self->guide, fields[i].field),
+                                      fields[i].field, cv_record_get_id (self->guide));
+
+          g_signal_connect (row, "apply", G_CALLBACK (save_guide_field_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Version"), version));
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->page_error));
+
+  sections = cv_store_list (self->store, CV_TYPE_GUIDE_SECTION, "guide_id", cv_record_get_id (self->guide), NULL);
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    gtk_box_append (GTK_BOX (box), section_group (self, g_ptr_array_index (sections, i)));
+
+  if (is_builtin (self))
+    gtk_box_append (GTK_BOX (box), pill (_("_Duplicate Guide"), NULL, G_CALLBACK (duplicate_cb), self));
+  else
+    {
+      GtkWidget *add = adw_entry_row_new ();
+
+      group = adw_preferences_group_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("New Section"));
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
+      g_signal_connect (add, "apply", G_CALLBACK (add_section_cb), self);
+      g_signal_connect (add, "entry-activated", G_CALLBACK (add_section_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
+      gtk_box_append (GTK_BOX (box), group);
+      gtk_box_append (GTK_BOX (box), pill (_("_Duplicate Guide"), NULL, G_CALLBACK (duplicate_cb), self));
+      gtk_box_append (GTK_BOX (box), pill (_("D_elete Guide"), "destructive-action", G_CALLBACK (delete_guide_cb), self));
+    }
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->page_scroller), clamp);
+  gtk_stack_set_visible_child_name (self->page_stack, "guide");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->page_scroller)), scroll);
+
+  /* After a move with the keyboard, the moved question keeps the focus. */
+  if (self->focus_row != NULL)
+    gtk_widget_grab_focus (self->focus_row);
+  self->focus_row = NULL;
+  g_clear_pointer (&self->focus_prompt, g_free);
+}
+
+void
+cv_guides_view_open_guide (CvGuidesView *self,
+                           const char   *guide_id)
+{
+  g_return_if_fail (CV_IS_GUIDES_VIEW (self));
+
+  g_clear_object (&self->guide);
+  g_clear_pointer (&self->expanded, g_free);
+  self->guide = guide_id != NULL ? cv_store_load (self->store, CV_TYPE_GUIDE, guide_id, NULL) : NULL;
+  rebuild_page (self);
+  if (self->guide != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+}
+
+static void
+guide_activated_cb (GtkListBox    *list,
+                    GtkListBoxRow *row,
+                    CvGuidesView  *self)
+{
+  cv_guides_view_open_guide (self, g_object_get_data (G_OBJECT (row), "guide"));
+}
+
+static void
+new_guide_cb (AdwEntryRow  *row,
+              CvGuidesView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) guide = cv_record_new (CV_TYPE_GUIDE);
+  g_autoptr(CvRecord) section = NULL;
+
+  cv_record_set_string (guide, "title", gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (!cv_store_insert (self->store, guide, &error) ||
+      (section = cv_guides_add_section (self->store, cv_record_get_id (guide), _("Questions"), &error)) == NULL)
+    {
+      show_error (self->list_error, error);
+      return;
+    }
+  show_error (self->list_error, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  cv_guides_view_open_guide (self, cv_record_get_id (guide));
+}
+
+/* Keeping up with the store */
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  CvGuidesView *self = data;
+  g_autofree char *shown = self->guide != NULL ? g_strdup (cv_record_get_id (self->guide)) : NULL;
+
+  self->rebuild_id = 0;
+  reload_guides (self);
+  g_clear_object (&self->guide);
+  if (shown != NULL)
+    self->guide = cv_store_load (self->store, CV_TYPE_GUIDE, shown, NULL);
+  rebuild_page (self);
+  if (self->conversations != NULL)
+    {
+      cv_record_list_refresh (self->conversations, NULL);
+      conversations_changed_cb (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (CvGuidesView *self,
+                  const char   *table,
+                  const char   *id,
+                  CvStore      *store)
+{
+  if (g_str_equal (table, "conversation") || g_str_equal (table, "answer"))
+    {
+      /* Rows show the follow-up and status: build them again. */
+      if (self->rebuild_id == 0)
+        self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
+  if (!g_str_equal (table, "guide") && !g_str_equal (table, "guide_section") && !g_str_equal (table, "prompt"))
+    return;
+  /* After the change is over: a button on the page may be what caused it. */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+folded_changed_cb (CvGuidesView *self)
+{
+  if (self->back_button != NULL)
+    gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+/* Building the view */
+
+static GtkWidget *
+build_list_pane (CvGuidesView *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *conversations = adw_preferences_group_new ();
+  GtkWidget *library = adw_preferences_group_new ();
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *new_list = gtk_list_box_new ();
+  GtkWidget *new_row = adw_entry_row_new ();
+  GtkWidget *empty = gtk_label_new (_("No conversations yet. Choose a guide below to start one."));
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scrolled, 300, -1);
+  gtk_widget_set_hexpand (scrolled, FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (conversations), _("Conversations"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (conversations), _("Follow-ups due come first."));
+  g_object_set (search, "placeholder-text", _("Search by person reference"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search conversations"), -1);
+  g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  self->conversation_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->conversation_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conversation_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Conversations"), -1);
+  g_signal_connect (self->conversation_list, "row-activated", G_CALLBACK (conversation_activated_cb), self);
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (empty), 0);
+  gtk_widget_add_css_class (empty, "dim-label");
+  self->conversations_empty = empty;
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (conversations), search);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (conversations), empty);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (conversations), GTK_WIDGET (self->conversation_list));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->conversation_list), 6);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (library), _("Guide Library"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (library), _("Shared by every programme."));
+  self->guide_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->guide_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->guide_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Guide Library"), -1);
+  g_signal_connect (self->guide_list, "row-activated", G_CALLBACK (guide_activated_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (library), GTK_WIDGET (self->guide_list));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (new_row), _("New Guide"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (new_row), TRUE);
+  g_signal_connect (new_row, "apply", G_CALLBACK (new_guide_cb), self);
+  g_signal_connect (new_row, "entry-activated", G_CALLBACK (new_guide_cb), self);
+  gtk_widget_add_css_class (new_list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (new_list), GTK_SELECTION_NONE);
+  gtk_list_box_append (GTK_LIST_BOX (new_list), new_row);
+  gtk_widget_set_margin_top (new_list, 12);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (library), new_list);
+  self->list_error = GTK_LABEL (error_label ());
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (library), GTK_WIDGET (self->list_error));
+
+  gtk_box_append (GTK_BOX (box), conversations);
+  gtk_box_append (GTK_BOX (box), library);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  return scrolled;
+}
+
+static void
+cv_guides_view_dispose (GObject *object)
+{
+  CvGuidesView *self = CV_GUIDES_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->guide);
+  g_clear_object (&self->conversations);
+  g_clear_object (&self->trash);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->guide_titles, g_hash_table_unref);
+  g_clear_pointer (&self->programme_id, g_free);
+  g_clear_pointer (&self->expanded, g_free);
+  g_clear_pointer (&self->focus_prompt, g_free);
+  G_OBJECT_CLASS (cv_guides_view_parent_class)->dispose (object);
+}
+
+static void
+cv_guides_view_class_init (CvGuidesViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cv_guides_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cv_guides_view_init (CvGuidesView *self)
+{
+  GtkWidget *none = adw_status_page_new ();
+  AdwLeafletPage *separator;
+
+  self->guide_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  self->list_pane = build_list_pane (self);
+  adw_leaflet_append (self->leaflet, self->list_pane);
+  separator = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (separator, FALSE);
+
+  self->page_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->page_stack), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->page_stack), 330, -1);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "user-info-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Guide Chosen"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none),
+                                   _("Choose a guide to read it, edit it or start a conversation with it. "
+                                     "Choose a conversation to carry on or read it."));
+  gtk_stack_add_named (self->page_stack, none, "none");
+  self->page_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->page_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_stack_add_named (self->page_stack, self->page_scroller, "guide");
+  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->page_stack));
+  gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+cv_guides_view_set_store (CvGuidesView *self,
+                          CvStore      *store,
+                          CvTrash      *trash)
+{
+  g_return_if_fail (CV_IS_GUIDES_VIEW (self));
+
+  self->store = g_object_ref (store);
+  self->trash = g_object_ref (trash);
+  self->conversations = cv_record_list_new (store, CV_TYPE_CONVERSATION);
+  cv_record_list_set_sort (self->conversations, "follow_up_on", FALSE);
+  cv_record_list_set_empty_last (self->conversations, TRUE);
+  gtk_list_box_bind_model (self->conversation_list, G_LIST_MODEL (self->conversations),
+                           conversation_row, self, NULL);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload_guides (self);
+}
+
+void
+cv_guides_view_set_programme (CvGuidesView *self,
+                              const char   *programme_id)
+{
+  g_return_if_fail (CV_IS_GUIDES_VIEW (self));
+
+  if (g_strcmp0 (self->programme_id, programme_id) == 0)
+    return;
+  g_free (self->programme_id);
+  self->programme_id = g_strdup (programme_id);
+  cv_record_list_set_programme (self->conversations, programme_id);
+  cv_record_list_refresh (self->conversations, NULL);
+  conversations_changed_cb (self);
+}
+
+/* Returns: (transfer none): the conversations listed, for tests */
+GListModel *
+cv_guides_view_get_conversations (CvGuidesView *self)
+{
+  g_return_val_if_fail (CV_IS_GUIDES_VIEW (self), NULL);
+  return G_LIST_MODEL (self->conversations);
+}
