@@ -37,6 +37,13 @@
 #include "cv-themes.h"
 #include "cv-themes-view.h"
 #include "cv-window.h"
+#include "cv-answer.h"
+#include "cv-conversation.h"
+#include "cv-conversation-note.h"
+#include "cv-conversation-window.h"
+#include "cv-format.h"
+#include "cv-guides.h"
+#include "cv-guides-view.h"
 
 typedef struct
 {
@@ -1157,6 +1164,222 @@ test_action_status_in_place (Fixture       *f,
   g_assert_cmpstr (cv_record_get_string (stored, "outcome"), ==, "Both providers trained 40 carers.");
 }
 
+
+static gboolean
+is_entry_row_titled (GtkWidget  *widget,
+                     const char *title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_shown_text_view (GtkWidget  *widget,
+                    const char *unused)
+{
+  return GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static void
+set_text_view (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* The conversation window's keys, as "trigger action" lines. */
+static char *
+conversation_keys (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  GString *keys = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          g_string_append_printf (keys, "%s %s\n", trigger, action);
+        }
+    }
+  return g_string_free (keys, FALSE);
+}
+
+static CvConversationWindow *
+conversation_window (void)
+{
+  CvConversationWindow *window = find_toplevel (CV_TYPE_CONVERSATION_WINDOW);
+
+  g_assert_nonnull (window);
+  return window;
+}
+
+static void
+step (CvConversationWindow *window,
+      const char           *action,
+      guint                 expected_index)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
+  run_main_loop (20);
+  g_assert_cmpuint (cv_conversation_window_get_index (window), ==, expected_index);
+}
+
+/* A conversation held with the keyboard's actions only: answers of four
+ * kinds, a skip, Back, the window closed half-way with text not yet stored,
+ * then reopened from the list where it left off, finished with Ctrl+Enter,
+ * amended with a note; deleting asks first and offers Undo. */
+static void
+test_conversation_keyboard_and_resume (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  g_autofree char *keys = NULL;
+  g_autofree char *conversation_id = NULL;
+  g_autofree char *today = cv_today ();
+  CvGuidesView *view;
+  CvConversationWindow *window;
+  GtkWidget *row;
+  AdwMessageDialog *dialog;
+
+  create_programme (f, "Wirral home care");
+  cv_window_show_view (f->window, "guides");
+  view = child (f->window, CV_TYPE_WINDOW, "guides_view");
+  g_assert_true (row_titled (GTK_WIDGET (view), "Getting home safely after a hospital stay") != NULL);
+  cv_guides_view_open_guide (view, cv_guides_builtin_id (1));
+  run_main_loop (50);
+
+  /* Nothing starts without a person reference. */
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (view), is_button_labelled, "_Start Conversation"), "clicked");
+  run_main_loop (50);
+  g_assert_null (find_toplevel (CV_TYPE_CONVERSATION_WINDOW));
+  g_assert_true (label_with_text (GTK_WIDGET (view), "Person reference"));
+
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Person Reference"), "EF-9");
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Staff Member"), "Nurse Adeyemi");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (view), is_button_labelled, "_Start Conversation"), "clicked");
+  run_main_loop (100);
+  window = conversation_window ();
+  conversation_id = g_strdup (cv_conversation_window_get_id (window));
+  g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 0);
+  g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "question");
+
+  keys = conversation_keys (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (keys, "<Alt>Left action(conversation.back)"));
+  g_assert_nonnull (strstr (keys, "<Alt>Right action(conversation.next)"));
+  g_assert_nonnull (strstr (keys, "<Control>Return action(conversation.finish)"));
+
+  /* 1, free text; 2, a scale; 3 skipped; 4 yes or no; back and on again. */
+  g_assert_true (GTK_IS_TEXT_VIEW (cv_conversation_window_get_input (window)));
+  set_text_view (cv_conversation_window_get_input (window), "Being back with my cat");
+  step (window, "conversation.next", 1);
+  gtk_toggle_button_set_active (find_descendant (cv_conversation_window_get_input (window), is_button_labelled, "8"), TRUE);
+  run_main_loop (20);
+  step (window, "conversation.next", 2);
+  step (window, "conversation.skip", 3);
+  set_text_view (cv_conversation_window_get_input (window), "Getting in and out of the bath");
+  step (window, "conversation.next", 4);
+  gtk_toggle_button_set_active (find_descendant (cv_conversation_window_get_input (window), is_button_labelled, "Yes"), TRUE);
+  run_main_loop (20);
+  step (window, "conversation.back", 3);
+  step (window, "conversation.next", 4);
+  step (window, "conversation.next", 5);
+
+  /* Typed, then the window closes before the pause that stores typing. */
+  set_text_view (cv_conversation_window_get_input (window), "Stairs are harder");
+  gtk_window_close (GTK_WINDOW (window));
+  run_main_loop (50);
+  g_assert_null (find_toplevel (CV_TYPE_CONVERSATION_WINDOW));
+
+  answers = cv_conversation_answers (store_of (f), conversation_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (answers, 0), "value"), ==, "Being back with my cat");
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (answers, 1), "value"), ==, "8");
+  g_assert_true (cv_record_get_boolean (g_ptr_array_index (answers, 2), "skipped"));
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (answers, 3), "value"), ==, "Getting in and out of the bath");
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (answers, 4), "value"), ==, "yes");
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (answers, 5), "value"), ==, "Stairs are harder");
+  g_assert_cmpuint (cv_conversation_resume_at (answers), ==, 6);
+
+  /* The list shows the draft; opening it carries on where it stopped. */
+  row = GTK_WIDGET (row_titled (GTK_WIDGET (view), "EF-9"));
+  g_assert_nonnull (row);
+  g_assert_true (label_with_text (row, "Draft"));
+  gtk_widget_activate (row);
+  run_main_loop (100);
+  window = conversation_window ();
+  g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 6);
+
+  /* Ctrl+Enter: to the end page, and from it the conversation is complete. */
+  step (window, "conversation.finish", 13);
+  g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
+  g_assert_true (label_with_text (GTK_WIDGET (window), "Stairs are harder"));
+  set_text_view (find_descendant (GTK_WIDGET (window), is_shown_text_view, NULL), "Getting home to the cat");
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (YYYY-MM-DD)"),
+                         "2026-02-30");
+  gtk_widget_activate_action (GTK_WIDGET (window), "conversation.finish", NULL);
+  run_main_loop (20);
+  g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
+  g_assert_true (label_with_text (GTK_WIDGET (window), "real date"));
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (YYYY-MM-DD)"),
+                         today);
+  gtk_widget_activate_action (GTK_WIDGET (window), "conversation.finish", NULL);
+  run_main_loop (50);
+  g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "record");
+  stored = cv_store_load (store_of (f), CV_TYPE_CONVERSATION, conversation_id, &error);
+  g_assert_cmpstr (cv_record_get_string (stored, "status"), ==, "complete");
+  g_assert_cmpstr (cv_record_get_string (stored, "what_matters"), ==, "Getting home to the cat");
+  g_assert_cmpstr (cv_record_get_string (stored, "follow_up_on"), ==, today);
+
+  /* Read-only now; a dated note amends it. */
+  g_assert_null (find_descendant (GTK_WIDGET (window), is_shown_text_view, NULL));
+  row = find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Add a Note");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Daughter will visit daily for the first week.");
+  g_signal_emit_by_name (row, "apply");
+  run_main_loop (20);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_CONVERSATION_NOTE, "conversation_id", conversation_id, NULL), ==, 1);
+  g_assert_true (label_with_text (GTK_WIDGET (window), "Daughter will visit daily"));
+
+  /* Delete asks first; Cancel keeps it; Delete removes it, with Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "conversation.delete", NULL);
+  run_main_loop (50);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  run_main_loop (50);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_CONVERSATION, "id", conversation_id, NULL), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "conversation.delete", NULL);
+  run_main_loop (50);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "delete");
+  run_main_loop (50);
+  g_assert_null (find_toplevel (CV_TYPE_CONVERSATION_WINDOW));
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_CONVERSATION, "id", conversation_id, NULL), ==, 0);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_ANSWER, "conversation_id", conversation_id, NULL), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  run_main_loop (50);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_ANSWER, "conversation_id", conversation_id, NULL), ==, 13);
+  row = GTK_WIDGET (row_titled (GTK_WIDGET (view), "EF-9"));
+  g_assert_nonnull (row);
+  g_assert_true (label_with_text (row, "Follow-up due"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1408,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/themes/merge-and-undo", test_theme_merge_and_undo);
   WINDOW_TEST ("/ui/measures/values-and-change", test_measure_values_and_change);
   WINDOW_TEST ("/ui/overview/opens-records", test_overview_opens_records);
+  WINDOW_TEST ("/ui/guides/conversation-keyboard-and-resume", test_conversation_keyboard_and_resume);
 
   return g_test_run ();
 }

@@ -329,6 +329,13 @@ make_input (CvConversationWindow *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
     g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                               G_CALLBACK (typed_cb), self);
+    {
+      GtkWidget *frame = gtk_frame_new (NULL);
+
+      gtk_widget_set_size_request (view, -1, 160);
+      gtk_frame_set_child (GTK_FRAME (frame), view);
+      g_object_set_data (G_OBJECT (view), "container", frame);
+    }
     return view;
   }
 }
@@ -589,6 +596,9 @@ delete_response_cb (AdwMessageDialog     *dialog,
 {
   g_autoptr(GPtrArray) records = NULL;
 
+  /* Gone whatever the answer, and before this window can go. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   if (!g_str_equal (response, "delete"))
     return;
   g_clear_handle_id (&self->save_id, g_source_remove);
@@ -624,10 +634,10 @@ delete_action (GtkWidget  *widget,
 static void
 width_changed_cb (CvConversationWindow *self)
 {
-  int width;
+  int width, height;
   gboolean narrow;
 
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   narrow = width > 0 && width < NARROW_WIDTH;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->fold_box),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
@@ -929,7 +939,6 @@ cv_conversation_window_init (CvConversationWindow *self)
                                   _("Progress through the guide"), -1);
 
   self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   gtk_stack_add_named (self->stack, build_question_page (self), "question");
   gtk_stack_add_named (self->stack, build_end_page (self), "end");
   gtk_stack_add_named (self->stack, build_record_page (self), "record");
