@@ -537,9 +537,9 @@ delete_guide_cb (CvGuidesView *self)
     {
       g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
                                              g_dngettext (GETTEXT_PACKAGE,
-                                                          "This guide was used in %" G_GINT64_FORMAT " conversation, so it is kept with it.",
-                                                          "This guide was used in %" G_GINT64_FORMAT " conversations, so it is kept with them.",
-                                                          used), used);
+                                                          "This guide was used in %d conversation, so it is kept with it.",
+                                                          "This guide was used in %d conversations, so it is kept with them.",
+                                                          (gulong) used), (int) used);
       show_error (self->page_error, error);
       return;
     }
