@@ -1015,11 +1015,6 @@ rebuild_idle_cb (gpointer data)
   if (shown != NULL)
     self->guide = cv_store_load (self->store, CV_TYPE_GUIDE, shown, NULL);
   rebuild_page (self);
-  if (self->conversations != NULL)
-    {
-      cv_record_list_refresh (self->conversations, NULL);
-      conversations_changed_cb (self);
-    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1029,13 +1024,7 @@ store_changed_cb (CvGuidesView *self,
                   const char   *id,
                   CvStore      *store)
 {
-  if (g_str_equal (table, "conversation") || g_str_equal (table, "answer"))
-    {
-      /* Rows show the follow-up and status: build them again. */
-      if (self->rebuild_id == 0)
-        self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle_cb, g_object_ref (self), g_object_unref);
-      return;
-    }
+  /* Conversations follow the store in their own list. */
   if (!g_str_equal (table, "guide") && !g_str_equal (table, "guide_section") && !g_str_equal (table, "prompt"))
     return;
   /* After the change is over: a button on the page may be what caused it. */
@@ -1191,6 +1180,8 @@ cv_guides_view_set_store (CvGuidesView *self,
   cv_record_list_set_empty_last (self->conversations, TRUE);
   gtk_list_box_bind_model (self->conversation_list, G_LIST_MODEL (self->conversations),
                            conversation_row, self, NULL);
+  g_signal_connect_object (self->conversations, "items-changed", G_CALLBACK (conversations_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   reload_guides (self);
 }
