@@ -44,6 +44,9 @@
 #include "cv-format.h"
 #include "cv-guides.h"
 #include "cv-guides-view.h"
+#include "cv-guide.h"
+#include "cv-guide-section.h"
+#include "cv-prompt.h"
 
 typedef struct
 {
@@ -1194,30 +1197,36 @@ set_text_view (GtkWidget  *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
 
-/* The conversation window's keys, as "trigger action" lines. */
-static char *
-conversation_keys (GtkWidget *window)
+/* Does what pressing @keys (as "<Alt>Right") does on @widget: finds the
+ * shortcut among the widget's own controllers and activates its action with
+ * its arguments. Fails when no shortcut has those keys. */
+static void
+press (GtkWidget  *widget,
+       const char *keys)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-  GString *keys = g_string_new (NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != GTK_PHASE_CAPTURE)
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
 
-          g_string_append_printf (keys, "%s %s\n", trigger, action);
+          if (g_str_equal (trigger, keys))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              run_main_loop (20);
+              return;
+            }
         }
     }
-  return g_string_free (keys, FALSE);
+  g_error ("No shortcut %s on %s", keys, G_OBJECT_TYPE_NAME (widget));
 }
 
 static CvConversationWindow *
@@ -1229,13 +1238,19 @@ conversation_window (void)
   return window;
 }
 
+/* Keys or an action (Skip has a button, not a key). */
 static void
 step (CvConversationWindow *window,
-      const char           *action,
+      const char           *keys_or_action,
       guint                 expected_index)
 {
-  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
-  run_main_loop (20);
+  if (keys_or_action[0] == '<')
+    press (GTK_WIDGET (window), keys_or_action);
+  else
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), keys_or_action, NULL);
+      run_main_loop (20);
+    }
   g_assert_cmpuint (cv_conversation_window_get_index (window), ==, expected_index);
 }
 
@@ -1250,7 +1265,6 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) answers = NULL;
   g_autoptr(CvRecord) stored = NULL;
-  g_autofree char *keys = NULL;
   g_autofree char *conversation_id = NULL;
   g_autofree char *today = cv_today ();
   CvGuidesView *view;
@@ -1280,26 +1294,21 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 0);
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "question");
 
-  keys = conversation_keys (GTK_WIDGET (window));
-  g_assert_nonnull (strstr (keys, "<Alt>Left action(conversation.back)"));
-  g_assert_nonnull (strstr (keys, "<Alt>Right action(conversation.next)"));
-  g_assert_nonnull (strstr (keys, "<Control>Return action(conversation.finish)"));
-
   /* 1, free text; 2, a scale; 3 skipped; 4 yes or no; back and on again. */
   g_assert_true (GTK_IS_TEXT_VIEW (cv_conversation_window_get_input (window)));
   set_text_view (cv_conversation_window_get_input (window), "Being back with my cat");
-  step (window, "conversation.next", 1);
+  step (window, "<Alt>Right", 1);
   gtk_toggle_button_set_active (find_descendant (cv_conversation_window_get_input (window), is_button_labelled, "8"), TRUE);
   run_main_loop (20);
-  step (window, "conversation.next", 2);
-  step (window, "conversation.skip", 3);
+  step (window, "<Alt>Right", 2);
+  step (window, "<Alt>s", 3);
   set_text_view (cv_conversation_window_get_input (window), "Getting in and out of the bath");
-  step (window, "conversation.next", 4);
+  step (window, "<Alt>Right", 4);
   gtk_toggle_button_set_active (find_descendant (cv_conversation_window_get_input (window), is_button_labelled, "Yes"), TRUE);
   run_main_loop (20);
-  step (window, "conversation.back", 3);
-  step (window, "conversation.next", 4);
-  step (window, "conversation.next", 5);
+  step (window, "<Alt>Left", 3);
+  step (window, "<Alt>Right", 4);
+  step (window, "<Alt>Right", 5);
 
   /* Typed, then the window closes before the pause that stores typing. */
   set_text_view (cv_conversation_window_get_input (window), "Stairs are harder");
@@ -1327,20 +1336,18 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 6);
 
   /* Ctrl+Enter: to the end page, and from it the conversation is complete. */
-  step (window, "conversation.finish", 13);
+  step (window, "<Control>Return", 13);
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
   g_assert_true (label_with_text (GTK_WIDGET (window), "Stairs are harder"));
   set_text_view (find_descendant (GTK_WIDGET (window), is_shown_text_view, NULL), "Getting home to the cat");
   gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (YYYY-MM-DD)"),
                          "2026-02-30");
-  gtk_widget_activate_action (GTK_WIDGET (window), "conversation.finish", NULL);
-  run_main_loop (20);
+  press (GTK_WIDGET (window), "<Control>Return");
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
   g_assert_true (label_with_text (GTK_WIDGET (window), "real date"));
   gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (YYYY-MM-DD)"),
                          today);
-  gtk_widget_activate_action (GTK_WIDGET (window), "conversation.finish", NULL);
-  run_main_loop (50);
+  press (GTK_WIDGET (window), "<Control>Return");
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "record");
   stored = cv_store_load (store_of (f), CV_TYPE_CONVERSATION, conversation_id, &error);
   g_assert_cmpstr (cv_record_get_string (stored, "status"), ==, "complete");
@@ -1380,6 +1387,162 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   g_assert_true (label_with_text (row, "Follow-up due"));
 }
 
+static gboolean
+is_expander_titled (GtkWidget  *widget,
+                    const char *title)
+{
+  return ADW_IS_EXPANDER_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_combo_row (GtkWidget  *widget,
+              const char *title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static GPtrArray *
+prompts_of_section (Fixture    *f,
+                    const char *guide_id,
+                    guint       section)
+{
+  g_autoptr(GPtrArray) sections = cv_store_list (store_of (f), CV_TYPE_GUIDE_SECTION, "guide_id", guide_id, NULL);
+
+  g_assert_cmpuint (sections->len, >, section);
+  return cv_store_list (store_of (f), CV_TYPE_PROMPT, "section_id",
+                        cv_record_get_id (g_ptr_array_index (sections, section)), NULL);
+}
+
+static void
+apply_entry (GtkWidget  *row,
+             const char *text)
+{
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  run_main_loop (50);
+}
+
+/* A built-in guide is read-only; its duplicate is edited in place: a new
+ * question, moved with Alt+Up, made a single choice once it has options,
+ * removed and put back; the guide's own version goes up only after a
+ * conversation used it, and a guide that was used is not deleted. */
+static void
+test_guide_editor (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) guides = NULL;
+  g_autoptr(GPtrArray) prompts = NULL;
+  g_autoptr(CvRecord) copy = NULL;
+  g_autoptr(CvRecord) conversation = NULL;
+  g_autofree char *copy_id = NULL;
+  const char *new_question = "What does a good day look like?";
+  CvGuidesView *view;
+  GtkWidget *expander;
+
+  create_programme (f, "Wirral home care");
+  cv_window_show_view (f->window, "guides");
+  view = child (f->window, CV_TYPE_WINDOW, "guides_view");
+  cv_guides_view_open_guide (view, cv_guides_builtin_id (2));
+  run_main_loop (50);
+  g_assert_null (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Add a Question"));
+  g_assert_true (label_with_text (GTK_WIDGET (view), "cannot be changed"));
+
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (view), is_button_labelled, "_Duplicate Guide"), "clicked");
+  run_main_loop (100);
+  guides = cv_store_list (store_of (f), CV_TYPE_GUIDE, "builtin", "0", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (guides->len, ==, 1);
+  copy_id = g_strdup (cv_record_get_id (g_ptr_array_index (guides, 0)));
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (guides, 0), "title"), ==, "Recovery and wellbeing (copy)");
+  g_assert_true (row_titled (GTK_WIDGET (view), "Recovery and wellbeing (copy)") != NULL);
+
+  apply_entry (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Title"), "Recovery, our way");
+  copy = cv_store_load (store_of (f), CV_TYPE_GUIDE, copy_id, &error);
+  g_assert_cmpstr (cv_record_get_string (copy, "title"), ==, "Recovery, our way");
+  g_clear_object (&copy);
+
+  /* A new question goes last in its section; Alt+Up twice makes it first. */
+  apply_entry (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Add a Question"), new_question);
+  prompts = prompts_of_section (f, copy_id, 0);
+  g_assert_cmpuint (prompts->len, ==, 3);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 2), "question"), ==, new_question);
+  press (find_descendant (GTK_WIDGET (view), is_expander_titled, new_question), "<Alt>Up");
+  run_main_loop (50);
+  press (find_descendant (GTK_WIDGET (view), is_expander_titled, new_question), "<Alt>Up");
+  run_main_loop (50);
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = prompts_of_section (f, copy_id, 0);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "question"), ==, new_question);
+  g_assert_cmpint (cv_record_get_integer (g_ptr_array_index (prompts, 1), "position"), ==, 1);
+
+  /* Single choice waits for its options, then both are stored. */
+  expander = find_descendant (GTK_WIDGET (view), is_expander_titled, new_question);
+  adw_combo_row_set_selected (find_descendant (expander, is_combo_row, "Response"), 1);
+  run_main_loop (50);
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = prompts_of_section (f, copy_id, 0);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "response_kind"), ==, "free_text");
+  apply_entry (find_descendant (expander, is_entry_row_titled, "Options, separated by commas"),
+               "Morning, Afternoon , Evening,");
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = prompts_of_section (f, copy_id, 0);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "response_kind"), ==, "single_choice");
+  g_assert_cmpuint (g_strv_length ((char **) cv_record_get_list (g_ptr_array_index (prompts, 0), "options")), ==, 3);
+  g_assert_cmpstr (cv_record_get_list (g_ptr_array_index (prompts, 0), "options")[1], ==, "Afternoon");
+
+  /* Remove it, and Undo puts it back where it was. */
+  expander = find_descendant (GTK_WIDGET (view), is_expander_titled, new_question);
+  g_signal_emit_by_name (find_descendant (expander, is_button_with_tooltip, "Remove Question"), "clicked");
+  run_main_loop (50);
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = prompts_of_section (f, copy_id, 0);
+  g_assert_cmpuint (prompts->len, ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  run_main_loop (100);
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = prompts_of_section (f, copy_id, 0);
+  g_assert_cmpuint (prompts->len, ==, 3);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "question"), ==, new_question);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (view), is_expander_titled, new_question));
+
+  /* A section moves down with its button. */
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (view), is_button_with_tooltip, "Move Section Down"), "clicked");
+  run_main_loop (100);
+  g_clear_pointer (&prompts, g_ptr_array_unref);
+  prompts = prompts_of_section (f, copy_id, 1);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "question"), ==, new_question);
+
+  /* Once a conversation used version 1, an edit makes version 2. */
+  copy = cv_store_load (store_of (f), CV_TYPE_GUIDE, copy_id, &error);
+  g_assert_cmpint (cv_record_get_integer (copy, "version"), ==, 1);
+  conversation = cv_conversation_start (store_of (f), cv_window_get_programme_id (f->window),
+                                        copy, "GH-3", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&copy);
+  apply_entry (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Topic"), "Recovery planning");
+  copy = cv_store_load (store_of (f), CV_TYPE_GUIDE, copy_id, &error);
+  g_assert_cmpint (cv_record_get_integer (copy, "version"), ==, 2);
+  g_assert_nonnull (row_titled (GTK_WIDGET (view), "Version"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_titled (GTK_WIDGET (view), "Version")), ==, "2");
+
+  /* It was used, so it stays. */
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (view), is_button_labelled, "D_elete Guide"), "clicked");
+  run_main_loop (50);
+  g_assert_true (label_with_text (GTK_WIDGET (view), "used in 1 conversation"));
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_GUIDE, "id", copy_id, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1409,6 +1572,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/measures/values-and-change", test_measure_values_and_change);
   WINDOW_TEST ("/ui/overview/opens-records", test_overview_opens_records);
   WINDOW_TEST ("/ui/guides/conversation-keyboard-and-resume", test_conversation_keyboard_and_resume);
+  WINDOW_TEST ("/ui/guides/editor", test_guide_editor);
 
   return g_test_run ();
 }

@@ -5,7 +5,7 @@
  * the kind of answer, and every answer stored the moment it is given. Then
  * the end page; a completed conversation opens read-only, amended by notes.
  *
- * Keys: Alt+Left back, Alt+Right next, Ctrl+Enter finish.
+ * Keys: Alt+Left back, Alt+Right next, Alt+S skip, Ctrl+Enter finish.
  */
 #include "config.h"
 
@@ -956,6 +956,7 @@ cv_conversation_window_init (CvConversationWindow *self)
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Left", "conversation.back");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Right", "conversation.next");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>s", "conversation.skip");   /* as its mnemonic */
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "conversation.finish");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "conversation.finish");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);

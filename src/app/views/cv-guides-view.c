@@ -357,6 +357,8 @@ save_prompt_text_cb (AdwEntryRow  *row,
           g_ptr_array_add (kept, g_strdup (options[i]));
       g_ptr_array_add (kept, NULL);
       cv_record_set_list (prompt, "options", (const char * const *) kept->pdata);
+      /* Options are what a single choice waited for. */
+      cv_record_set_string (prompt, "response_kind", "single_choice");
     }
   else
     cv_record_set_string (prompt, field, text);
@@ -379,12 +381,24 @@ response_kind_cb (AdwComboRow  *row,
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) prompt = NULL;
   const char *nick = response_field ()->choices[adw_combo_row_get_selected (row)].nick;
+  GtkWidget *options_row = g_object_get_data (G_OBJECT (row), "options-row");
+  const char * const *options;
 
   if (g_object_get_data (G_OBJECT (row), "loading") != NULL)
     return;
   prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
   if (prompt == NULL || g_str_equal (cv_record_get_string (prompt, "response_kind"), nick))
     return;
+  gtk_widget_set_visible (options_row, g_str_equal (nick, "single_choice"));
+
+  /* A single choice is stored with its options: until two are given, the
+   * options row waits for them. */
+  options = cv_record_get_list (prompt, "options");
+  if (g_str_equal (nick, "single_choice") && (options == NULL || options[0] == NULL || options[1] == NULL))
+    {
+      gtk_widget_grab_focus (options_row);
+      return;
+    }
   cv_record_set_string (prompt, "response_kind", nick);
   if (!g_str_equal (nick, "single_choice"))
     cv_record_set_list (prompt, "options", NULL);
@@ -731,6 +745,7 @@ prompt_row (CvGuidesView *self,
     adw_combo_row_set_selected (ADW_COMBO_ROW (response), selected);
     g_object_set_data (G_OBJECT (response), "loading", NULL);
     g_object_set_data_full (G_OBJECT (response), "id", g_strdup (id), g_free);
+    g_object_set_data (G_OBJECT (response), "options-row", choices);
     g_signal_connect (response, "notify::selected", G_CALLBACK (response_kind_cb), self);
     g_signal_connect (question, "apply", G_CALLBACK (save_prompt_text_cb), self);
     g_signal_connect (guidance, "apply", G_CALLBACK (save_prompt_text_cb), self);
