@@ -35,6 +35,7 @@ struct _CvConversationWindow
   guint           index;
   guint           save_id;     /* typing is stored after a pause */
   gboolean        loading;
+  gboolean        narrow;
 
   AdwWindowTitle *title;
   GtkWidget      *menu_button;
@@ -224,6 +225,8 @@ check_toggled_cb (GtkCheckButton       *button,
 
 /* Inputs for each kind of answer */
 
+/* Buttons of which one is chosen; they wrap onto more lines in a narrow
+ * window. Tab reaches each button, Space chooses it. */
 static GtkWidget *
 toggle_group (CvConversationWindow *self,
               const char * const   *values,
@@ -231,12 +234,16 @@ toggle_group (CvConversationWindow *self,
               const char           *current,
               const char           *accessible_label)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *flow = gtk_flow_box_new ();
   GtkToggleButton *first = NULL;
 
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_halign (box, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 11);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 6);
+  gtk_widget_set_halign (flow, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
   for (guint i = 0; values[i] != NULL; i++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (labels[i]);
@@ -249,10 +256,11 @@ toggle_group (CvConversationWindow *self,
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (current, values[i]) == 0);
       g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
-      gtk_box_append (GTK_BOX (box), button);
+      gtk_flow_box_insert (GTK_FLOW_BOX (flow), button, -1);
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
-  g_object_set_data_full (G_OBJECT (box), "value", g_strdup (current), g_free);
-  return box;
+  g_object_set_data_full (G_OBJECT (flow), "value", g_strdup (current), g_free);
+  return flow;
 }
 
 static GtkWidget *
@@ -375,11 +383,24 @@ fill_summary (CvConversationWindow *self,
 }
 
 static void
+show_position (CvConversationWindow *self)
+{
+  g_autofree char *position = NULL;
+
+  if (self->narrow)
+    /* TRANSLATORS: the question being asked, out of how many, in a narrow window */
+    position = g_strdup_printf (_("%u of %u"), self->index + 1, self->answers->len);
+  else
+    /* TRANSLATORS: the question being asked, out of how many */
+    position = g_strdup_printf (_("Question %u of %u"), self->index + 1, self->answers->len);
+  gtk_label_set_text (self->position_label, position);
+}
+
+static void
 show_question (CvConversationWindow *self)
 {
   CvRecord *answer = current_answer (self);
   GtkWidget *child;
-  g_autofree char *position = NULL;
   const char *guidance;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
@@ -395,9 +416,7 @@ show_question (CvConversationWindow *self)
   gtk_label_set_text (self->question_label, cv_record_get_string (answer, "question"));
   guidance = cv_record_get_string (answer, "guidance");
   gtk_label_set_text (self->guidance_label, guidance != NULL ? guidance : _("No guidance for this question."));
-  /* TRANSLATORS: the question being asked, out of how many */
-  position = g_strdup_printf (_("Question %u of %u"), self->index + 1, self->answers->len);
-  gtk_label_set_text (self->position_label, position);
+  show_position (self);
   gtk_progress_bar_set_fraction (self->progress, (double) self->index / self->answers->len);
   gtk_widget_set_sensitive (self->back_button, self->index > 0);
 
@@ -639,6 +658,9 @@ width_changed_cb (CvConversationWindow *self)
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   narrow = width > 0 && width < NARROW_WIDTH;
+  self->narrow = narrow;
+  if (self->answers != NULL)
+    show_position (self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->fold_box),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_expander_set_expanded (self->guidance_expander, !narrow);
@@ -788,6 +810,8 @@ build_question_page (CvConversationWindow *self)
   gtk_widget_add_css_class (next, "suggested-action");
   self->back_button = back;
   self->position_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->position_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->position_label, 4);
   gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "dim-label");
   gtk_box_append (GTK_BOX (right), skip);
   gtk_box_append (GTK_BOX (right), next);
@@ -811,7 +835,7 @@ build_end_page (CvConversationWindow *self)
   GtkWidget *title = wrapped_label ("title-2");
   GtkWidget *summary_title = wrapped_label ("heading");
   GtkWidget *dates = boxed_list ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *buttons = gtk_flow_box_new ();   /* side by side, or one above the other */
   GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back to the Questions"));
   GtkWidget *complete = gtk_button_new_with_mnemonic (_("_Complete Conversation"));
 
@@ -835,8 +859,14 @@ build_end_page (CvConversationWindow *self)
   gtk_widget_add_css_class (complete, "pill");
   gtk_widget_add_css_class (back, "pill");
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons), back);
-  gtk_box_append (GTK_BOX (buttons), complete);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 12);
+  gtk_flow_box_insert (GTK_FLOW_BOX (buttons), back, -1);
+  gtk_flow_box_insert (GTK_FLOW_BOX (buttons), complete, -1);
+  gtk_widget_set_focusable (gtk_widget_get_parent (back), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (complete), FALSE);
   gtk_box_append (GTK_BOX (box), buttons);
 
   gtk_box_append (GTK_BOX (box), summary_title);
