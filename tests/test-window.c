@@ -1477,6 +1477,15 @@ test_guide_editor (Fixture       *f,
   prompts = prompts_of_section (f, copy_id, 0);
   g_assert_cmpuint (prompts->len, ==, 3);
   g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 2), "question"), ==, new_question);
+  /* The page was built again; typing goes on in the row to add the next one. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    GtkWidget *add = find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Add a Question");
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == add || gtk_widget_is_ancestor (focus, add));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  }
   press (find_descendant (GTK_WIDGET (view), is_expander_titled, new_question), "<Alt>Up");
   run_main_loop (50);
   press (find_descendant (GTK_WIDGET (view), is_expander_titled, new_question), "<Alt>Up");
@@ -1485,6 +1494,13 @@ test_guide_editor (Fixture       *f,
   prompts = prompts_of_section (f, copy_id, 0);
   g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "question"), ==, new_question);
   g_assert_cmpint (cv_record_get_integer (g_ptr_array_index (prompts, 1), "position"), ==, 1);
+  /* The moved question keeps the focus, so Alt+Up can be pressed again. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    GtkWidget *moved = find_descendant (GTK_WIDGET (view), is_expander_titled, new_question);
+
+    g_assert_true (focus == moved || gtk_widget_is_ancestor (focus, moved));
+  }
 
   /* Single choice waits for its options, then both are stored. */
   expander = find_descendant (GTK_WIDGET (view), is_expander_titled, new_question);

@@ -32,9 +32,10 @@ struct _CvGuidesView
   CvRecordList *conversations;
   GHashTable   *guide_titles;   /* guide id → title in the reader's language */
   char         *expanded;       /* the prompt whose editor is open */
-  char         *focus_prompt;   /* the prompt just moved with the keyboard */
+  char         *focus_key;      /* the row that keeps the focus across a rebuild */
   GtkWidget    *focus_row;
   guint         rebuild_id;
+  gboolean      searching;
 
   AdwLeaflet   *leaflet;
   GtkWidget    *list_pane;
@@ -262,6 +263,9 @@ conversations_changed_cb (CvGuidesView *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->conversation_list), any);
   gtk_widget_set_visible (self->conversations_empty, !any);
+  gtk_label_set_text (GTK_LABEL (self->conversations_empty),
+                      self->searching ? _("No conversation has that person reference.")
+                                      : _("No conversations yet. Choose a guide below to start one."));
 }
 
 static void
@@ -270,7 +274,8 @@ search_changed_cb (GtkSearchEntry *entry,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  cv_record_list_set_search (self->conversations, *text != '\0' ? text : NULL);
+  self->searching = *text != '\0';
+  cv_record_list_set_search (self->conversations, self->searching ? text : NULL);
   cv_record_list_refresh (self->conversations, NULL);
   conversations_changed_cb (self);
 }
@@ -306,6 +311,30 @@ conversation_activated_cb (GtkListBox    *list,
 
 /* The guide page: editing */
 
+/* The page is built again after every change; the row a person was working
+ * in (named by what it edits) takes the focus back, so that typing one
+ * question after another, or moving one with the keyboard, goes on. */
+static void
+remember_focus (CvGuidesView *self,
+                GtkWidget    *row)
+{
+  g_free (self->focus_key);
+  self->focus_key = g_strdup (g_object_get_data (G_OBJECT (row), "focus-key"));
+}
+
+static void
+keep_focus (CvGuidesView *self,
+            GtkWidget    *row,
+            const char   *what,
+            const char   *id)
+{
+  g_autofree char *key = g_strconcat (what, ":", id, NULL);
+
+  g_object_set_data_full (G_OBJECT (row), "focus-key", g_strdup (key), g_free);
+  if (g_strcmp0 (self->focus_key, key) == 0)
+    self->focus_row = row;
+}
+
 static CvRecord *
 load_part (CvGuidesView *self,
            GType         type,
@@ -320,6 +349,8 @@ save_guide_field_cb (AdwEntryRow  *row,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) guide = NULL;
+
+  remember_focus (self, GTK_WIDGET (row));
 
   if (self->guide == NULL)
     return;
@@ -344,6 +375,8 @@ save_prompt_text_cb (AdwEntryRow  *row,
   g_autoptr(CvRecord) prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
   const char *field = g_object_get_data (G_OBJECT (row), "field");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  remember_focus (self, GTK_WIDGET (row));
 
   if (prompt == NULL)
     return;
@@ -453,8 +486,8 @@ move_shortcut_cb (GtkWidget *row,
     return FALSE;
   g_free (self->expanded);
   self->expanded = NULL;
-  g_free (self->focus_prompt);
-  self->focus_prompt = g_strdup (cv_record_get_id (part));
+  g_free (self->focus_key);
+  self->focus_key = g_strconcat ("prompt:", cv_record_get_id (part), NULL);
   move_part (self, part, g_variant_get_int32 (args));
   return TRUE;
 }
@@ -480,6 +513,8 @@ rename_section_cb (AdwEntryRow  *row,
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) section = load_part (self, CV_TYPE_GUIDE_SECTION, G_OBJECT (row));
 
+  remember_focus (self, GTK_WIDGET (row));
+
   if (section == NULL)
     return;
   cv_record_set_string (section, "title", gtk_editable_get_text (GTK_EDITABLE (row)));
@@ -497,6 +532,8 @@ add_prompt_cb (AdwEntryRow  *row,
   g_autoptr(CvRecord) prompt = cv_guides_add_prompt (self->store, g_object_get_data (G_OBJECT (row), "id"),
                                                      gtk_editable_get_text (GTK_EDITABLE (row)), &error);
 
+  remember_focus (self, GTK_WIDGET (row));
+
   if (prompt == NULL)
     {
       show_error (self->page_error, error);
@@ -513,6 +550,8 @@ add_section_cb (AdwEntryRow  *row,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) section = NULL;
+
+  remember_focus (self, GTK_WIDGET (row));
 
   if (self->guide == NULL)
     return;
@@ -654,13 +693,15 @@ part_button (CvGuidesView *self,
 }
 
 static GtkWidget *
-entry_row (const char *title,
-           const char *text,
-           const char *field,
-           const char *id)
+entry_row (CvGuidesView *self,
+           const char   *title,
+           const char   *text,
+           const char   *field,
+           const char   *id)
 {
   GtkWidget *row = adw_entry_row_new ();
 
+  keep_focus (self, row, title, id);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
@@ -721,12 +762,12 @@ prompt_row (CvGuidesView *self,
     }
 
   {
-    GtkWidget *question = entry_row (_("Question"), cv_record_get_string (prompt, "question"), "question", id);
-    GtkWidget *guidance = entry_row (_("Guidance for staff"), cv_record_get_string (prompt, "guidance"), "guidance", id);
+    GtkWidget *question = entry_row (self, _("Question"), cv_record_get_string (prompt, "question"), "question", id);
+    GtkWidget *guidance = entry_row (self, _("Guidance for staff"), cv_record_get_string (prompt, "guidance"), "guidance", id);
     GtkWidget *response = adw_combo_row_new ();
     g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
     g_autofree char *joined = options != NULL ? g_strjoinv (", ", (char **) options) : NULL;
-    GtkWidget *choices = entry_row (_("Options, separated by commas"), joined, "options", id);
+    GtkWidget *choices = entry_row (self, _("Options, separated by commas"), joined, "options", id);
     GtkWidget *tools = adw_action_row_new ();
     GtkEventController *drag = GTK_EVENT_CONTROLLER (gtk_drag_source_new ());
     GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
@@ -787,8 +828,7 @@ prompt_row (CvGuidesView *self,
 
   if (g_strcmp0 (self->expanded, id) == 0)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  if (g_strcmp0 (self->focus_prompt, id) == 0)
-    self->focus_row = row;
+  keep_focus (self, row, "prompt", id);
   return row;
 }
 
@@ -805,7 +845,7 @@ section_group (CvGuidesView *self,
   if (!is_builtin (self))
     {
       GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkWidget *title = entry_row (_("Section Title"), cv_record_get_string (section, "title"), "title", id);
+      GtkWidget *title = entry_row (self, _("Section Title"), cv_record_get_string (section, "title"), "title", id);
 
       gtk_box_append (GTK_BOX (suffix), part_button (self, "go-up-symbolic", _("Move Section Up"),
                                                      CV_TYPE_GUIDE_SECTION, id, -1, G_CALLBACK (move_clicked_cb)));
@@ -821,7 +861,7 @@ section_group (CvGuidesView *self,
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), prompt_row (self, g_ptr_array_index (prompts, i)));
   if (!is_builtin (self))
     {
-      GtkWidget *add = entry_row (_("Add a Question"), NULL, "question", id);
+      GtkWidget *add = entry_row (self, _("Add a Question"), NULL, "question", id);
 
       g_signal_connect (add, "apply", G_CALLBACK (add_prompt_cb), self);
       g_signal_connect (add, "entry-activated", G_CALLBACK (add_prompt_cb), self);
@@ -849,7 +889,7 @@ pill (const char *label,
 static void
 rebuild_page (CvGuidesView *self)
 {
-  GtkWidget *box, *header, *title, *group, *clamp;
+  GtkWidget *box, *header, *title, *group, *clamp, *start;
   g_autoptr(GPtrArray) sections = NULL;
   g_autofree char *version = NULL;
   double scroll;
@@ -884,8 +924,11 @@ rebuild_page (CvGuidesView *self)
 
   self->page_error = GTK_LABEL (error_label ());
 
-  /* Starting a conversation comes first: it is what the page is for. */
+  /* Starting a conversation comes first: it is what the page is for, once
+   * the guide has questions. */
   group = adw_preferences_group_new ();
+  if (cv_guides_count_prompts (self->store, cv_record_get_id (self->guide)) == 0)
+    gtk_widget_set_visible (group, FALSE);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Start a Conversation"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Enter a case number or the person’s initials only: Convene asks for no other personal details."));
@@ -902,7 +945,9 @@ rebuild_page (CvGuidesView *self)
   gtk_box_append (GTK_BOX (box), group);
   self->start_error = GTK_LABEL (error_label ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->start_error));
-  gtk_box_append (GTK_BOX (box), pill (_("_Start Conversation"), "suggested-action", G_CALLBACK (start_cb), self));
+  start = pill (_("_Start Conversation"), "suggested-action", G_CALLBACK (start_cb), self);
+  gtk_widget_set_visible (start, gtk_widget_get_visible (group));
+  gtk_box_append (GTK_BOX (box), start);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("About the Guide"));
@@ -928,7 +973,7 @@ rebuild_page (CvGuidesView *self)
                                                "version; earlier conversations keep the questions they asked."));
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
-          GtkWidget *row = entry_row (_(fields[i].label), cv_record_get_string (self->guide, fields[i].field),
+          GtkWidget *row = entry_row (self, _(fields[i].label), cv_record_get_string (self->guide, fields[i].field),
                                       fields[i].field, cv_record_get_id (self->guide));
 
           g_signal_connect (row, "apply", G_CALLBACK (save_guide_field_cb), self);
@@ -951,6 +996,7 @@ rebuild_page (CvGuidesView *self)
 
       group = adw_preferences_group_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("New Section"));
+      keep_focus (self, add, "new-section", cv_record_get_id (self->guide));
       adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (add), TRUE);
       g_signal_connect (add, "apply", G_CALLBACK (add_section_cb), self);
       g_signal_connect (add, "entry-activated", G_CALLBACK (add_section_cb), self);
@@ -968,10 +1014,10 @@ rebuild_page (CvGuidesView *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->page_scroller)), scroll);
 
   /* After a move with the keyboard, the moved question keeps the focus. */
-  if (self->focus_row != NULL)
-    gtk_widget_grab_focus (self->focus_row);
+  if (self->focus_row != NULL && !gtk_widget_grab_focus (self->focus_row))
+    gtk_widget_child_focus (self->focus_row, GTK_DIR_TAB_FORWARD);
   self->focus_row = NULL;
-  g_clear_pointer (&self->focus_prompt, g_free);
+  g_clear_pointer (&self->focus_key, g_free);
 }
 
 void
@@ -1137,7 +1183,7 @@ cv_guides_view_dispose (GObject *object)
   g_clear_pointer (&self->guide_titles, g_hash_table_unref);
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->expanded, g_free);
-  g_clear_pointer (&self->focus_prompt, g_free);
+  g_clear_pointer (&self->focus_key, g_free);
   G_OBJECT_CLASS (cv_guides_view_parent_class)->dispose (object);
 }
 
