@@ -179,9 +179,9 @@ main (int   argc,
     g_print ("overview shown and painted: %.2f ms after it was chosen\n", (painted_at - t0) / 1000.0);
 
     /* The other views catch up with the programme when first shown. */
-    for (guint i = 0; i < 3; i++)
+    for (guint i = 0; i < 5; i++)
       {
-        const char *views[] = { "actions", "themes", "sessions" };
+        const char *views[] = { "actions", "themes", "sessions", "measures", "guides" };
 
         t0 = g_get_monotonic_time ();
         cv_window_show_view (window, views[i]);

@@ -39,8 +39,11 @@ struct _CvGuidesView
 
   AdwLeaflet   *leaflet;
   GtkWidget    *list_pane;
-  GtkListBox   *conversation_list;
+  GtkListView  *conversation_list;
+  GtkStack     *conversations_stack;
   GtkWidget    *conversations_empty;
+  GtkStack     *pane_stack;
+  char         *today;          /* follow-ups on or before it are due */
   GtkListBox   *guide_list;
   GtkLabel     *list_error;
   GtkStack     *page_stack;
@@ -199,61 +202,94 @@ reload_guides (CvGuidesView *self)
 
 /* Conversations */
 
-static GtkWidget *
-conversation_row (gpointer item,
-                  gpointer data)
+/* A conversation's row in the list: made once, filled for each item shown
+ * (the list is lazy: a county's 50,000 conversations are not all built). */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CvGuidesView             *self)
 {
-  CvGuidesView *self = data;
-  CvRecord *c = item;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 1);
+  gtk_label_set_justify (GTK_LABEL (status), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_max_width_chars (GTK_LABEL (status), 12);
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), status);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (row), "status", status);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             CvGuidesView             *self)
+{
+  CvRecord *c = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkLabel *status = g_object_get_data (G_OBJECT (row), "status");
   const char *guide_title = g_hash_table_lookup (self->guide_titles, cv_record_get_string (c, "guide_id"));
   g_autofree char *held = cv_format_date (cv_record_get_string (c, "held_on"));
   const char *staff = cv_record_get_string (c, "staff");
   const char *follow_up = cv_record_get_string (c, "follow_up_on");
-  g_autofree char *today = cv_today ();
   g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (NULL);
+  g_autofree char *text = NULL;
+  const char *style = "dim-label";
 
   subtitle = staff != NULL ? g_strdup_printf ("%s · %s · %s", guide_title ? guide_title : "", held, staff)
                            : g_strdup_printf ("%s · %s", guide_title ? guide_title : "", held);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (c, "person_ref"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "title"), cv_record_get_string (c, "person_ref"));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "subtitle"), subtitle);
 
   if (follow_up != NULL)
     {
       g_autofree char *when = cv_format_date (follow_up);
-      g_autofree char *text = NULL;
 
-      if (strcmp (follow_up, today) <= 0)
+      if (strcmp (follow_up, self->today) <= 0)
         {
           /* TRANSLATORS: a follow-up whose date has come; %s is the date */
           text = g_strdup_printf (_("Follow-up due %s"), when);
-          gtk_widget_add_css_class (status, "error");
+          style = "error";
         }
       else
         /* TRANSLATORS: %s is the date of a follow-up */
         text = g_strdup_printf (_("Follow-up %s"), when);
-      gtk_label_set_text (GTK_LABEL (status), text);
     }
   else if (g_str_equal (cv_record_get_string (c, "status"), "draft"))
     {
-      gtk_label_set_text (GTK_LABEL (status), _("Draft"));
-      gtk_widget_add_css_class (status, "accent");
+      text = g_strdup (_("Draft"));
+      style = "accent";
     }
   else
-    {
-      gtk_label_set_text (GTK_LABEL (status), _("Complete"));
-      gtk_widget_add_css_class (status, "dim-label");
-    }
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 1);
-  gtk_label_set_max_width_chars (GTK_LABEL (status), 14);
-  gtk_widget_add_css_class (status, "caption");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "conversation", g_strdup (cv_record_get_id (c)), g_free);
-  return row;
+    text = g_strdup (_("Complete"));
+  gtk_label_set_text (status, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "accent");
+  gtk_widget_remove_css_class (GTK_WIDGET (status), "dim-label");
+  if (follow_up == NULL || style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (status), style);
 }
 
 static void
@@ -261,11 +297,10 @@ conversations_changed_cb (CvGuidesView *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->conversations)) > 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->conversation_list), any);
-  gtk_widget_set_visible (self->conversations_empty, !any);
+  gtk_stack_set_visible_child_name (self->conversations_stack, any ? "list" : "empty");
   gtk_label_set_text (GTK_LABEL (self->conversations_empty),
                       self->searching ? _("No conversation has that person reference.")
-                                      : _("No conversations yet. Choose a guide below to start one."));
+                                      : _("No conversations yet. Choose a guide in the library to start one."));
 }
 
 static void
@@ -302,11 +337,14 @@ cv_guides_view_open_conversation (CvGuidesView *self,
 }
 
 static void
-conversation_activated_cb (GtkListBox    *list,
-                           GtkListBoxRow *row,
-                           CvGuidesView  *self)
+conversation_activated_cb (GtkListView  *list,
+                           guint         position,
+                           CvGuidesView *self)
 {
-  cv_guides_view_open_conversation (self, g_object_get_data (G_OBJECT (row), "conversation"));
+  g_autoptr(CvRecord) conversation = g_list_model_get_item (G_LIST_MODEL (self->conversations), position);
+
+  if (conversation != NULL)
+    cv_guides_view_open_conversation (self, cv_record_get_id (conversation));
 }
 
 /* The guide page: editing */
@@ -1103,52 +1141,83 @@ folded_changed_cb (CvGuidesView *self)
 /* Building the view */
 
 static GtkWidget *
+scrolled (GtkWidget *child)
+{
+  GtkWidget *window = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (window), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (window), child);
+  gtk_widget_set_vexpand (window, TRUE);
+  return window;
+}
+
+/* Two pages: the programme's conversations, and the library of guides. */
+static GtkWidget *
 build_list_pane (CvGuidesView *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *conversations = adw_preferences_group_new ();
-  GtkWidget *library = adw_preferences_group_new ();
+  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *conversations = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *hint = gtk_label_new (_("Follow-ups due come first."));
+  GtkWidget *library = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *new_list = gtk_list_box_new ();
   GtkWidget *new_row = adw_entry_row_new ();
-  GtkWidget *empty = gtk_label_new (_("No conversations yet. Choose a guide below to start one."));
+  GtkWidget *empty = gtk_label_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scrolled, 300, -1);
-  gtk_widget_set_hexpand (scrolled, FALSE);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_size_request (pane, 300, -1);
+  gtk_widget_set_hexpand (pane, FALSE);
+  self->pane_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->pane_stack);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 12);
+  gtk_widget_set_margin_bottom (switcher, 6);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (conversations), _("Conversations"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (conversations), _("Follow-ups due come first."));
+  /* Conversations */
   g_object_set (search, "placeholder-text", _("Search by person reference"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search conversations"), -1);
   g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  self->conversation_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->conversation_list), "boxed-list");
+  gtk_widget_set_margin_start (search, 12);
+  gtk_widget_set_margin_end (search, 12);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_set_margin_start (hint, 12);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  self->conversation_list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_list_view_set_single_click_activate (self->conversation_list, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->conversation_list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->conversation_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Conversations"), -1);
-  g_signal_connect (self->conversation_list, "row-activated", G_CALLBACK (conversation_activated_cb), self);
+  g_signal_connect (self->conversation_list, "activate", G_CALLBACK (conversation_activated_cb), self);
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_label_set_xalign (GTK_LABEL (empty), 0);
+  gtk_label_set_yalign (GTK_LABEL (empty), 0);
   gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_start (empty, 12);
+  gtk_widget_set_margin_end (empty, 12);
+  gtk_widget_set_margin_top (empty, 12);
   self->conversations_empty = empty;
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (conversations), search);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (conversations), empty);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (conversations), GTK_WIDGET (self->conversation_list));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->conversation_list), 6);
+  self->conversations_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->conversations_stack, scrolled (GTK_WIDGET (self->conversation_list)), "list");
+  gtk_stack_add_named (self->conversations_stack, empty, "empty");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->conversations_stack), TRUE);
+  gtk_box_append (GTK_BOX (conversations), search);
+  gtk_box_append (GTK_BOX (conversations), hint);
+  gtk_box_append (GTK_BOX (conversations), GTK_WIDGET (self->conversations_stack));
+  gtk_stack_add_titled (self->pane_stack, conversations, "conversations", _("Conversations"));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (library), _("Guide Library"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (library), _("Shared by every programme."));
+  /* Library */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Shared by every programme."));
   self->guide_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->guide_list), "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->guide_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Guide Library"), -1);
   g_signal_connect (self->guide_list, "row-activated", G_CALLBACK (guide_activated_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (library), GTK_WIDGET (self->guide_list));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->guide_list));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (new_row), _("New Guide"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (new_row), TRUE);
   g_signal_connect (new_row, "apply", G_CALLBACK (new_guide_cb), self);
@@ -1157,14 +1226,20 @@ build_list_pane (CvGuidesView *self)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (new_list), GTK_SELECTION_NONE);
   gtk_list_box_append (GTK_LIST_BOX (new_list), new_row);
   gtk_widget_set_margin_top (new_list, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (library), new_list);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_list);
   self->list_error = GTK_LABEL (error_label ());
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (library), GTK_WIDGET (self->list_error));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->list_error));
+  gtk_widget_set_margin_start (library, 12);
+  gtk_widget_set_margin_end (library, 12);
+  gtk_widget_set_margin_top (library, 6);
+  gtk_widget_set_margin_bottom (library, 12);
+  gtk_box_append (GTK_BOX (library), group);
+  gtk_stack_add_titled (self->pane_stack, scrolled (library), "library", _("Guide Library"));
 
-  gtk_box_append (GTK_BOX (box), conversations);
-  gtk_box_append (GTK_BOX (box), library);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  return scrolled;
+  gtk_widget_set_vexpand (GTK_WIDGET (self->pane_stack), TRUE);
+  gtk_box_append (GTK_BOX (pane), switcher);
+  gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->pane_stack));
+  return pane;
 }
 
 static void
@@ -1184,6 +1259,7 @@ cv_guides_view_dispose (GObject *object)
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->expanded, g_free);
   g_clear_pointer (&self->focus_key, g_free);
+  g_clear_pointer (&self->today, g_free);
   G_OBJECT_CLASS (cv_guides_view_parent_class)->dispose (object);
 }
 
@@ -1203,6 +1279,7 @@ cv_guides_view_init (CvGuidesView *self)
   AdwLeafletPage *separator;
 
   self->guide_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->today = cv_today ();
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   self->list_pane = build_list_pane (self);
@@ -1239,8 +1316,11 @@ cv_guides_view_set_store (CvGuidesView *self,
   self->conversations = cv_record_list_new (store, CV_TYPE_CONVERSATION);
   cv_record_list_set_sort (self->conversations, "follow_up_on", FALSE);
   cv_record_list_set_empty_last (self->conversations, TRUE);
-  gtk_list_box_bind_model (self->conversation_list, G_LIST_MODEL (self->conversations),
-                           conversation_row, self, NULL);
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->conversations)));
+
+    gtk_list_view_set_model (self->conversation_list, GTK_SELECTION_MODEL (selection));
+  }
   g_signal_connect_object (self->conversations, "items-changed", G_CALLBACK (conversations_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1257,9 +1337,19 @@ cv_guides_view_set_programme (CvGuidesView *self,
     return;
   g_free (self->programme_id);
   self->programme_id = g_strdup (programme_id);
+  g_free (self->today);
+  self->today = cv_today ();
   cv_record_list_set_programme (self->conversations, programme_id);
   cv_record_list_refresh (self->conversations, NULL);
   conversations_changed_cb (self);
+}
+
+/* Returns: (transfer none): the list of conversations, for tests */
+GtkWidget *
+cv_guides_view_get_conversation_list (CvGuidesView *self)
+{
+  g_return_val_if_fail (CV_IS_GUIDES_VIEW (self), NULL);
+  return GTK_WIDGET (self->conversation_list);
 }
 
 /* Returns: (transfer none): the conversations listed, for tests */

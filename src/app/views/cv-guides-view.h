@@ -21,5 +21,6 @@ void        cv_guides_view_open_guide         (CvGuidesView *self,
 GtkWidget  *cv_guides_view_open_conversation  (CvGuidesView *self,
                                                const char   *conversation_id);
 GListModel *cv_guides_view_get_conversations  (CvGuidesView *self);
+GtkWidget  *cv_guides_view_get_conversation_list (CvGuidesView *self);
 
 G_END_DECLS
