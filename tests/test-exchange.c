@@ -12,6 +12,7 @@
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-conversation.h"
+#include "cv-conversation-note.h"
 #include "cv-error.h"
 #include "cv-exchange.h"
 #include "cv-guide.h"
@@ -100,8 +101,11 @@ fill_programme (CvStore *store)
                                           "guide-id", cv_record_get_id (guide), "person-ref", "AB-1234",
                                           "what-matters", "Being home for the grandchildren.", NULL);
   g_autoptr(CvRecord) answer = add (store, CV_TYPE_ANSWER, "conversation-id", cv_record_get_id (conversation),
-                                    "prompt-id", cv_record_get_id (prompt),
-                                    "question", "Where would you like to recover?", "value", "At home", NULL);
+                                    "prompt-id", cv_record_get_id (prompt), "section", "Going home",
+                                    "question", "Where would you like to recover?", "response-kind", "single_choice",
+                                    "options", options, "value", "At home", NULL);
+  g_autoptr(CvRecord) note = add (store, CV_TYPE_CONVERSATION_NOTE, "conversation-id", cv_record_get_id (conversation),
+                                  "noted-on", "2018-05-02", "text", "Key safe fitted by the council.", NULL);
   g_autoptr(CvRecord) measure = add (store, CV_TYPE_MEASURE, "programme-id", pid, "name", "Clients", NULL);
   g_autoptr(CvRecord) v1 = add (store, CV_TYPE_MEASURE_VALUE, "measure-id", cv_record_get_id (measure),
                                 "measured-on", "2018-01-01", "value", 626.0, NULL);
@@ -188,6 +192,9 @@ test_partner_export_private (void)
   g_assert_nonnull (strstr (partner, "office@riverside.example"));
   /* No conversations, no answers, and nobody named as a speaker. */
   g_assert_null (strstr (partner, "\"conversations\""));
+  g_assert_null (strstr (partner, "\"conversation_notes\""));
+  g_assert_null (strstr (partner, "Key safe"));
+  g_assert_nonnull (strstr (full, "Key safe fitted by the council."));
   g_assert_null (strstr (partner, "AB-1234"));
   g_assert_null (strstr (partner, "grandchildren"));
   {

@@ -19,6 +19,7 @@
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-conversation.h"
+#include "cv-conversation-note.h"
 #include "cv-guide.h"
 #include "cv-guide-section.h"
 #include "cv-measure.h"
@@ -329,9 +330,21 @@ main (int   argc,
         {
           g_autoptr(CvRecord) an = cv_record_new (CV_TYPE_ANSWER);
           CvRecord *prompt = g_ptr_array_index (prompts, p * 3 + 2);
+          /* As a conversation copies its questions when it starts. */
           g_object_set (an, "conversation-id", cv_record_get_id (c), "prompt-id", cv_record_get_id (prompt),
-                        "question", cv_record_get_string (prompt, "question"), "value", "7", NULL);
+                        "position", (gint64) p, "section", p == 0 ? "Going home" : "Support",
+                        "question", cv_record_get_string (prompt, "question"),
+                        "guidance", cv_record_get_string (prompt, "guidance"),
+                        "response-kind", cv_record_get_string (prompt, "response_kind"), "value", "7", NULL);
           insert (&gen, an);
+        }
+      if (i % 10 == 0)
+        {
+          g_autoptr(CvRecord) note = cv_record_new (CV_TYPE_CONVERSATION_NOTE);
+
+          g_object_set (note, "conversation-id", cv_record_get_id (c), "noted-on", held,
+                        "text", "Family asked for a copy of the plan.", NULL);
+          insert (&gen, note);
         }
     }
 
