@@ -1338,6 +1338,22 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   window = conversation_window ();
   g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 6);
 
+  /* Typed, and the window destroyed outright (as when the application
+   * quits): the typing is stored all the same. */
+  set_text_view (cv_conversation_window_get_input (window), "A neighbour pops in");
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_main_loop (50);
+  {
+    g_autoptr(GPtrArray) again = cv_conversation_answers (store_of (f), conversation_id, &error);
+
+    g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (again, 6), "value"), ==, "A neighbour pops in");
+  }
+  g_signal_emit_by_name (list, "activate",
+                         cv_record_list_find (CV_RECORD_LIST (cv_guides_view_get_conversations (view)), conversation_id));
+  run_main_loop (100);
+  window = conversation_window ();
+  g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 7);
+
   /* Ctrl+Enter: to the end page, and from it the conversation is complete. */
   step (window, "<Control>Return", 13);
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
@@ -1535,12 +1551,36 @@ test_guide_editor (Fixture       *f,
   g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "question"), ==, new_question);
   g_assert_nonnull (find_descendant (GTK_WIDGET (view), is_expander_titled, new_question));
 
+  /* Dragged onto the third question, the new one takes its place. */
+  {
+    GtkWidget *onto = find_descendant (GTK_WIDGET (view), is_expander_titled,
+                                       cv_record_get_string (g_ptr_array_index (prompts, 2), "question"));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (onto);
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, cv_record_get_id (g_ptr_array_index (prompts, 0)));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+      }
+    g_assert_true (dropped);
+    run_main_loop (100);
+    g_clear_pointer (&prompts, g_ptr_array_unref);
+    prompts = prompts_of_section (f, copy_id, 0);
+    g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 2), "question"), ==, new_question);
+  }
+
   /* A section moves down with its button. */
   g_signal_emit_by_name (find_descendant (GTK_WIDGET (view), is_button_with_tooltip, "Move Section Down"), "clicked");
   run_main_loop (100);
   g_clear_pointer (&prompts, g_ptr_array_unref);
   prompts = prompts_of_section (f, copy_id, 1);
-  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 0), "question"), ==, new_question);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (prompts, 2), "question"), ==, new_question);
 
   /* Once a conversation used version 1, an edit makes version 2. */
   copy = cv_store_load (store_of (f), CV_TYPE_GUIDE, copy_id, &error);

@@ -375,6 +375,11 @@ new_record_action (GtkWidget  *widget,
       cv_actions_view_new_action (self->actions_view);
       return;
     }
+  if (showing (self, "guides"))
+    {
+      cv_guides_view_new_guide (self->guides_view);
+      return;
+    }
   cv_window_show_view (self, "stakeholders");
   cv_stakeholders_view_new_stakeholder (self->stakeholders_view);
 }
@@ -402,6 +407,11 @@ find_action (GtkWidget  *widget,
   if (showing (self, "themes"))
     {
       cv_themes_view_focus_search (self->themes_view);
+      return;
+    }
+  if (showing (self, "guides"))
+    {
+      cv_guides_view_focus_search (self->guides_view);
       return;
     }
   cv_window_show_view (self, "stakeholders");

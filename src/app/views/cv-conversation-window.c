@@ -912,6 +912,10 @@ cv_conversation_window_dispose (GObject *object)
 {
   CvConversationWindow *self = CV_CONVERSATION_WINDOW (object);
 
+  /* Typing not yet stored (the window destroyed without closing, as when
+   * the application quits) is stored now. */
+  if (self->save_id != 0 && self->input != NULL)
+    save_now (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_pointer (&self->answers, g_ptr_array_unref);
   g_clear_object (&self->conversation);

@@ -43,6 +43,8 @@ struct _CvGuidesView
   GtkStack     *conversations_stack;
   GtkWidget    *conversations_empty;
   GtkStack     *pane_stack;
+  GtkWidget    *search_entry;
+  GtkWidget    *new_guide_row;
   char         *today;          /* follow-ups on or before it are due */
   GtkListBox   *guide_list;
   GtkLabel     *list_error;
@@ -1161,9 +1163,9 @@ build_list_pane (CvGuidesView *self)
   GtkWidget *hint = gtk_label_new (_("Follow-ups due come first."));
   GtkWidget *library = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *search = self->search_entry = gtk_search_entry_new ();
   GtkWidget *new_list = gtk_list_box_new ();
-  GtkWidget *new_row = adw_entry_row_new ();
+  GtkWidget *new_row = self->new_guide_row = adw_entry_row_new ();
   GtkWidget *empty = gtk_label_new (NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
@@ -1342,6 +1344,28 @@ cv_guides_view_set_programme (CvGuidesView *self,
   cv_record_list_set_programme (self->conversations, programme_id);
   cv_record_list_refresh (self->conversations, NULL);
   conversations_changed_cb (self);
+}
+
+/* Ctrl+F: the conversations, searched by person reference. */
+void
+cv_guides_view_focus_search (CvGuidesView *self)
+{
+  g_return_if_fail (CV_IS_GUIDES_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_stack_set_visible_child_name (self->pane_stack, "conversations");
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+/* Ctrl+N: a new guide is named in the library. */
+void
+cv_guides_view_new_guide (CvGuidesView *self)
+{
+  g_return_if_fail (CV_IS_GUIDES_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_stack_set_visible_child_name (self->pane_stack, "library");
+  gtk_widget_grab_focus (self->new_guide_row);
 }
 
 /* Returns: (transfer none): the list of conversations, for tests */

@@ -20,6 +20,8 @@ void        cv_guides_view_open_guide         (CvGuidesView *self,
                                                const char   *guide_id);
 GtkWidget  *cv_guides_view_open_conversation  (CvGuidesView *self,
                                                const char   *conversation_id);
+void        cv_guides_view_focus_search       (CvGuidesView *self);
+void        cv_guides_view_new_guide          (CvGuidesView *self);
 GListModel *cv_guides_view_get_conversations  (CvGuidesView *self);
 GtkWidget  *cv_guides_view_get_conversation_list (CvGuidesView *self);
 
