@@ -1217,8 +1217,9 @@ press (GtkWidget  *widget,
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
           g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_auto(GStrv) alternatives = g_strsplit (trigger, "|", -1);
 
-          if (g_str_equal (trigger, keys))
+          if (g_strv_contains ((const char * const *) alternatives, keys))
             {
               g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
                                                            gtk_shortcut_get_arguments (shortcut)));

@@ -38,7 +38,6 @@ struct _CvConversationWindow
   gboolean        narrow;
 
   AdwWindowTitle *title;
-  GtkWidget      *menu_button;
   GtkProgressBar *progress;
   GtkStack       *stack;
   GtkBox         *fold_box;
@@ -56,6 +55,7 @@ struct _CvConversationWindow
   GtkTextView    *steps_view;
   AdwEntryRow    *follow_up_row;
   GtkLabel       *end_error;
+  GtkWidget      *end_buttons;
   GtkListBox     *record_list;
   GtkListBox     *notes_list;
   AdwEntryRow    *note_row;
@@ -676,237 +676,6 @@ close_request_cb (CvConversationWindow *self)
   return FALSE;
 }
 
-/* Building the window */
-
-static GtkWidget *
-wrapped_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-error_label (void)
-{
-  GtkWidget *label = wrapped_label ("error");
-
-  gtk_widget_set_visible (label, FALSE);
-  return label;
-}
-
-static GtkWidget *
-boxed_list (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  return list;
-}
-
-static GtkWidget *
-text_area (GtkTextView **view,
-           const char   *title,
-           GtkWidget    *box)
-{
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *text = gtk_text_view_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_widget_set_size_request (text, -1, 90);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_frame_set_child (GTK_FRAME (frame), text);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), frame);
-  *view = GTK_TEXT_VIEW (text);
-  return text;
-}
-
-static GtkWidget *
-scrolled_page (GtkWidget *content)
-{
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 24);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  return scrolled;
-}
-
-static GtkWidget *
-build_question_page (CvConversationWindow *self)
-{
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *fold = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *guidance_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *expander = gtk_expander_new_with_mnemonic (_("_Guidance for Staff"));
-  GtkWidget *bar = gtk_center_box_new ();
-  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back"));
-  GtkWidget *skip = gtk_button_new_with_mnemonic (_("_Skip"));
-  GtkWidget *next = gtk_button_new_with_mnemonic (_("_Next"));
-  GtkWidget *scrolled;
-
-  self->fold_box = GTK_BOX (fold);
-  self->section_label = GTK_LABEL (wrapped_label ("dim-label"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->section_label), "heading");
-  self->question_label = GTK_LABEL (wrapped_label ("conversation-question"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->question_label), "title-1");
-  self->input_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  self->answer_error = GTK_LABEL (error_label ());
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->section_label));
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->question_label));
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->input_box));
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->answer_error));
-  gtk_widget_set_hexpand (column, TRUE);
-
-  self->guidance_label = GTK_LABEL (wrapped_label (NULL));
-  gtk_widget_add_css_class (guidance_box, "card");
-  gtk_widget_add_css_class (guidance_box, "guidance");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->guidance_label), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->guidance_label), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->guidance_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->guidance_label), 12);
-  gtk_box_append (GTK_BOX (guidance_box), GTK_WIDGET (self->guidance_label));
-  gtk_expander_set_child (GTK_EXPANDER (expander), guidance_box);
-  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
-  gtk_widget_set_valign (expander, GTK_ALIGN_START);
-  self->guidance_expander = GTK_EXPANDER (expander);
-
-  gtk_box_append (GTK_BOX (fold), column);
-  gtk_box_append (GTK_BOX (fold), expander);
-  scrolled = scrolled_page (fold);
-  adw_clamp_set_maximum_size (ADW_CLAMP (gtk_widget_get_first_child (gtk_widget_get_first_child (scrolled))), 1100);
-
-  /* The buttons carry the keys in their tooltips, for those who look. */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "conversation.back");
-  gtk_widget_set_tooltip_text (back, _("Previous question (Alt+Left)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (skip), "conversation.skip");
-  gtk_widget_set_tooltip_text (skip, _("Leave this question unanswered"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "conversation.next");
-  gtk_widget_set_tooltip_text (next, _("Next question (Alt+Right); Ctrl+Enter goes to the end"));
-  gtk_widget_add_css_class (next, "suggested-action");
-  self->back_button = back;
-  self->position_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_ellipsize (self->position_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (self->position_label, 4);
-  gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "dim-label");
-  gtk_box_append (GTK_BOX (right), skip);
-  gtk_box_append (GTK_BOX (right), next);
-  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), back);
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), GTK_WIDGET (self->position_label));
-  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar), right);
-  gtk_widget_add_css_class (bar, "toolbar");
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_bottom (bar, 6);
-
-  gtk_box_append (GTK_BOX (outer), scrolled);
-  gtk_box_append (GTK_BOX (outer), bar);
-  return outer;
-}
-
-static GtkWidget *
-build_end_page (CvConversationWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *title = wrapped_label ("title-2");
-  GtkWidget *summary_title = wrapped_label ("heading");
-  GtkWidget *dates = boxed_list ();
-  GtkWidget *buttons = gtk_flow_box_new ();   /* side by side, or one above the other */
-  GtkWidget *back = gtk_button_new_with_mnemonic (_("_Back to the Questions"));
-  GtkWidget *complete = gtk_button_new_with_mnemonic (_("_Complete Conversation"));
-
-  gtk_label_set_text (GTK_LABEL (title), _("Before You Finish"));
-  gtk_label_set_text (GTK_LABEL (summary_title), _("Answers"));
-  gtk_box_append (GTK_BOX (box), title);
-  text_area (&self->matters_view, _("What matters most to the person"), box);
-  text_area (&self->steps_view, _("Agreed next steps"), box);
-  self->follow_up_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->follow_up_row), _("Follow-up date (YYYY-MM-DD)"));
-  cv_date_row_attach_calendar (self->follow_up_row);
-  gtk_list_box_append (GTK_LIST_BOX (dates), GTK_WIDGET (self->follow_up_row));
-  gtk_box_append (GTK_BOX (box), dates);
-  self->end_error = GTK_LABEL (error_label ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->end_error));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "conversation.back");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (complete), "conversation.finish");
-  gtk_widget_set_tooltip_text (complete, _("Mark the conversation complete (Ctrl+Enter)"));
-  gtk_widget_add_css_class (complete, "suggested-action");
-  gtk_widget_add_css_class (complete, "pill");
-  gtk_widget_add_css_class (back, "pill");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (buttons), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (buttons), 12);
-  gtk_flow_box_insert (GTK_FLOW_BOX (buttons), back, -1);
-  gtk_flow_box_insert (GTK_FLOW_BOX (buttons), complete, -1);
-  gtk_widget_set_focusable (gtk_widget_get_parent (back), FALSE);
-  gtk_widget_set_focusable (gtk_widget_get_parent (complete), FALSE);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  gtk_box_append (GTK_BOX (box), summary_title);
-  self->summary_list = GTK_LIST_BOX (boxed_list ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary_list));
-  return scrolled_page (box);
-}
-
-static GtkWidget *
-build_record_page (CvConversationWindow *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *title = wrapped_label ("title-2");
-  GtkWidget *note = wrapped_label ("dim-label");
-  GtkWidget *notes_title = wrapped_label ("heading");
-  GtkWidget *add = boxed_list ();
-
-  gtk_label_set_text (GTK_LABEL (title), _("Completed Conversation"));
-  gtk_label_set_text (GTK_LABEL (note), _("The answers stay as they were given. Add a dated note to amend the record."));
-  gtk_label_set_text (GTK_LABEL (notes_title), _("Notes"));
-  self->record_list = GTK_LIST_BOX (boxed_list ());
-  self->notes_list = GTK_LIST_BOX (boxed_list ());
-  self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Add a Note"));
-  adw_entry_row_set_show_apply_button (self->note_row, TRUE);
-  g_signal_connect_swapped (self->note_row, "apply", G_CALLBACK (add_note_cb), self);
-  g_signal_connect_swapped (self->note_row, "entry-activated", G_CALLBACK (add_note_cb), self);
-  gtk_list_box_append (GTK_LIST_BOX (add), GTK_WIDGET (self->note_row));
-  self->note_error = GTK_LABEL (error_label ());
-
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), note);
-  gtk_box_append (GTK_BOX (box), notes_title);
-  gtk_box_append (GTK_BOX (box), add);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_error));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->notes_list));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->record_list));
-  return scrolled_page (box);
-}
-
 static void
 cv_conversation_window_dispose (GObject *object)
 {
@@ -917,6 +686,7 @@ cv_conversation_window_dispose (GObject *object)
   if (self->save_id != 0 && self->input != NULL)
     save_now (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_CONVERSATION_WINDOW);
   g_clear_pointer (&self->answers, g_ptr_array_unref);
   g_clear_object (&self->conversation);
   g_clear_object (&self->trash);
@@ -931,6 +701,35 @@ cv_conversation_window_class_init (CvConversationWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cv_conversation_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-conversation-window.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvConversationWindow, name)
+  BIND (title);
+  BIND (progress);
+  BIND (stack);
+  BIND (fold_box);
+  BIND (section_label);
+  BIND (question_label);
+  BIND (input_box);
+  BIND (answer_error);
+  BIND (position_label);
+  BIND (back_button);
+  BIND (guidance_expander);
+  BIND (guidance_label);
+  BIND (summary_list);
+  BIND (matters_view);
+  BIND (steps_view);
+  BIND (follow_up_row);
+  BIND (end_error);
+  BIND (end_buttons);
+  BIND (record_list);
+  BIND (notes_list);
+  BIND (note_row);
+  BIND (note_error);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, width_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_note_cb);
+
   gtk_widget_class_install_action (widget_class, "conversation.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "conversation.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "conversation.skip", NULL, skip_action);
@@ -940,63 +739,14 @@ cv_conversation_window_class_init (CvConversationWindowClass *klass)
 }
 
 static void
-add_shortcut (GtkShortcutController *controller,
-              const char            *trigger,
-              const char            *action)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
-                                                          gtk_named_action_new (action)));
-}
-
-static void
 cv_conversation_window_init (CvConversationWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *menu_button = gtk_menu_button_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", ""));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  g_menu_append (menu, _("_Delete Conversation…"), "conversation.delete");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "open-menu-symbolic");
-  gtk_widget_set_tooltip_text (menu_button, _("Conversation Menu"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu_button);
-  self->menu_button = menu_button;
-
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->progress), "osd");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Progress through the guide"), -1);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, build_question_page (self), "question");
-  gtk_stack_add_named (self->stack, build_end_page (self), "end");
-  gtk_stack_add_named (self->stack, build_record_page (self), "record");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_size (GTK_WINDOW (self), 960, 640);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "conversation");
-
-  /* Before the text view sees them, so that the keys work while typing. */
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Left", "conversation.back");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>Right", "conversation.next");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Alt>s", "conversation.skip");   /* as its mnemonic */
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>Return", "conversation.finish");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>KP_Enter", "conversation.finish");
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
-  g_signal_connect (self, "notify::default-width", G_CALLBACK (width_changed_cb), NULL);
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cv_date_row_attach_calendar (self->follow_up_row);
+  /* Focus goes to the buttons, not to the flow box's cells around them. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (self->end_buttons); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    gtk_widget_set_focusable (cell, FALSE);
 }
 
 /**
