@@ -41,7 +41,7 @@ struct _CvGuidesView
   GtkWidget    *list_pane;
   GtkListView  *conversation_list;
   GtkStack     *conversations_stack;
-  GtkWidget    *conversations_empty;
+  GtkLabel     *conversations_empty;
   GtkStack     *pane_stack;
   GtkWidget    *search_entry;
   GtkWidget    *new_guide_row;
@@ -300,7 +300,7 @@ conversations_changed_cb (CvGuidesView *self)
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->conversations)) > 0;
 
   gtk_stack_set_visible_child_name (self->conversations_stack, any ? "list" : "empty");
-  gtk_label_set_text (GTK_LABEL (self->conversations_empty),
+  gtk_label_set_text (self->conversations_empty,
                       self->searching ? _("No conversation has that person reference.")
                                       : _("No conversations yet. Choose a guide in the library to start one."));
 }
@@ -1142,117 +1142,13 @@ folded_changed_cb (CvGuidesView *self)
 
 /* Building the view */
 
-static GtkWidget *
-scrolled (GtkWidget *child)
-{
-  GtkWidget *window = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (window), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (window), child);
-  gtk_widget_set_vexpand (window, TRUE);
-  return window;
-}
-
-/* Two pages: the programme's conversations, and the library of guides. */
-static GtkWidget *
-build_list_pane (CvGuidesView *self)
-{
-  GtkWidget *pane = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *switcher = gtk_stack_switcher_new ();
-  GtkWidget *conversations = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hint = gtk_label_new (_("Follow-ups due come first."));
-  GtkWidget *library = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *search = self->search_entry = gtk_search_entry_new ();
-  GtkWidget *new_list = gtk_list_box_new ();
-  GtkWidget *new_row = self->new_guide_row = adw_entry_row_new ();
-  GtkWidget *empty = gtk_label_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  gtk_widget_set_size_request (pane, 300, -1);
-  gtk_widget_set_hexpand (pane, FALSE);
-  self->pane_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->pane_stack);
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (switcher, 12);
-  gtk_widget_set_margin_bottom (switcher, 6);
-
-  /* Conversations */
-  g_object_set (search, "placeholder-text", _("Search by person reference"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search conversations"), -1);
-  g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  gtk_widget_set_margin_start (search, 12);
-  gtk_widget_set_margin_end (search, 12);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_widget_set_margin_start (hint, 12);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  self->conversation_list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_list_view_set_single_click_activate (self->conversation_list, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->conversation_list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conversation_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Conversations"), -1);
-  g_signal_connect (self->conversation_list, "activate", G_CALLBACK (conversation_activated_cb), self);
-  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (empty), 0);
-  gtk_label_set_yalign (GTK_LABEL (empty), 0);
-  gtk_widget_add_css_class (empty, "dim-label");
-  gtk_widget_set_margin_start (empty, 12);
-  gtk_widget_set_margin_end (empty, 12);
-  gtk_widget_set_margin_top (empty, 12);
-  self->conversations_empty = empty;
-  self->conversations_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->conversations_stack, scrolled (GTK_WIDGET (self->conversation_list)), "list");
-  gtk_stack_add_named (self->conversations_stack, empty, "empty");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->conversations_stack), TRUE);
-  gtk_box_append (GTK_BOX (conversations), search);
-  gtk_box_append (GTK_BOX (conversations), hint);
-  gtk_box_append (GTK_BOX (conversations), GTK_WIDGET (self->conversations_stack));
-  gtk_stack_add_titled (self->pane_stack, conversations, "conversations", _("Conversations"));
-
-  /* Library */
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("Shared by every programme."));
-  self->guide_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->guide_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->guide_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Guide Library"), -1);
-  g_signal_connect (self->guide_list, "row-activated", G_CALLBACK (guide_activated_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->guide_list));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (new_row), _("New Guide"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (new_row), TRUE);
-  g_signal_connect (new_row, "apply", G_CALLBACK (new_guide_cb), self);
-  g_signal_connect (new_row, "entry-activated", G_CALLBACK (new_guide_cb), self);
-  gtk_widget_add_css_class (new_list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (new_list), GTK_SELECTION_NONE);
-  gtk_list_box_append (GTK_LIST_BOX (new_list), new_row);
-  gtk_widget_set_margin_top (new_list, 12);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_list);
-  self->list_error = GTK_LABEL (error_label ());
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->list_error));
-  gtk_widget_set_margin_start (library, 12);
-  gtk_widget_set_margin_end (library, 12);
-  gtk_widget_set_margin_top (library, 6);
-  gtk_widget_set_margin_bottom (library, 12);
-  gtk_box_append (GTK_BOX (library), group);
-  gtk_stack_add_titled (self->pane_stack, scrolled (library), "library", _("Guide Library"));
-
-  gtk_widget_set_vexpand (GTK_WIDGET (self->pane_stack), TRUE);
-  gtk_box_append (GTK_BOX (pane), switcher);
-  gtk_box_append (GTK_BOX (pane), GTK_WIDGET (self->pane_stack));
-  return pane;
-}
-
 static void
 cv_guides_view_dispose (GObject *object)
 {
   CvGuidesView *self = CV_GUIDES_VIEW (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_GUIDES_VIEW);
   g_clear_object (&self->guide);
   g_clear_object (&self->conversations);
   g_clear_object (&self->trash);
@@ -1272,38 +1168,36 @@ cv_guides_view_class_init (CvGuidesViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cv_guides_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-guides-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvGuidesView, name)
+  BIND (leaflet);
+  BIND (list_pane);
+  BIND (pane_stack);
+  BIND (search_entry);
+  BIND (conversations_stack);
+  BIND (conversation_list);
+  BIND (conversations_empty);
+  BIND (guide_list);
+  BIND (new_guide_row);
+  BIND (list_error);
+  BIND (page_stack);
+  BIND (page_scroller);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conversation_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, guide_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_guide_cb);
 }
 
 static void
 cv_guides_view_init (CvGuidesView *self)
 {
-  GtkWidget *none = adw_status_page_new ();
-  AdwLeafletPage *separator;
-
   self->guide_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->today = cv_today ();
-  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
-  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
-  self->list_pane = build_list_pane (self);
-  adw_leaflet_append (self->leaflet, self->list_pane);
-  separator = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  adw_leaflet_page_set_navigatable (separator, FALSE);
-
-  self->page_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->page_stack), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->page_stack), 330, -1);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "user-info-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Guide Chosen"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                   _("Choose a guide to read it, edit it or start a conversation with it. "
-                                     "Choose a conversation to carry on or read it."));
-  gtk_stack_add_named (self->page_stack, none, "none");
-  self->page_scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->page_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_stack_add_named (self->page_stack, self->page_scroller, "guide");
-  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->page_stack));
-  gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 void
