@@ -1294,6 +1294,12 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   run_main_loop (100);
   window = conversation_window ();
   conversation_id = g_strdup (cv_conversation_window_get_id (window));
+  /* The reference is cleared for the next person; the staff member stays,
+   * in another guide too. */
+  cv_guides_view_open_guide (view, cv_guides_builtin_id (0));
+  run_main_loop (50);
+  g_assert_cmpstr (gtk_editable_get_text (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Person Reference")), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (find_descendant (GTK_WIDGET (view), is_entry_row_titled, "Staff Member")), ==, "Nurse Adeyemi");
   g_assert_cmpuint (cv_conversation_window_get_index (window), ==, 0);
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "question");
 

@@ -58,6 +58,8 @@ struct _CvGuidesView
   AdwEntryRow  *staff_row;
   AdwEntryRow  *place_row;
   GtkLabel     *start_error;
+  char         *staff;
+  char         *place;
 };
 
 G_DEFINE_FINAL_TYPE (CvGuidesView, cv_guides_view, GTK_TYPE_WIDGET)
@@ -972,12 +974,23 @@ rebuild_page (CvGuidesView *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Start a Conversation"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Enter a case number or the person’s initials only: Convene asks for no other personal details."));
+  /* The staff member and the place carry over from guide to guide: one
+   * person often holds several conversations in one place. */
+  if (self->staff_row != NULL)
+    {
+      g_free (self->staff);
+      g_free (self->place);
+      self->staff = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->staff_row)));
+      self->place = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->place_row)));
+    }
   self->person_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->person_row), _("Person Reference"));
   self->staff_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->staff_row), _("Staff Member"));
+  gtk_editable_set_text (GTK_EDITABLE (self->staff_row), self->staff != NULL ? self->staff : "");
   self->place_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->place_row), _("Place"));
+  gtk_editable_set_text (GTK_EDITABLE (self->place_row), self->place != NULL ? self->place : "");
   g_signal_connect_swapped (self->place_row, "entry-activated", G_CALLBACK (start_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->person_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->staff_row));
@@ -1158,6 +1171,8 @@ cv_guides_view_dispose (GObject *object)
   g_clear_pointer (&self->expanded, g_free);
   g_clear_pointer (&self->focus_key, g_free);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->staff, g_free);
+  g_clear_pointer (&self->place, g_free);
   G_OBJECT_CLASS (cv_guides_view_parent_class)->dispose (object);
 }
 
