@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "cv-application.h"
+#include "cv-guides.h"
+#include "cv-guides-view.h"
 #include "cv-overview.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
@@ -188,6 +190,17 @@ main (int   argc,
         wait_for_paint (t0);
         g_print ("%s first shown and painted: %.2f ms after it was chosen\n", views[i], (painted_at - t0) / 1000.0);
       }
+
+    /* A built-in guide's page: every section and question, built from the guide. */
+    {
+      CvGuidesView *guides = CV_GUIDES_VIEW (gtk_widget_get_template_child (GTK_WIDGET (window), CV_TYPE_WINDOW,
+                                                                            "guides_view"));
+
+      t0 = g_get_monotonic_time ();
+      cv_guides_view_open_guide (guides, cv_guides_builtin_id (0));
+      wait_for_paint (t0);
+      g_print ("a built-in guide's page shown and painted: %.2f ms after it was chosen\n", (painted_at - t0) / 1000.0);
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
