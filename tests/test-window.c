@@ -1530,6 +1530,8 @@ test_guide_editor (Fixture       *f,
 
   /* Single choice waits for its options, then both are stored. */
   expander = find_descendant (GTK_WIDGET (view), is_expander_titled, new_question);
+  g_assert_null (find_descendant (expander, is_combo_row, "Response"));   /* made when opened */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   adw_combo_row_set_selected (find_descendant (expander, is_combo_row, "Response"), 1);
   run_main_loop (50);
   g_clear_pointer (&prompts, g_ptr_array_unref);

@@ -766,6 +766,88 @@ info_row (const char *title,
   return row;
 }
 
+/* A question's editor (or, in a built-in guide, its guidance), made when
+ * the question is first opened: a guide's page shows only the questions
+ * until then, which keeps building it quick. */
+static void
+fill_prompt_row (CvGuidesView *self,
+                 GtkWidget    *row,
+                 CvRecord     *prompt)
+{
+  const char *id = cv_record_get_id (prompt);
+  const char *kind = cv_record_get_string (prompt, "response_kind");
+  const char * const *options = cv_record_get_list (prompt, "options");
+  GtkWidget *question, *guidance, *response, *choices, *tools;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *joined = options != NULL ? g_strjoinv (", ", (char **) options) : NULL;
+  guint selected = 0;
+
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (1));
+  if (is_builtin (self))
+    {
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                info_row (_("Guidance for staff"), text_of (self, prompt, "guidance")));
+      return;
+    }
+
+  question = entry_row (self, _("Question"), cv_record_get_string (prompt, "question"), "question", id);
+  guidance = entry_row (self, _("Guidance for staff"), cv_record_get_string (prompt, "guidance"), "guidance", id);
+  response = adw_combo_row_new ();
+  choices = entry_row (self, _("Options, separated by commas"), joined, "options", id);
+  tools = adw_action_row_new ();
+  for (guint i = 0; response_field ()->choices[i].nick != NULL; i++)
+    {
+      gtk_string_list_append (kinds, _(response_field ()->choices[i].label));
+      if (g_str_equal (response_field ()->choices[i].nick, kind))
+        selected = i;
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (response), _("Response"));
+  g_object_set_data (G_OBJECT (response), "loading", GINT_TO_POINTER (1));
+  adw_combo_row_set_model (ADW_COMBO_ROW (response), G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (response), selected);
+  g_object_set_data (G_OBJECT (response), "loading", NULL);
+  g_object_set_data_full (G_OBJECT (response), "id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (response), "options-row", choices);
+  g_signal_connect (response, "notify::selected", G_CALLBACK (response_kind_cb), self);
+  g_signal_connect (question, "apply", G_CALLBACK (save_prompt_text_cb), self);
+  g_signal_connect (guidance, "apply", G_CALLBACK (save_prompt_text_cb), self);
+  g_signal_connect (choices, "apply", G_CALLBACK (save_prompt_text_cb), self);
+  gtk_widget_set_visible (choices, g_str_equal (kind, "single_choice"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tools), _("Order"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (tools), _("Alt+Up and Alt+Down move a question, as does dragging it"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
+                             part_button (self, "go-up-symbolic", _("Move Up"), CV_TYPE_PROMPT, id, -1,
+                                          G_CALLBACK (move_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
+                             part_button (self, "go-down-symbolic", _("Move Down"), CV_TYPE_PROMPT, id, 1,
+                                          G_CALLBACK (move_clicked_cb)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
+                             part_button (self, "user-trash-symbolic", _("Remove Question"), CV_TYPE_PROMPT, id, 0,
+                                          G_CALLBACK (remove_clicked_cb)));
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), question);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), guidance);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), response);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choices);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), tools);
+}
+
+static void
+prompt_expanded_cb (GtkWidget    *row,
+                    GParamSpec   *pspec,
+                    CvGuidesView *self)
+{
+  g_autoptr(CvRecord) prompt = NULL;
+
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)) ||
+      g_object_get_data (G_OBJECT (row), "filled") != NULL)
+    return;
+  prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
+  if (prompt != NULL)
+    fill_prompt_row (self, row, prompt);
+}
+
 static GtkWidget *
 prompt_row (CvGuidesView *self,
             CvRecord     *prompt)
@@ -795,78 +877,28 @@ prompt_row (CvGuidesView *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (self, prompt, "question"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (prompt_expanded_cb), self);
 
-  if (is_builtin (self))
+  if (!is_builtin (self))
     {
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                info_row (_("Guidance for staff"), text_of (self, prompt, "guidance")));
-      return row;
+      GtkEventController *drag = GTK_EVENT_CONTROLLER (gtk_drag_source_new ());
+      GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+      GtkEventController *keys = gtk_shortcut_controller_new ();
+
+      g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
+      gtk_drag_source_set_actions (GTK_DRAG_SOURCE (drag), GDK_ACTION_MOVE);
+      gtk_widget_add_controller (row, drag);
+      g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Up"),
+                                         gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", -1));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+        gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Down"),
+                                         gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", 1));
+      gtk_widget_add_controller (row, keys);
     }
-
-  {
-    GtkWidget *question = entry_row (self, _("Question"), cv_record_get_string (prompt, "question"), "question", id);
-    GtkWidget *guidance = entry_row (self, _("Guidance for staff"), cv_record_get_string (prompt, "guidance"), "guidance", id);
-    GtkWidget *response = adw_combo_row_new ();
-    g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-    g_autofree char *joined = options != NULL ? g_strjoinv (", ", (char **) options) : NULL;
-    GtkWidget *choices = entry_row (self, _("Options, separated by commas"), joined, "options", id);
-    GtkWidget *tools = adw_action_row_new ();
-    GtkEventController *drag = GTK_EVENT_CONTROLLER (gtk_drag_source_new ());
-    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-    guint selected = 0;
-
-    for (guint i = 0; response_field ()->choices[i].nick != NULL; i++)
-      {
-        gtk_string_list_append (kinds, _(response_field ()->choices[i].label));
-        if (g_str_equal (response_field ()->choices[i].nick, kind))
-          selected = i;
-      }
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (response), _("Response"));
-    g_object_set_data (G_OBJECT (response), "loading", GINT_TO_POINTER (1));
-    adw_combo_row_set_model (ADW_COMBO_ROW (response), G_LIST_MODEL (kinds));
-    adw_combo_row_set_selected (ADW_COMBO_ROW (response), selected);
-    g_object_set_data (G_OBJECT (response), "loading", NULL);
-    g_object_set_data_full (G_OBJECT (response), "id", g_strdup (id), g_free);
-    g_object_set_data (G_OBJECT (response), "options-row", choices);
-    g_signal_connect (response, "notify::selected", G_CALLBACK (response_kind_cb), self);
-    g_signal_connect (question, "apply", G_CALLBACK (save_prompt_text_cb), self);
-    g_signal_connect (guidance, "apply", G_CALLBACK (save_prompt_text_cb), self);
-    g_signal_connect (choices, "apply", G_CALLBACK (save_prompt_text_cb), self);
-    gtk_widget_set_visible (choices, g_str_equal (kind, "single_choice"));
-
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tools), _("Order"));
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (tools), _("Alt+Up and Alt+Down move a question, as does dragging it"));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
-                               part_button (self, "go-up-symbolic", _("Move Up"), CV_TYPE_PROMPT, id, -1,
-                                            G_CALLBACK (move_clicked_cb)));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
-                               part_button (self, "go-down-symbolic", _("Move Down"), CV_TYPE_PROMPT, id, 1,
-                                            G_CALLBACK (move_clicked_cb)));
-    adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
-                               part_button (self, "user-trash-symbolic", _("Remove Question"), CV_TYPE_PROMPT, id, 0,
-                                            G_CALLBACK (remove_clicked_cb)));
-
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), question);
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), guidance);
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), response);
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choices);
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), tools);
-
-    g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
-    gtk_drag_source_set_actions (GTK_DRAG_SOURCE (drag), GDK_ACTION_MOVE);
-    gtk_widget_add_controller (row, drag);
-    g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Up"),
-                                       gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", -1));
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Down"),
-                                       gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", 1));
-    gtk_widget_add_controller (row, keys);
-  }
 
   if (g_strcmp0 (self->expanded, id) == 0)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
