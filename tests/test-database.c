@@ -5,8 +5,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cv-answer.h"
+#include "cv-conversation.h"
 #include "cv-error.h"
+#include "cv-guide.h"
+#include "cv-guide-section.h"
 #include "cv-programme.h"
+#include "cv-prompt.h"
 #include "cv-record-list.h"
 #include "cv-stakeholder.h"
 #include "cv-store.h"
@@ -170,6 +175,83 @@ test_migrate_with_backup (void)
   }
 }
 
+
+/* Answers stored before version 4 take their copy of the question (kind,
+ * options, section, guidance, order) from their prompt, and still validate. */
+static void
+test_migrate_answers (void)
+{
+  g_autofree char *path = temp_path ("answers-v3.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) programme = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autoptr(CvRecord) guide = cv_record_new (CV_TYPE_GUIDE);
+  g_autoptr(CvRecord) section = cv_record_new (CV_TYPE_GUIDE_SECTION);
+  g_autoptr(CvRecord) prompt = cv_record_new (CV_TYPE_PROMPT);
+  g_autoptr(CvRecord) conversation = cv_record_new (CV_TYPE_CONVERSATION);
+  const char *options[] = { "At home", "In a hospice", "Not sure yet", NULL };
+  const char *answer_id = "3f1c5a56-0c6e-4a53-9d2b-0c1f5b7d8e21";
+
+  {
+    g_autoptr(CvDatabase) old = cv_database_open_at_version (path, 3, &error);
+    g_autoptr(CvStore) store = NULL;
+    g_autoptr(CvStatement) st = NULL;
+
+    g_assert_no_error (error);
+    store = cv_store_new (old);
+    cv_record_set_string (programme, "name", "Vanguard");
+    g_assert_true (cv_store_insert (store, programme, &error));
+    cv_record_set_string (guide, "title", "Our guide");
+    g_assert_true (cv_store_insert (store, guide, &error));
+    g_object_set (section, "guide-id", cv_record_get_id (guide), "title", "Your wishes", "position", (gint64) 2, NULL);
+    g_assert_true (cv_store_insert (store, section, &error));
+    g_object_set (prompt, "section-id", cv_record_get_id (section), "question", "Where would you like to be cared for?",
+                  "guidance", "A preference, not a promise.", "response-kind", "single_choice",
+                  "options", options, "position", (gint64) 1, NULL);
+    g_assert_true (cv_store_insert (store, prompt, &error));
+    g_object_set (conversation, "programme-id", cv_record_get_id (programme), "guide-id", cv_record_get_id (guide),
+                  "person-ref", "AB-1", "status", "draft", NULL);
+    g_assert_true (cv_store_insert (store, conversation, &error));
+    g_assert_no_error (error);
+
+    /* As version 3 stored an answer: the question and the value only. */
+    st = cv_database_prepare (old, "INSERT INTO answer (id, created_at, updated_at, conversation_id, prompt_id,"
+                                   " question, value, skipped) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, 0)", &error);
+    g_assert_no_error (error);
+    cv_statement_bind_text (st, 1, answer_id);
+    cv_statement_bind_text (st, 2, "2025-01-01T10:00:00Z");
+    cv_statement_bind_text (st, 3, cv_record_get_id (conversation));
+    cv_statement_bind_text (st, 4, cv_record_get_id (prompt));
+    cv_statement_bind_text (st, 5, "Where would you like to be cared for?");
+    cv_statement_bind_text (st, 6, "In a hospice");
+    g_assert_true (cv_statement_run (st, &error));
+  }
+
+  {
+    g_autoptr(CvStore) store = cv_store_open (path, &error);
+    g_autoptr(CvRecord) answer = NULL;
+    const char * const *copied;
+
+    g_assert_no_error (error);
+    answer = cv_store_load (store, CV_TYPE_ANSWER, answer_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cv_record_get_string (answer, "response_kind"), ==, "single_choice");
+    g_assert_cmpstr (cv_record_get_string (answer, "section"), ==, "Your wishes");
+    g_assert_cmpstr (cv_record_get_string (answer, "guidance"), ==, "A preference, not a promise.");
+    g_assert_cmpint (cv_record_get_integer (answer, "position"), ==, 2001);
+    copied = cv_record_get_list (answer, "options");
+    g_assert_nonnull (copied);
+    g_assert_cmpuint (g_strv_length ((char **) copied), ==, 3);
+    g_assert_cmpstr (copied[0], ==, "At home");
+    g_assert_cmpstr (copied[2], ==, "Not sure yet");
+    g_assert_cmpstr (cv_record_get_string (answer, "value"), ==, "In a hospice");
+    /* Still valid by its own kind, and checked by it. */
+    g_assert_true (cv_store_validate (store, answer, &error));
+    cv_record_set_string (answer, "value", "On the moon");
+    g_assert_false (cv_store_validate (store, answer, &error));
+    g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  }
+}
+
 static void
 test_transactions_nest (void)
 {
@@ -204,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/database/newer-refused", test_newer_refused);
   g_test_add_func ("/database/not-a-database", test_not_a_database);
   g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
+  g_test_add_func ("/database/migrate-answers", test_migrate_answers);
   g_test_add_func ("/database/transactions-nest", test_transactions_nest);
 
   return g_test_run ();

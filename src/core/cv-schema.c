@@ -386,7 +386,21 @@ static const char migration_4[] =
   "  noted_on TEXT NOT NULL,"
   "  text TEXT NOT NULL CHECK (length(trim(text)) > 0)"
   ");"
-  "CREATE INDEX conversation_note_conversation ON conversation_note (conversation_id, noted_on);";
+  "CREATE INDEX conversation_note_conversation ON conversation_note (conversation_id, noted_on);"
+
+  /* Answers written before this version take their copy from their prompt. */
+  "UPDATE answer SET"
+  "  section = (SELECT s.title FROM prompt p JOIN guide_section s ON s.id = p.section_id"
+  "             WHERE p.id = answer.prompt_id),"
+  "  guidance = (SELECT p.guidance FROM prompt p WHERE p.id = answer.prompt_id),"
+  "  response_kind = coalesce ((SELECT p.response_kind FROM prompt p WHERE p.id = answer.prompt_id),"
+  "                            'free_text'),"
+  "  position = coalesce ((SELECT s.position * 1000 + p.position FROM prompt p"
+  "                        JOIN guide_section s ON s.id = p.section_id WHERE p.id = answer.prompt_id), 0)"
+  "  WHERE prompt_id IS NOT NULL;"
+  "INSERT INTO answer_option (answer_id, value)"
+  "  SELECT a.id, o.value FROM answer a JOIN prompt_option o ON o.prompt_id = a.prompt_id"
+  "  ORDER BY a.rowid, o.rowid;";
 
 const char * const cv_schema_migrations[] = {
   migration_1,
