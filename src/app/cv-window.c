@@ -199,8 +199,6 @@ inner_leaflet (GtkWidget *view)
   if (view == NULL)
     return NULL;
   leaflet = gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "leaflet");
-  if (leaflet == NULL)
-    leaflet = G_OBJECT (gtk_widget_get_first_child (view));   /* a view built in code */
   return ADW_IS_LEAFLET (leaflet) ? ADW_LEAFLET (leaflet) : NULL;
 }
 
