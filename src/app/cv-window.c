@@ -15,6 +15,7 @@
 #include "cv-themes-view.h"
 #include "cv-stakeholders-view.h"
 #include "cv-window.h"
+#include "cv-widgets.h"
 
 struct _CvWindow
 {
@@ -75,10 +76,8 @@ static void
 reload_programme_list (CvWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->programme_list))) != NULL)
-    gtk_list_box_remove (self->programme_list, child);
+  cv_list_box_clear (self->programme_list);
 
   for (guint pass = 0; pass < 2; pass++)
     {

@@ -16,6 +16,7 @@
 #include "cv-stakeholder-chooser.h"
 #include "cv-action-editor.h"
 #include "cv-theme.h"
+#include "cv-widgets.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -81,16 +82,6 @@ status_field (void)
   return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, "status");
 }
 
-static char *
-text_of (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 set_text (GtkTextView *view,
           const char  *text)
@@ -128,8 +119,8 @@ record_from_widgets (CvActionEditor *self)
   CvRecord *record = cv_record_copy (self->record);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
-  g_autofree char *detail = text_of (self->detail_view);
-  g_autofree char *outcome = text_of (self->outcome_view);
+  g_autofree char *detail = cv_text_view_get_text (self->detail_view);
+  g_autofree char *outcome = cv_text_view_get_text (self->outcome_view);
   guint status = adw_combo_row_get_selected (self->status_row);
 
   g_ptr_array_add (self->themes, NULL);
@@ -282,7 +273,7 @@ status_changed_cb (CvActionEditor *self)
 
   if (self->loading || self->record == NULL || status == GTK_INVALID_LIST_POSITION)
     return;
-  outcome = g_strstrip (text_of (self->outcome_view));
+  outcome = g_strstrip (cv_text_view_get_text (self->outcome_view));
   if (!g_str_equal (status_field ()->choices[status].nick, "done") || *outcome != '\0')
     {
       cv_action_editor_save_pending (self);
@@ -345,10 +336,8 @@ static void
 themes_shown_cb (CvActionEditor *self)
 {
   g_autoptr(GPtrArray) themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, NULL);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->theme_list))) != NULL)
-    gtk_list_box_remove (self->theme_list, child);
+  cv_list_box_clear (self->theme_list);
   for (guint i = 0; themes != NULL && i < themes->len; i++)
     {
       CvRecord *theme = g_ptr_array_index (themes, i);
@@ -416,10 +405,8 @@ static void
 reload_updates (CvActionEditor *self)
 {
   g_autoptr(GPtrArray) updates = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->update_list))) != NULL)
-    gtk_list_box_remove (self->update_list, child);
+  cv_list_box_clear (self->update_list);
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->update_list), FALSE);

@@ -19,6 +19,7 @@
 #include "cv-format.h"
 #include "cv-guide.h"
 #include "cv-guides.h"
+#include "cv-widgets.h"
 
 /* Below this width the guidance goes under the question, folded. */
 #define NARROW_WIDTH 720
@@ -72,24 +73,6 @@ current_answer (CvConversationWindow *self)
   return g_ptr_array_index (self->answers, self->index);
 }
 
-static void
-show_error (GtkLabel *label,
-            GError   *error)
-{
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-}
-
-static char *
-text_view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
 /* What the person said, in words, for the summary. */
 static char *
 answer_in_words (CvRecord *answer)
@@ -125,15 +108,15 @@ store_value (CvConversationWindow *self,
   if (g_strcmp0 (cv_record_get_string (answer, "value"), value) == 0 &&
       !cv_record_get_boolean (answer, "skipped"))
     {
-      show_error (self->answer_error, NULL);
+      cv_error_label_show (self->answer_error, NULL);
       return TRUE;
     }
   if (!cv_conversation_answer (self->store, answer, value, &error))
     {
-      show_error (self->answer_error, error);
+      cv_error_label_show (self->answer_error, error);
       return FALSE;
     }
-  show_error (self->answer_error, NULL);
+  cv_error_label_show (self->answer_error, NULL);
   return TRUE;
 }
 
@@ -147,7 +130,7 @@ input_value (CvConversationWindow *self)
     return NULL;
   kind = cv_record_get_string (current_answer (self), "response_kind");
   if (g_str_equal (kind, "free_text"))
-    return text_view_text (GTK_TEXT_VIEW (self->input));
+    return g_strstrip (cv_text_view_get_text (GTK_TEXT_VIEW (self->input)));
   if (g_str_equal (kind, "date"))
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->input))));
   return g_strdup (g_object_get_data (G_OBJECT (self->input), "value"));
@@ -351,19 +334,10 @@ make_input (CvConversationWindow *self,
 /* Pages */
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 fill_summary (CvConversationWindow *self,
               GtkListBox           *list)
 {
-  clear_list (list);
+  cv_list_box_clear (list);
   for (guint i = 0; i < self->answers->len; i++)
     {
       CvRecord *answer = g_ptr_array_index (self->answers, i);
@@ -407,7 +381,7 @@ show_question (CvConversationWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->input_box))) != NULL)
     gtk_box_remove (self->input_box, child);
   self->input = NULL;
-  show_error (self->answer_error, NULL);
+  cv_error_label_show (self->answer_error, NULL);
   if (answer == NULL)
     return;
 
@@ -434,7 +408,7 @@ show_notes (CvConversationWindow *self)
   g_autoptr(GPtrArray) notes = cv_store_list (self->store, CV_TYPE_CONVERSATION_NOTE, "conversation_id",
                                               cv_record_get_id (self->conversation), NULL);
 
-  clear_list (self->notes_list);
+  cv_list_box_clear (self->notes_list);
   for (guint i = 0; notes != NULL && i < notes->len; i++)
     {
       CvRecord *note = g_ptr_array_index (notes, i);
@@ -475,7 +449,7 @@ show_end (CvConversationWindow *self)
   if (!complete)
     {
       fill_summary (self, self->summary_list);
-      show_error (self->end_error, NULL);
+      cv_error_label_show (self->end_error, NULL);
       gtk_stack_set_visible_child_name (self->stack, "end");
       gtk_widget_grab_focus (GTK_WIDGET (self->matters_view));
       return;
@@ -555,7 +529,7 @@ skip_action (GtkWidget  *widget,
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (!cv_conversation_skip (self->store, current_answer (self), &error))
     {
-      show_error (self->answer_error, error);
+      cv_error_label_show (self->answer_error, error);
       return;
     }
   go_to (self, self->index + 1);
@@ -581,13 +555,13 @@ finish_action (GtkWidget  *widget,
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "end"))
     return;
 
-  matters = text_view_text (self->matters_view);
-  steps = text_view_text (self->steps_view);
+  matters = g_strstrip (cv_text_view_get_text (self->matters_view));
+  steps = g_strstrip (cv_text_view_get_text (self->steps_view));
   follow_up = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row))));
   if (!cv_conversation_complete (self->store, self->conversation, *matters != '\0' ? matters : NULL,
                                  *steps != '\0' ? steps : NULL, *follow_up != '\0' ? follow_up : NULL, &error))
     {
-      show_error (self->end_error, error);
+      cv_error_label_show (self->end_error, error);
       return;
     }
   show_end (self);
@@ -601,7 +575,7 @@ add_note_cb (CvConversationWindow *self)
                                                        gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
                                                        &error);
 
-  show_error (self->note_error, error);
+  cv_error_label_show (self->note_error, error);
   if (note == NULL)
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), "");

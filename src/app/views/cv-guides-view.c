@@ -20,6 +20,7 @@
 #include "cv-guides-view.h"
 #include "cv-prompt.h"
 #include "cv-record-list.h"
+#include "cv-widgets.h"
 
 struct _CvGuidesView
 {
@@ -72,16 +73,6 @@ back_clicked_cb (CvGuidesView *self)
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
-static void
-show_error (GtkLabel *label,
-            GError   *error)
-{
-  if (label == NULL)
-    return;
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-}
-
 static GtkWidget *
 error_label (void)
 {
@@ -117,15 +108,6 @@ text_of (CvGuidesView *self,
 }
 
 /* The library */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
 
 static void
 add_guide_row (CvGuidesView *self,
@@ -190,7 +172,7 @@ reload_guides (CvGuidesView *self)
 {
   g_autoptr(GPtrArray) guides = g_ptr_array_new_with_free_func (g_object_unref);
 
-  clear_list (self->guide_list);
+  cv_list_box_clear (self->guide_list);
   g_hash_table_remove_all (self->guide_titles);
   cv_store_foreach (self->store, CV_TYPE_GUIDE, "1", NULL, collect_cb, guides, NULL);
   g_ptr_array_sort (guides, compare_guides);
@@ -401,12 +383,12 @@ save_guide_field_cb (AdwEntryRow  *row,
                         gtk_editable_get_text (GTK_EDITABLE (row)));
   if (!cv_store_update (self->store, guide, &error))
     {
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;
     }
   g_set_object (&self->guide, guide);
-  show_error (self->page_error, NULL);
+  cv_error_label_show (self->page_error, NULL);
 }
 
 static void
@@ -441,11 +423,11 @@ save_prompt_text_cb (AdwEntryRow  *row,
   self->expanded = g_strdup (cv_record_get_id (prompt));
   if (!cv_store_update (self->store, prompt, &error))
     {
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;
     }
-  show_error (self->page_error, NULL);
+  cv_error_label_show (self->page_error, NULL);
 }
 
 static void
@@ -480,9 +462,9 @@ response_kind_cb (AdwComboRow  *row,
   g_free (self->expanded);
   self->expanded = g_strdup (cv_record_get_id (prompt));
   if (!cv_store_update (self->store, prompt, &error))
-    show_error (self->page_error, error);
+    cv_error_label_show (self->page_error, error);
   else
-    show_error (self->page_error, NULL);
+    cv_error_label_show (self->page_error, NULL);
 }
 
 static void
@@ -496,7 +478,7 @@ move_part (CvGuidesView *self,
   if (position < 0)
     return;
   if (!cv_guides_move (self->store, part, (guint) position, &error))
-    show_error (self->page_error, error);
+    cv_error_label_show (self->page_error, error);
 }
 
 static void
@@ -561,9 +543,9 @@ rename_section_cb (AdwEntryRow  *row,
     return;
   cv_record_set_string (section, "title", gtk_editable_get_text (GTK_EDITABLE (row)));
   if (!cv_store_update (self->store, section, &error))
-    show_error (self->page_error, error);
+    cv_error_label_show (self->page_error, error);
   else
-    show_error (self->page_error, NULL);
+    cv_error_label_show (self->page_error, NULL);
 }
 
 static void
@@ -578,12 +560,12 @@ add_prompt_cb (AdwEntryRow  *row,
 
   if (prompt == NULL)
     {
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       return;
     }
   g_free (self->expanded);
   self->expanded = g_strdup (cv_record_get_id (prompt));
-  show_error (self->page_error, NULL);
+  cv_error_label_show (self->page_error, NULL);
 }
 
 static void
@@ -599,7 +581,7 @@ add_section_cb (AdwEntryRow  *row,
     return;
   section = cv_guides_add_section (self->store, cv_record_get_id (self->guide),
                                    gtk_editable_get_text (GTK_EDITABLE (row)), &error);
-  show_error (self->page_error, error);
+  cv_error_label_show (self->page_error, error);
 }
 
 static void
@@ -613,7 +595,7 @@ duplicate_cb (CvGuidesView *self)
   copy = cv_guides_duplicate (self->store, self->guide, &error);
   if (copy == NULL)
     {
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       return;
     }
   cv_guides_view_open_guide (self, cv_record_get_id (copy));
@@ -635,7 +617,7 @@ delete_guide_cb (CvGuidesView *self)
                                                           "This guide was used in %d conversation, so it is kept with it.",
                                                           "This guide was used in %d conversations, so it is kept with them.",
                                                           (gulong) used), (int) used);
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       return;
     }
   g_ptr_array_add (records, g_object_ref (self->guide));
@@ -660,10 +642,10 @@ start_cb (CvGuidesView *self)
                                         gtk_editable_get_text (GTK_EDITABLE (self->place_row)), &error);
   if (conversation == NULL)
     {
-      show_error (self->start_error, error);
+      cv_error_label_show (self->start_error, error);
       return;
     }
-  show_error (self->start_error, NULL);
+  cv_error_label_show (self->start_error, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->person_row), "");
   cv_guides_view_open_conversation (self, cv_record_get_id (conversation));
 }
@@ -695,7 +677,7 @@ drop_cb (GtkDropTarget *target,
     return FALSE;
   if (!cv_guides_move (self->store, dragged, cv_record_get_integer (onto, "position"), &error))
     {
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       return FALSE;
     }
   return TRUE;
@@ -1139,10 +1121,10 @@ new_guide_cb (AdwEntryRow  *row,
   if (!cv_store_insert (self->store, guide, &error) ||
       (section = cv_guides_add_section (self->store, cv_record_get_id (guide), _("Questions"), &error)) == NULL)
     {
-      show_error (self->list_error, error);
+      cv_error_label_show (self->list_error, error);
       return;
     }
-  show_error (self->list_error, NULL);
+  cv_error_label_show (self->list_error, NULL);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
   cv_guides_view_open_guide (self, cv_record_get_id (guide));
 }

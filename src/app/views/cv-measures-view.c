@@ -16,6 +16,7 @@
 #include "cv-measures-view.h"
 #include "cv-overview.h"
 #include "cv-format.h"
+#include "cv-widgets.h"
 
 struct _CvMeasuresView
 {
@@ -62,14 +63,6 @@ better_field (void)
 }
 
 static void
-show_error (GtkLabel *label,
-            GError   *error)
-{
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-}
-
-static void
 clear_points (CvMeasuresView *self)
 {
   g_clear_pointer (&self->points, g_array_unref);
@@ -79,10 +72,8 @@ static void
 reload_list (CvMeasuresView *self)
 {
   g_autoptr(GPtrArray) measures = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list))) != NULL)
-    gtk_list_box_remove (self->measure_list, child);
+  cv_list_box_clear (self->measure_list);
   if (self->programme_id == NULL)
     return;
   measures = cv_store_list (self->store, CV_TYPE_MEASURE, "programme_id", self->programme_id, NULL);
@@ -151,19 +142,19 @@ edit_value_cb (AdwEntryRow    *row,
 
   if (value == NULL || !read_number (GTK_EDITABLE (row), &number, &error))
     {
-      show_error (self->value_error, error);
+      cv_error_label_show (self->value_error, error);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;
     }
   g_object_set (value, "value", number, NULL);
   if (!cv_store_update (self->store, value, &error))
     {
-      show_error (self->value_error, error);
+      cv_error_label_show (self->value_error, error);
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  show_error (self->value_error, NULL);
+  cv_error_label_show (self->value_error, NULL);
 }
 
 static void
@@ -185,10 +176,8 @@ static void
 show_measure (CvMeasuresView *self)
 {
   g_autoptr(GtkStringList) dates = gtk_string_list_new (NULL);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->value_list))) != NULL)
-    gtk_list_box_remove (self->value_list, child);
+  cv_list_box_clear (self->value_list);
   clear_points (self);
   if (self->measure == NULL)
     {
@@ -279,10 +268,10 @@ new_measure_cb (CvMeasuresView *self)
                 "name", gtk_editable_get_text (GTK_EDITABLE (self->new_row)), NULL);
   if (!cv_store_insert (self->store, measure, &error))
     {
-      show_error (self->list_error, error);
+      cv_error_label_show (self->list_error, error);
       return;
     }
-  show_error (self->list_error, NULL);
+  cv_error_label_show (self->list_error, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
   cv_measures_view_open (self, cv_record_get_id (measure));
 }
@@ -299,16 +288,16 @@ add_value_cb (CvMeasuresView *self)
     return;
   if (!read_number (GTK_EDITABLE (self->value_row), &number, &error))
     {
-      show_error (self->value_error, error);
+      cv_error_label_show (self->value_error, error);
       return;
     }
   g_object_set (value, "measure-id", cv_record_get_id (self->measure), "measured-on", date, "value", number, NULL);
   if (!cv_store_insert (self->store, value, &error))
     {
-      show_error (self->value_error, error);
+      cv_error_label_show (self->value_error, error);
       return;
     }
-  show_error (self->value_error, NULL);
+  cv_error_label_show (self->value_error, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->value_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
@@ -329,10 +318,10 @@ save_cb (CvMeasuresView *self)
   cv_record_set_string (measure, "better", better_field ()->choices[adw_combo_row_get_selected (self->better_row)].nick);
   if (!cv_store_update (self->store, measure, &error))
     {
-      show_error (self->page_error, error);
+      cv_error_label_show (self->page_error, error);
       return;
     }
-  show_error (self->page_error, NULL);
+  cv_error_label_show (self->page_error, NULL);
   g_set_object (&self->measure, measure);
   show_measure (self);
 }

@@ -21,6 +21,7 @@
 #include "cv-stakeholder-chooser.h"
 #include "cv-theme.h"
 #include "cv-time.h"
+#include "cv-widgets.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -123,16 +124,6 @@ choice_index (const CvField *field,
   return 0;
 }
 
-static char *
-text_of (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static const char *
 entry_text (AdwEntryRow *row)
 {
@@ -192,8 +183,8 @@ record_from_widgets (CvSessionEditor *self)
   g_autoptr(GError) title_error = NULL;
   g_autofree char *starts = NULL;
   g_autofree char *ends = NULL;
-  g_autofree char *purpose = text_of (self->purpose_view);
-  g_autofree char *summary = text_of (self->summary_view);
+  g_autofree char *purpose = cv_text_view_get_text (self->purpose_view);
+  g_autofree char *summary = cv_text_view_get_text (self->summary_view);
   g_autofree char *title = g_strstrip (g_strdup (entry_text (self->title_row)));
   const CvField *kind = field_of (CV_TYPE_SESSION, "kind");
   const CvField *status = field_of (CV_TYPE_SESSION, "status");
@@ -413,10 +404,8 @@ reload_attendance (CvSessionEditor *self)
   g_autoptr(GPtrArray) list = NULL;
   CvAttendanceCounts counts = { 0 };
   g_autofree char *summary = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attendance_list))) != NULL)
-    gtk_list_box_remove (self->attendance_list, child);
+  cv_list_box_clear (self->attendance_list);
 
   list = cv_store_list (self->store, CV_TYPE_ATTENDANCE, "session_id", cv_record_get_id (self->record), &error);
   if (list == NULL || !cv_sessions_count_attendance (self->store, cv_record_get_id (self->record), &counts, &error))
@@ -570,10 +559,8 @@ reload_themes (CvSessionEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, &error);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->theme_list))) != NULL)
-    gtk_list_box_remove (self->theme_list, child);
+  cv_list_box_clear (self->theme_list);
   if (themes == NULL)
     {
       g_warning ("Could not list the themes: %s", error->message);
@@ -657,10 +644,8 @@ reload_contributions (CvSessionEditor *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = cv_store_list (self->store, CV_TYPE_CONTRIBUTION, "session_id",
                                              cv_record_get_id (self->record), &error);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contribution_list))) != NULL)
-    gtk_list_box_remove (self->contribution_list, child);
+  cv_list_box_clear (self->contribution_list);
   if (list == NULL)
     {
       g_warning ("Could not list what was said: %s", error->message);
@@ -770,10 +755,8 @@ reload_actions (CvSessionEditor *self)
   g_autoptr(GPtrArray) actions = cv_store_list (self->store, CV_TYPE_ACTION, "session_id",
                                                 cv_record_get_id (self->record), &error);
   const CvField *status = field_of (CV_TYPE_ACTION, "status");
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->action_list))) != NULL)
-    gtk_list_box_remove (self->action_list, child);
+  cv_list_box_clear (self->action_list);
   if (actions == NULL)
     {
       g_warning ("Could not list the actions: %s", error->message);

@@ -17,6 +17,7 @@
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-chooser.h"
 #include "cv-stakeholder-editor.h"
+#include "cv-widgets.h"
 
 /* Long enough not to store every keystroke, short enough to feel immediate. */
 #define SAVE_DELAY_MS 400
@@ -124,16 +125,6 @@ select_choice (AdwComboRow *row,
       adw_combo_row_set_selected (row, i);
 }
 
-static char *
-notes_text (CvStakeholderEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static const char *
 entry_text (AdwEntryRow *row)
 {
@@ -145,7 +136,7 @@ static CvRecord *
 record_from_widgets (CvStakeholderEditor *self)
 {
   CvRecord *record = cv_record_copy (self->record);
-  g_autofree char *notes = notes_text (self);
+  g_autofree char *notes = cv_text_view_get_text (self->notes_view);
   g_autofree char *name = g_strstrip (g_strdup (entry_text (self->name_row)));
   g_autofree char *email = g_strstrip (g_strdup (entry_text (self->email_row)));
 

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Small things every view does with GTK widgets, written once. */
+void  cv_list_box_clear      (GtkListBox  *list);
+char *cv_text_view_get_text  (GtkTextView *view);
+void  cv_error_label_show    (GtkLabel    *label,
+                              const GError *error);
+
+G_END_DECLS
