@@ -53,6 +53,25 @@ cv_guides_text (CvRecord   *guide,
   return text;
 }
 
+/**
+ * cv_guides_texts:
+ * @texts: (nullable): a %NULL-terminated list, such as a prompt's options
+ *
+ * Returns: (transfer container): @texts as cv_guides_text() gives each,
+ *   %NULL-terminated: pass its pdata where a string list is wanted
+ */
+GPtrArray *
+cv_guides_texts (CvRecord           *guide,
+                 const char * const *texts)
+{
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
+    g_ptr_array_add (shown, (gpointer) cv_guides_text (guide, texts[i]));
+  g_ptr_array_add (shown, NULL);
+  return shown;
+}
+
 static char *
 lookup_text (CvStore    *store,
              const char *sql,
@@ -349,12 +368,7 @@ cv_guides_duplicate (CvStore   *store,
         {
           CvRecord *prompt = g_ptr_array_index (prompts, p);
           g_autoptr(CvRecord) new_prompt = cv_record_new (CV_TYPE_PROMPT);
-          const char * const *options = cv_record_get_list (prompt, "options");
-          g_autoptr(GPtrArray) translated = g_ptr_array_new ();
-
-          for (guint o = 0; options != NULL && options[o] != NULL; o++)
-            g_ptr_array_add (translated, (gpointer) cv_guides_text (guide, options[o]));
-          g_ptr_array_add (translated, NULL);
+          g_autoptr(GPtrArray) translated = cv_guides_texts (guide, cv_record_get_list (prompt, "options"));
 
           g_object_set (new_prompt,
                         "section-id", cv_record_get_id (new_section),
@@ -554,12 +568,7 @@ cv_conversation_start (CvStore     *store,
         {
           CvRecord *prompt = g_ptr_array_index (prompts, p);
           g_autoptr(CvRecord) answer = cv_record_new (CV_TYPE_ANSWER);
-          const char * const *options = cv_record_get_list (prompt, "options");
-          g_autoptr(GPtrArray) asked = g_ptr_array_new ();
-
-          for (guint o = 0; options != NULL && options[o] != NULL; o++)
-            g_ptr_array_add (asked, (gpointer) cv_guides_text (stored, options[o]));
-          g_ptr_array_add (asked, NULL);
+          g_autoptr(GPtrArray) asked = cv_guides_texts (stored, cv_record_get_list (prompt, "options"));
 
           g_object_set (answer,
                         "conversation-id", cv_record_get_id (conversation),

@@ -13,6 +13,8 @@ const char *cv_guides_builtin_id        (guint        index);
 
 const char *cv_guides_text              (CvRecord    *guide,
                                          const char  *text);
+GPtrArray  *cv_guides_texts             (CvRecord    *guide,
+                                         const char * const *texts);
 char       *cv_guides_guide_of          (CvStore     *store,
                                          CvRecord    *part);
 gboolean    cv_guides_check_editable    (CvStore     *store,

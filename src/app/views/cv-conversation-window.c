@@ -184,22 +184,16 @@ date_changed_cb (CvConversationWindow *self)
     save_now (self);
 }
 
+/* A toggle or check button of a choice: the chosen one is stored at once. */
 static void
-choice_toggled_cb (GtkToggleButton      *button,
+choice_toggled_cb (GtkWidget            *button,
+                   GParamSpec           *pspec,
                    CvConversationWindow *self)
 {
-  if (self->loading || !gtk_toggle_button_get_active (button))
-    return;
-  g_object_set_data_full (G_OBJECT (self->input), "value",
-                          g_strdup (g_object_get_data (G_OBJECT (button), "value")), g_free);
-  save_now (self);
-}
+  gboolean active;
 
-static void
-check_toggled_cb (GtkCheckButton       *button,
-                  CvConversationWindow *self)
-{
-  if (self->loading || !gtk_check_button_get_active (button))
+  g_object_get (button, "active", &active, NULL);
+  if (self->loading || !active)
     return;
   g_object_set_data_full (G_OBJECT (self->input), "value",
                           g_strdup (g_object_get_data (G_OBJECT (button), "value")), g_free);
@@ -238,7 +232,7 @@ toggle_group (CvConversationWindow *self,
       else
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (current, values[i]) == 0);
-      g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+      g_signal_connect (button, "notify::active", G_CALLBACK (choice_toggled_cb), self);
       gtk_flow_box_insert (GTK_FLOW_BOX (flow), button, -1);
       gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
     }
@@ -285,7 +279,7 @@ make_input (CvConversationWindow *self,
           else
             gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strcmp0 (value, options[i]) == 0);
-          g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+          g_signal_connect (check, "notify::active", G_CALLBACK (choice_toggled_cb), self);
           gtk_box_append (GTK_BOX (box), check);
         }
       g_object_set_data_full (G_OBJECT (box), "value", g_strdup (value), g_free);

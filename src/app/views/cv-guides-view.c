@@ -36,6 +36,7 @@ struct _CvGuidesView
   char         *focus_key;      /* the row that keeps the focus across a rebuild */
   GtkWidget    *focus_row;
   guint         rebuild_id;
+  gboolean      library_loaded;
   gboolean      searching;
 
   AdwLeaflet   *leaflet;
@@ -172,6 +173,7 @@ reload_guides (CvGuidesView *self)
 {
   g_autoptr(GPtrArray) guides = g_ptr_array_new_with_free_func (g_object_unref);
 
+  self->library_loaded = TRUE;
   cv_list_box_clear (self->guide_list);
   g_hash_table_remove_all (self->guide_titles);
   cv_store_foreach (self->store, CV_TYPE_GUIDE, "1", NULL, collect_cb, guides, NULL);
@@ -335,6 +337,15 @@ conversation_activated_cb (GtkListView  *list,
 
 /* The guide page: editing */
 
+/* The question whose editor stays open when the page is built again. */
+static void
+keep_open (CvGuidesView *self,
+           const char   *prompt_id)
+{
+  g_free (self->expanded);
+  self->expanded = g_strdup (prompt_id);
+}
+
 /* The page is built again after every change; the row a person was working
  * in (named by what it edits) takes the focus back, so that typing one
  * question after another, or moving one with the keyboard, goes on. */
@@ -419,8 +430,7 @@ save_prompt_text_cb (AdwEntryRow  *row,
     }
   else
     cv_record_set_string (prompt, field, text);
-  g_free (self->expanded);
-  self->expanded = g_strdup (cv_record_get_id (prompt));
+  keep_open (self, cv_record_get_id (prompt));
   if (!cv_store_update (self->store, prompt, &error))
     {
       cv_error_label_show (self->page_error, error);
@@ -459,8 +469,7 @@ response_kind_cb (AdwComboRow  *row,
   cv_record_set_string (prompt, "response_kind", nick);
   if (!g_str_equal (nick, "single_choice"))
     cv_record_set_list (prompt, "options", NULL);
-  g_free (self->expanded);
-  self->expanded = g_strdup (cv_record_get_id (prompt));
+  keep_open (self, cv_record_get_id (prompt));
   if (!cv_store_update (self->store, prompt, &error))
     cv_error_label_show (self->page_error, error);
   else
@@ -492,8 +501,7 @@ move_clicked_cb (GtkButton    *button,
     return;
   if (type == CV_TYPE_PROMPT)
     {
-      g_free (self->expanded);
-      self->expanded = g_strdup (cv_record_get_id (part));
+      keep_open (self, cv_record_get_id (part));
     }
   move_part (self, part, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
 }
@@ -508,8 +516,7 @@ move_shortcut_cb (GtkWidget *row,
 
   if (part == NULL)
     return FALSE;
-  g_free (self->expanded);
-  self->expanded = NULL;
+  keep_open (self, NULL);
   g_free (self->focus_key);
   self->focus_key = g_strconcat ("prompt:", cv_record_get_id (part), NULL);
   move_part (self, part, g_variant_get_int32 (args));
@@ -563,8 +570,7 @@ add_prompt_cb (AdwEntryRow  *row,
       cv_error_label_show (self->page_error, error);
       return;
     }
-  g_free (self->expanded);
-  self->expanded = g_strdup (cv_record_get_id (prompt));
+  keep_open (self, cv_record_get_id (prompt));
   cv_error_label_show (self->page_error, NULL);
 }
 
@@ -842,13 +848,9 @@ prompt_row (CvGuidesView *self,
 
   if (options != NULL)
     {
-      g_autoptr(GPtrArray) shown = g_ptr_array_new ();
-      g_autofree char *joined = NULL;
+      g_autoptr(GPtrArray) shown = cv_guides_texts (self->guide, options);
+      g_autofree char *joined = g_strjoinv (" · ", (char **) shown->pdata);
 
-      for (guint i = 0; options[i] != NULL; i++)
-        g_ptr_array_add (shown, (gpointer) cv_guides_text (self->guide, options[i]));
-      g_ptr_array_add (shown, NULL);
-      joined = g_strjoinv (" · ", (char **) shown->pdata);
       /* TRANSLATORS: a kind of answer and its options, as "Single choice: Yes · No" */
       subtitle = g_strdup_printf (_("%s: %s"), _(cv_field_choice_label (response_field (), kind)), joined);
     }
@@ -1249,7 +1251,6 @@ cv_guides_view_set_store (CvGuidesView *self,
   g_signal_connect_object (self->conversations, "items-changed", G_CALLBACK (conversations_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  reload_guides (self);
 }
 
 void
@@ -1262,6 +1263,9 @@ cv_guides_view_set_programme (CvGuidesView *self,
     return;
   g_free (self->programme_id);
   self->programme_id = g_strdup (programme_id);
+  /* The library is read when the view is first shown, not at start-up. */
+  if (!self->library_loaded)
+    reload_guides (self);
   g_free (self->today);
   self->today = cv_today ();
   cv_record_list_set_programme (self->conversations, programme_id);
