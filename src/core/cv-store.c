@@ -1026,7 +1026,6 @@ write_validated (CvStore   *self,
                  GError   **error)
 {
   CvDatabase *db = self->database;
-
   g_autofree char *guide_id = NULL;
 
   if (!cv_database_begin (db, error))
