@@ -4,6 +4,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "cv-action.h"
@@ -15,6 +18,7 @@
 #include "cv-conversation-note.h"
 #include "cv-error.h"
 #include "cv-exchange.h"
+#include "cv-file.h"
 #include "cv-guide.h"
 #include "cv-guide-section.h"
 #include "cv-measure.h"
@@ -409,6 +413,287 @@ test_find_programme (void)
   g_assert_error (error, CV_ERROR, CV_ERROR_NOT_FOUND);
 }
 
+
+static CvImportSummary *
+import_path (CvStore     *store,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return cv_exchange_import_file (store, file, NULL, NULL, NULL, error);
+}
+
+/* Pipes, devices, folders and oversized files are refused before any is read. */
+static void
+test_unreadable_inputs (void)
+{
+  g_autoptr(CvStore) store = new_store ("inputs.db");
+  g_autofree char *pid = fill_programme (store);
+  g_autofree char *before = digest (store);
+  g_autofree char *fifo = g_build_filename (g_get_user_data_dir (), "pipe.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "good-programme.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  summary = import_path (store, fifo, &error);
+  g_assert_null (summary);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "not an ordinary file"));
+  g_clear_error (&error);
+
+  summary = import_path (store, "/dev/zero", &error);
+  g_assert_null (summary);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  summary = import_path (store, g_get_user_data_dir (), &error);
+  g_assert_null (summary);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_clear_error (&error);
+
+  /* Over the limit: the message states the limit; under it, the same file imports. */
+  cv_exchange_set_read_limit (1000);
+  summary = import_path (store, good, &error);
+  g_assert_null (summary);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "Convene reads files of up to 1.0"));
+  g_clear_error (&error);
+  after = digest (store);
+  g_assert_cmpstr (before, ==, after);
+
+  cv_exchange_set_read_limit (CV_FILE_DEFAULT_READ_LIMIT);
+  summary = import_path (store, good, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+}
+
+/* A new record may not take the id of a stored record of another kind. */
+static void
+test_id_of_stored_kind (void)
+{
+  g_autoptr(CvStore) store = new_store ("ids.db");
+  g_autofree char *pid = fill_programme (store);
+  g_autoptr(GPtrArray) people = cv_store_list (store, CV_TYPE_STAKEHOLDER, "kind", "person", NULL);
+  const char *person = cv_record_get_id (g_ptr_array_index (people, 0));
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "good-programme.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *before = digest (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  changed = g_string_new (text);
+  /* The file's theme takes the stored person's id. */
+  g_assert_cmpuint (g_string_replace (changed, "7a1c0000-0000-4000-8000-000000000005", person, 0), >, 0);
+  summary = cv_exchange_import_data (store, changed->str, changed->len, NULL, NULL, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, CV_ERROR, CV_ERROR_BAD_FILE);
+  g_assert_nonnull (strstr (error->message, "themes[0].id: this database already holds another kind of record"));
+  after = digest (store);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Text beyond the Basic Multilingual Plane, and Welsh letters, come back byte for byte. */
+static void
+test_non_bmp_round_trip (void)
+{
+  g_autoptr(CvStore) a = new_store ("emoji-a.db");
+  g_autoptr(CvStore) b = new_store ("emoji-b.db");
+  g_autofree char *pid = fill_programme (a);
+  const char *name = "Siôn ŵ ŷ 🌻 𝄞 Dŵr";
+  g_autoptr(CvRecord) person = add (a, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", name, NULL);
+  g_autofree char *first = export_to_string (a, pid, CV_EXPORT_FULL);
+  g_autofree char *second = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+  g_autoptr(CvRecord) back = NULL;
+  g_autoptr(GString) with_escapes = g_string_new (first);
+
+  summary = cv_exchange_import_data (b, first, strlen (first), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  back = cv_store_load (b, CV_TYPE_STAKEHOLDER, cv_record_get_id (person), &error);
+  g_assert_cmpstr (cv_record_get_string (back, "name"), ==, name);
+  second = export_to_string (b, pid, CV_EXPORT_FULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* The same text written as escaped surrogate pairs reads as the same characters. */
+  g_string_replace (with_escapes, "🌻", "\\ud83c\\udf3b", 0);
+  g_clear_pointer (&summary, cv_import_summary_free);
+  summary = cv_exchange_import_data (b, with_escapes->str, with_escapes->len, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&back);
+  back = cv_store_load (b, CV_TYPE_STAKEHOLDER, cv_record_get_id (person), &error);
+  g_assert_cmpstr (cv_record_get_string (back, "name"), ==, name);
+}
+
+/* Over-long text is refused with the limit in the message. */
+static void
+test_over_long_text (void)
+{
+  g_autoptr(CvStore) store = new_store ("long.db");
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "good-programme.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *long_name = g_strnfill (CV_EXCHANGE_MAX_TEXT + 1, 'a');
+  g_autofree char *quoted_name = g_strdup_printf ("\"%s\"", long_name);
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+
+  g_assert_true (g_file_get_contents (good, &text, NULL, NULL));
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "\"Amira Patel\"", quoted_name, 0), ==, 1);
+  summary = cv_exchange_import_data (store, changed->str, changed->len, NULL, NULL, NULL, &error);
+  g_assert_null (summary);
+  g_assert_error (error, CV_ERROR, CV_ERROR_BAD_FILE);
+  g_assert_nonnull (strstr (error->message, "stakeholders[1].name: is longer than the 1,000,000 bytes"));
+}
+
+typedef struct
+{
+  guint calls;
+  guint kill_at;
+} KillPoint;
+
+static void
+kill_at_progress_cb (guint64  done,
+                     guint64  total,
+                     gpointer user_data)
+{
+  KillPoint *point = user_data;
+
+  if (++point->calls == point->kill_at)
+    raise (SIGKILL);
+}
+
+/* Names in @dir that a half-written export could have left. */
+static guint
+count_strays (const char *dir,
+              const char *keep)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint strays = 0;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (!g_str_equal (name, keep) && !g_str_has_prefix (name, "big.db"))
+      {
+        g_test_message ("left in the folder: %s", name);
+        strays++;
+      }
+  return strays;
+}
+
+/* SIGKILL at several points of an export: the destination is the old file or
+ * the whole new one, and after the next start no partial file remains. */
+static void
+test_export_killed (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "exports", NULL);
+  g_autofree char *db = g_build_filename (dir, "big.db", NULL);
+  g_autofree char *dest = g_build_filename (dir, "programme.json", NULL);
+  g_autofree char *pid = NULL;
+  g_autofree char *complete = NULL;
+  /* Kill points: progress calls; 0 is "not killed". Odd runs have no O_TMPFILE. */
+  const guint points[] = { 1, 3, 5, 1, 3, 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_autoptr(CvStore) store = new_store ("exports/big.db");
+    g_autoptr(GError) error = NULL;
+
+    pid = fill_programme (store);
+    g_assert_true (cv_database_begin (cv_store_get_database (store), &error));
+    for (guint i = 0; i < 6000; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("Person %u", i);
+        g_autofree char *email = g_strdup_printf ("person%u@example.org", i);
+        g_autoptr(CvRecord) person = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", name,
+                                          "email", email, NULL);
+      }
+    g_assert_true (cv_database_commit (cv_store_get_database (store), &error));
+  }
+  g_assert_true (g_file_set_contents (dest, "old export", -1, NULL));
+
+  for (guint run = 0; run < G_N_ELEMENTS (points); run++)
+    {
+      g_autofree char *contents = NULL;
+      int status;
+      pid_t child;
+
+      child = fork ();
+      g_assert_cmpint (child, >=, 0);
+      if (child == 0)
+        {
+          g_autoptr(CvStore) store = cv_store_open (db, NULL);
+          g_autoptr(GFile) file = g_file_new_for_path (dest);
+          KillPoint point = { 0, points[run] };
+
+          if (run % 2 == 1)
+            g_setenv ("CONVENE_NO_TMPFILE", "1", TRUE);
+          _exit (cv_exchange_export_file (store, pid, CV_EXPORT_FULL, file, kill_at_progress_cb, &point,
+                                          NULL, NULL) ? 0 : 1);
+        }
+      g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+      if (points[run] == 0)
+        g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      else
+        g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+
+      /* Without O_TMPFILE a killed export leaves its journaled partial file … */
+      if (run % 2 == 1 && points[run] != 0)
+        g_assert_cmpuint (count_strays (dir, "programme.json"), ==, 1);
+      /* … which the next start removes; with O_TMPFILE there never was one. */
+      cv_file_clean_partial ();
+      g_assert_cmpuint (count_strays (dir, "programme.json"), ==, 0);
+
+      g_assert_true (g_file_get_contents (dest, &contents, NULL, NULL));
+      if (points[run] != 0)
+        g_assert_cmpstr (contents, ==, "old export");
+      else
+        {
+          g_assert_true (g_str_has_suffix (contents, "\n}\n"));
+          g_assert_nonnull (strstr (contents, "person5999@example.org"));
+          complete = g_steal_pointer (&contents);
+        }
+    }
+  g_assert_nonnull (complete);
+  /* The journal is gone once nothing is pending. */
+  {
+    g_autofree char *journal = g_build_filename (g_get_user_state_dir (), "convene", "partial-files", NULL);
+
+    g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* An export given up (an error, a cancel) leaves no partial file. */
+static void
+test_partial_discarded (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "live.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  CvFileWriter *writer;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_setenv ("CONVENE_NO_TMPFILE", "1", TRUE);
+  writer = cv_file_writer_new (file, &error);
+  g_unsetenv ("CONVENE_NO_TMPFILE");
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (cv_file_writer_get_stream (writer), "{}", 2, NULL, NULL, &error));
+  g_assert_cmpuint (count_strays (g_get_user_data_dir (), "nothing"), ==, 1);
+  /* Given up without committing: no partial file, no destination. */
+  cv_file_writer_free (writer);
+  g_assert_cmpuint (count_strays (g_get_user_data_dir (), "nothing"), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +708,12 @@ main (int   argc,
   g_test_add_func ("/exchange/sample-programme", test_sample_programme);
   g_test_add_func ("/exchange/export-file-atomic", test_export_file_atomic);
   g_test_add_func ("/exchange/find-programme", test_find_programme);
+  g_test_add_func ("/exchange/unreadable-inputs", test_unreadable_inputs);
+  g_test_add_func ("/exchange/id-of-stored-kind", test_id_of_stored_kind);
+  g_test_add_func ("/exchange/non-bmp-round-trip", test_non_bmp_round_trip);
+  g_test_add_func ("/exchange/over-long-text", test_over_long_text);
+  g_test_add_func ("/exchange/export-killed", test_export_killed);
+  g_test_add_func ("/exchange/partial-discarded", test_partial_discarded);
 
   return g_test_run ();
 }

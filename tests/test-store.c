@@ -645,7 +645,12 @@ test_search (Fixture       *f,
   g_assert_cmpuint (search_count (f, "riverside"), ==, 2);    /* organisation, and its member */
   g_assert_cmpuint (search_count (f, "AMIRA pat"), ==, 1);    /* every word, any case */
   g_assert_cmpuint (search_count (f, "owen"), ==, 0);         /* other programme */
-  g_assert_cmpuint (search_count (f, "\"*:("), ==, 0);        /* not FTS syntax */
+  g_assert_cmpuint (search_count (f, "\"*:("), ==, 2);        /* not FTS syntax: only marks, so everyone */
+  g_assert_cmpuint (search_count (f, "\""), ==, 2);           /* a lone quote is no error */
+  g_assert_cmpuint (search_count (f, "\"\""), ==, 2);
+  g_assert_cmpuint (search_count (f, "\"amira\""), ==, 1);     /* quotes are ignored, the word is found */
+  g_assert_cmpuint (search_count (f, "ami \" -"), ==, 1);       /* marks beside words are ignored */
+  g_assert_cmpuint (search_count (f, "ami*"), ==, 1);
   g_assert_cmpuint (search_count (f, "   "), ==, 2);          /* no words: everyone in the programme */
 
   cv_record_set_string (f->person, "name", "Zoë Okafor");

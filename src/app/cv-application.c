@@ -6,6 +6,7 @@
 
 #include "cv-application.h"
 #include "cv-exchange.h"
+#include "cv-file.h"
 #include "cv-guides.h"
 #include "cv-programme.h"
 #include "cv-review.h"
@@ -154,6 +155,9 @@ cv_application_handle_local_options (GApplication *app,
       g_print ("convene %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  /* An export killed while it was being put in place leaves a partial file. */
+  cv_file_clean_partial ();
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     cv_application_set_database_path (self, database);

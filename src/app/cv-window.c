@@ -86,7 +86,7 @@ reload_programme_list (CvWindow *self)
 
       if (some == NULL)
         {
-          g_warning ("Could not list the programmes: %s", error->message);
+          cv_widget_report_error (GTK_WIDGET (self), "Could not list the programmes", error);
           return;
         }
       for (guint i = 0; i < some->len; i++)

@@ -26,6 +26,7 @@
 #include "cv-conversation-note.h"
 #include "cv-error.h"
 #include "cv-exchange.h"
+#include "cv-file.h"
 #include "cv-guide.h"
 #include "cv-guide-section.h"
 #include "cv-measure.h"
@@ -38,6 +39,8 @@
 
 /* Deeper than any Convene file needs; deeper still is refused unread. */
 #define MAX_DEPTH 32
+
+static guint64 read_limit = CV_FILE_DEFAULT_READ_LIMIT;
 
 typedef struct
 {
@@ -327,28 +330,22 @@ cv_exchange_export_file (CvStore             *store,
                          GCancellable        *cancellable,
                          GError             **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(CvFileWriter) writer = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                        cancellable, error);
-  if (out == NULL)
+  writer = cv_file_writer_new (file, error);
+  if (writer == NULL)
     return FALSE;
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (out), 64 * 1024);
+  buffered = g_buffered_output_stream_new_sized (cv_file_writer_get_stream (writer), 64 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
 
-  if (!cv_exchange_export_stream (store, programme_id, kind, stamp, buffered, progress, user_data,
-                                  cancellable, error) ||
-      !g_output_stream_flush (buffered, cancellable, error))
-    {
-      /* Closing with a cancelled cancellable drops the temporary file. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (buffered, cancellable, error);
+  /* Freeing an uncommitted writer leaves the destination as it was. */
+  return cv_exchange_export_stream (store, programme_id, kind, stamp, buffered, progress, user_data,
+                                    cancellable, error) &&
+         g_output_stream_flush (buffered, cancellable, error) &&
+         cv_file_writer_commit (writer, cancellable, error);
 }
 
 /* Import: reading and checking */
@@ -465,14 +462,96 @@ frame_free (gpointer data)
   g_free (frame);
 }
 
+static int
+hex_value (const char *p)
+{
+  int value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
+}
+
+/* A string of the file, from after its opening quote to its closing one,
+ * with its escapes undone into @out. The JSON parser would take a lone half
+ * of a surrogate pair as bytes that are not UTF-8, and cut a string short at
+ * an escaped zero, so both are refused here; a malformed escape is left to
+ * the parser to name. */
+static gboolean
+lone_surrogate (GError **error,
+                guint    line,
+                int      unit)
+{
+  return bad_file (error, _("Line %u: a text holds “\\u%04x”, half of a character without its other half "
+                            "(a lone surrogate), so it is not valid Unicode."), line, (guint)unit);
+}
+
+static gboolean
+unescape_string (const char  *text,
+                 gsize        length,
+                 GString     *out,
+                 guint        line,
+                 GError     **error)
+{
+  g_string_truncate (out, 0);
+  for (gsize i = 0; i < length; i++)
+    {
+      int unit, low;
+
+      if (text[i] != '\\')
+        {
+          g_string_append_c (out, text[i]);
+          continue;
+        }
+      if (++i >= length)
+        return TRUE;
+      if (text[i] != 'u')
+        {
+          const char *from = "\"\\/bfnrt", *to = "\"\\/\b\f\n\r\t";
+          const char *at = strchr (from, text[i]);
+
+          g_string_append_c (out, at != NULL && *at != '\0' ? to[at - from] : text[i]);
+          continue;
+        }
+      if (i + 4 >= length || (unit = hex_value (text + i + 1)) < 0)
+        return TRUE;
+      i += 4;
+      if (unit == 0)
+        return bad_file (error, _("Line %u: a text holds an escaped zero character (\\u0000), "
+                                  "which Convene does not accept."), line);
+      if (unit >= 0xdc00 && unit <= 0xdfff)
+        return lone_surrogate (error, line, unit);
+      if (unit >= 0xd800 && unit <= 0xdbff)
+        {
+          if (i + 6 >= length || text[i + 1] != '\\' || text[i + 2] != 'u' ||
+              (low = hex_value (text + i + 3)) < 0xdc00 || low > 0xdfff)
+            return lone_surrogate (error, line, unit);
+          i += 6;
+          g_string_append_unichar (out, 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00));
+          continue;
+        }
+      g_string_append_unichar (out, unit);
+    }
+  return TRUE;
+}
+
 /* JSON parsers keep the last of two equal keys without a word, and follow
- * nesting as deep as it goes. A file with either is refused before parsing. */
+ * nesting as deep as it goes. A file with either is refused before parsing,
+ * keys compared as the parser will read them (escapes undone), and so is text
+ * that is not Unicode once its escapes are undone. */
 static gboolean
 check_structure (const char  *data,
                  gsize        length,
                  GError     **error)
 {
   g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (frame_free);
+  g_autoptr(GString) text = g_string_new (NULL);
   guint line = 1;
 
   for (gsize i = 0; i < length; i++)
@@ -485,6 +564,7 @@ check_structure (const char  *data,
       else if (c == '"')
         {
           gsize start = ++i;
+          guint string_line = line;
 
           while (i < length && data[i] != '"')
             {
@@ -496,13 +576,14 @@ check_structure (const char  *data,
             }
           if (i >= length)
             return TRUE;   /* unterminated: the parser says so */
+          if (!unescape_string (data + start, i - start, text, string_line, error))
+            return FALSE;
           if (top != NULL && top->keys != NULL && top->want_key)
             {
-              g_autofree char *key = g_strndup (data + start, i - start);
-
-              if (g_hash_table_contains (top->keys, key))
-                return bad_file (error, _("Line %u: the key “%s” appears twice in the same object."), line, key);
-              g_hash_table_add (top->keys, g_steal_pointer (&key));
+              if (g_hash_table_contains (top->keys, text->str))
+                return bad_file (error, _("Line %u: the key “%s” appears twice in the same object."),
+                                 string_line, text->str);
+              g_hash_table_add (top->keys, g_strdup (text->str));
               top->want_key = FALSE;
             }
         }
@@ -601,7 +682,8 @@ set_field (CvRecord       *record,
       if (!JSON_NODE_HOLDS_VALUE (node) ||
           (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE) ||
           !isfinite (json_node_get_double (node)) || fabs (json_node_get_double (node)) > 1e15)
-        return bad_file (error, _("%s: must be a number."), path);
+        return bad_file (error, _("%s: must be a number from -1,000,000,000,000,000 to 1,000,000,000,000,000."),
+                         path);
       cv_record_set_number (record, field->name, json_node_get_double (node));
       return TRUE;
 
@@ -639,8 +721,12 @@ set_field (CvRecord       *record,
     default:
       if (!JSON_NODE_HOLDS_NULL (node) && text == NULL)
         return bad_file (error, _("%s: must be text, not %s."), path, describe_node (node));
-      if (text != NULL && strlen (text) > 1000000)
-        return bad_file (error, _("%s: is longer than Convene accepts."), path);
+      if (text != NULL && strlen (text) > CV_EXCHANGE_MAX_TEXT)
+        return bad_file (error, _("%s: is longer than the 1,000,000 bytes of text Convene accepts in one field."),
+                         path);
+      /* The parser's own escapes can make bytes that are not UTF-8. */
+      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+        return bad_file (error, _("%s: is not valid Unicode text."), path);
       if (text == NULL || *text == '\0')
         {
           if (field->flags & CV_FIELD_REQUIRED)
@@ -755,6 +841,7 @@ typedef struct
 {
   GArray     *items;     /* of Item, in writing order */
   GHashTable *ids;       /* "table:id" of every record in the file */
+  GHashTable *bare_ids;  /* the same ids alone: one id is one record, whatever its kind */
   GHashTable *builtin;   /* ids of built-in guides the file refers to */
   char       *programme_id;
 } Contents;
@@ -764,6 +851,7 @@ contents_clear (Contents *c)
 {
   g_clear_pointer (&c->items, g_array_unref);
   g_clear_pointer (&c->ids, g_hash_table_unref);
+  g_clear_pointer (&c->bare_ids, g_hash_table_unref);
   g_clear_pointer (&c->builtin, g_hash_table_unref);
   g_clear_pointer (&c->programme_id, g_free);
 }
@@ -784,6 +872,12 @@ add_item (Contents    *c,
       item_clear (&item);
       return bad_file (error, _("%s.id: the same record appears twice in the file."), where);
     }
+  if (!g_hash_table_add (c->bare_ids, g_strdup (cv_record_get_id (record))))
+    {
+      g_free (key);
+      item_clear (&item);
+      return bad_file (error, _("%s.id: another kind of record in the file has the same id."), where);
+    }
   g_hash_table_add (c->ids, key);
   g_array_append_val (c->items, item);
   return TRUE;
@@ -801,6 +895,8 @@ read_contents (JsonNode  *root,
   g_autoptr(CvRecord) programme = NULL;
   g_autoptr(GList) members = NULL;
 
+  if (root == NULL)
+    return bad_file (error, _("The file is empty."));
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return bad_file (error, _("This is not a Convene programme file: it holds %s, not an object."),
                      describe_node (root));
@@ -977,6 +1073,24 @@ newer (const char *a,
   return x != NULL && y != NULL && g_date_time_compare (x, y) > 0;
 }
 
+/* One statement that finds an id in any table of records: the table names
+ * are the kinds' own, never text from the file. */
+static CvStatement *
+prepare_id_lookup (CvStore  *store,
+                   GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT 'programme' FROM programme WHERE id = ?1");
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      const char *table = kind_of (sections[s].type ())->table;
+
+      g_string_append_printf (sql, " UNION ALL SELECT '%s' FROM %s WHERE id = ?1", table, table);
+    }
+  g_string_append (sql, " LIMIT 1");
+  return cv_database_prepare (cv_store_get_database (store), sql->str, error);
+}
+
 static gboolean
 write_contents (CvStore             *store,
                 Contents            *c,
@@ -990,8 +1104,9 @@ write_contents (CvStore             *store,
   g_autoptr(GPtrArray) written = g_ptr_array_new ();   /* of Item* */
   guint64 total = (guint64)c->items->len * 2;
   guint64 done = 0;
+  g_autoptr(CvStatement) id_lookup = prepare_id_lookup (store, error);
 
-  if (!cv_database_begin (db, error))
+  if (id_lookup == NULL || !cv_database_begin (db, error))
     return FALSE;
   /* Records refer to each other in any order within the file. */
   if (!cv_database_exec (db, "PRAGMA defer_foreign_keys = ON", error))
@@ -1041,6 +1156,23 @@ write_contents (CvStore             *store,
 
       if (stored == NULL)
         {
+          CvStep step;
+
+          /* A new record may not take the id of a stored one of another kind. */
+          cv_statement_bind_text (id_lookup, 1, cv_record_get_id (item->record));
+          step = cv_statement_step (id_lookup, &local_error);
+          sqlite3_reset (cv_statement_get_stmt (id_lookup));
+          if (step == CV_STEP_ERROR)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              goto failed;
+            }
+          if (step == CV_STEP_ROW)
+            {
+              bad_file (error, _("%s.id: this database already holds another kind of record with that id."),
+                        item->where);
+              goto failed;
+            }
           if (!cv_store_write_unchecked (store, item->record, FALSE, &local_error))
             {
               bad_file (error, "%s: %s", item->where, local_error->message);
@@ -1103,6 +1235,16 @@ failed:
   return FALSE;
 }
 
+static gboolean
+only_blank (const char *data,
+            gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r' && data[i] != '\n')
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * cv_exchange_import_data:
  *
@@ -1129,7 +1271,7 @@ cv_exchange_import_data (CvStore             *store,
 
   g_return_val_if_fail (CV_IS_STORE (store), NULL);
 
-  if (length == 0)
+  if (only_blank (data, length))
     {
       bad_file (error, _("The file is empty."));
       return NULL;
@@ -1157,6 +1299,7 @@ cv_exchange_import_data (CvStore             *store,
   c.items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (c.items, item_clear);
   c.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.bare_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   summary = g_new0 (CvImportSummary, 1);
@@ -1189,6 +1332,16 @@ cv_exchange_announce (CvStore *store)
     cv_store_announce (store, kind_of (sections[s].type ())->table);
 }
 
+/**
+ * cv_exchange_set_read_limit:
+ * @bytes: the largest file cv_exchange_import_file() reads; tests lower it
+ */
+void
+cv_exchange_set_read_limit (guint64 bytes)
+{
+  read_limit = bytes;
+}
+
 CvImportSummary *
 cv_exchange_import_file (CvStore             *store,
                          GFile               *file,
@@ -1200,7 +1353,7 @@ cv_exchange_import_file (CvStore             *store,
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+  if (!cv_file_read_limited (file, read_limit, &data, &length, cancellable, error))
     return NULL;
   return cv_exchange_import_data (store, data, length, progress, user_data, cancellable, error);
 }

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 /* The version of the file format this Convene writes and the newest it reads. */
 #define CV_EXCHANGE_FORMAT_VERSION 1
 
+/* The most bytes of text one field of an imported file may hold. */
+#define CV_EXCHANGE_MAX_TEXT 1000000
+
 typedef enum
 {
   CV_EXPORT_PARTNER,   /* no personal data: for partner organisations */
@@ -62,6 +65,7 @@ guint            cv_import_summary_count     (CvImportSummary *summary,
 char            *cv_import_summary_describe  (CvImportSummary *summary);
 void             cv_import_summary_free      (CvImportSummary *summary);
 
+void             cv_exchange_set_read_limit  (guint64      bytes);
 void             cv_exchange_announce        (CvStore     *store);
 char            *cv_exchange_find_programme  (CvStore     *store,
                                               const char  *name_or_id,

@@ -228,6 +228,8 @@ cv_record_list_set_programme (CvRecordList *self,
   self->programme_id = g_strdup (programme_id);
 }
 
+static gboolean kind_has_search_index (const CvRecordKind *kind);
+
 void
 cv_record_list_set_search (CvRecordList *self,
                            const char   *text)
@@ -236,7 +238,15 @@ cv_record_list_set_search (CvRecordList *self,
 
   g_free (self->search);
   self->search = g_strstrip (g_strdup (text != NULL ? text : ""));
-  if (*self->search == '\0')
+  /* Only quotes or other marks: nothing to look for, so everyone is listed. */
+  if (kind_has_search_index (self->kind) && self->search != NULL)
+    {
+      g_autofree char *query = cv_search_to_fts_query (self->search);
+
+      if (query == NULL)
+        g_clear_pointer (&self->search, g_free);
+    }
+  if (self->search != NULL && *self->search == '\0')
     g_clear_pointer (&self->search, g_free);
 }
 
@@ -350,7 +360,9 @@ cv_record_list_set_empty_last (CvRecordList *self,
  * cv_search_to_fts_query:
  *
  * Turns what a person typed into an FTS5 query: every word must match the
- * start of a word, and nothing typed is read as FTS syntax.
+ * start of a word, and nothing typed is read as FTS syntax. Each word is
+ * quoted, with any quotes it held removed, and a word of marks alone (quotes,
+ * dashes) is left out as the index would leave it out.
  *
  * Returns: (nullable): the query, or %NULL when @text has no words
  */
@@ -368,8 +380,14 @@ cv_search_to_fts_query (const char *text)
     {
       g_autoptr(GString) word = g_string_new (words[i]);
 
+      gboolean has_letters = FALSE;
+
       g_string_replace (word, "\"", "", 0);
-      if (word->len == 0)
+      for (const char *p = word->str; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          has_letters = TRUE;
+      /* The index holds words, not marks: "-" alone would match nothing. */
+      if (!has_letters)
         continue;
       if (query->len > 0)
         g_string_append_c (query, ' ');

@@ -108,7 +108,7 @@ case("unknown-field", "stakeholders[0].shoe_size: is not a field",
      mutate(lambda d: d["stakeholders"][0].update(shoe_size=9)))
 case("missing-name", "stakeholders[0].name: is missing", mutate(lambda d: d["stakeholders"][0].pop("name")))
 case("null-title", "sessions[0].title: must not be empty", mutate(lambda d: d["sessions"][0].update(title=None)))
-case("huge-number", "must be a number", mutate(lambda d: d.update(measures=[stamp(
+case("huge-number", "must be a number from -1,000,000,000,000,000 to 1,000,000,000,000,000", mutate(lambda d: d.update(measures=[stamp(
     {"programme_id": P, "name": "Clients", "better": "higher"}, "7a1c0000-0000-4000-8000-000000000007")],
     measure_values=[stamp({"measure_id": "7a1c0000-0000-4000-8000-000000000007", "measured_on": "2024-01-01",
                            "value": 1e300}, "7a1c0000-0000-4000-8000-000000000008")])))
@@ -145,6 +145,23 @@ case("duplicate-key-in-record", "the key “name” appears twice",
 case("anonymous-with-speaker", "anonymous contribution cannot name", mutate(lambda d: d.update(
     contributions=[stamp({"programme_id": P, "session_id": SESSION, "text": "Too short",
                           "anonymous": True, "stakeholder_id": PERSON}, "7a1c0000-0000-4000-8000-00000000000d")])))
+# Escapes that the JSON parser would turn into something other than the text
+GOOD = json.dumps(BASE, indent=1, ensure_ascii=False)
+case("lone-surrogate", "Line 35: a text holds “\\ud800”, half of a character",
+     raw=GOOD.replace('"Amira Patel"', '"Amira \\ud800Patel"').encode())
+case("lone-low-surrogate", "“\\udc00”, half of a character without its other half",
+     raw=GOOD.replace('"Amira Patel"', '"Amira \\udc00"').encode())
+case("surrogate-then-text", "(a lone surrogate)",
+     raw=GOOD.replace('"Amira Patel"', '"\\ud83d\\u0041"').encode())
+case("escaped-nul", "escaped zero character",
+     raw=GOOD.replace('"Riverside Care"', '"Riverside\\u0000 Care"').encode())
+case("escaped-nul-in-id", "escaped zero character",
+     raw=GOOD.replace(f'"id": "{SESSION}"', f'"id": "{SESSION}\\u0000junk"').encode())
+case("escaped-duplicate-key", "the key “name” appears twice",
+     raw=GOOD.replace('"name": "Riverside Care"', '"name": "Riverside Care", "n\\u0061me": "Other"').encode())
+case("whitespace-only", "The file is empty", raw=b"  \n\t\r\n   ")
+case("id-of-another-kind", "themes[0].id: another kind of record in the file has the same id",
+     mutate(lambda d: d["themes"][0].update(id=PERSON)))
 
 os.makedirs(OUT, exist_ok=True)
 for f in os.listdir(OUT):

@@ -19,6 +19,7 @@
 #include "cv-format.h"
 #include "cv-theme.h"
 #include "cv-sort-key.h"
+#include "cv-widgets.h"
 
 struct _CvActionsView
 {
@@ -109,7 +110,7 @@ refresh (CvActionsView *self)
   g_autoptr(GError) error = NULL;
 
   if (!cv_record_list_refresh (self->list, &error))
-    g_warning ("Could not list the actions: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the actions", error);
   update_visible_page (self);
 }
 
@@ -679,7 +680,7 @@ cv_actions_view_open (CvActionsView *self,
   record = cv_store_load (self->store, CV_TYPE_ACTION, action_id, &error);
   if (record == NULL)
     {
-      g_warning ("Could not open the action: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not open the action", error);
       return;
     }
   cv_action_editor_set_record (self->editor, record);

@@ -12,6 +12,7 @@
 #include "cv-record-list.h"
 #include "cv-sessions.h"
 #include "cv-stakeholder.h"
+#include "cv-widgets.h"
 
 struct _CvAttendeePicker
 {
@@ -104,7 +105,7 @@ search_changed_cb (CvAttendeePicker *self)
 
   cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (!cv_record_list_refresh (self->list, &error))
-    g_warning ("Could not search the stakeholders: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not search the stakeholders", error);
 }
 
 /**

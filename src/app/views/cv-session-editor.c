@@ -17,6 +17,7 @@
 #include "cv-review-window.h"
 #include "cv-session.h"
 #include "cv-session-editor.h"
+#include "cv-file.h"
 #include "cv-sessions.h"
 #include "cv-stakeholder-chooser.h"
 #include "cv-theme.h"
@@ -410,7 +411,7 @@ reload_attendance (CvSessionEditor *self)
   list = cv_store_list (self->store, CV_TYPE_ATTENDANCE, "session_id", cv_record_get_id (self->record), &error);
   if (list == NULL || !cv_sessions_count_attendance (self->store, cv_record_get_id (self->record), &counts, &error))
     {
-      g_warning ("Could not list the attendance: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not list the attendance", error);
       return;
     }
 
@@ -563,7 +564,7 @@ reload_themes (CvSessionEditor *self)
   cv_list_box_clear (self->theme_list);
   if (themes == NULL)
     {
-      g_warning ("Could not list the themes: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not list the themes", error);
       return;
     }
   for (guint i = 0; i < themes->len; i++)
@@ -648,7 +649,7 @@ reload_contributions (CvSessionEditor *self)
   cv_list_box_clear (self->contribution_list);
   if (list == NULL)
     {
-      g_warning ("Could not list what was said: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not list what was said", error);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->contribution_list), list->len > 0);
@@ -759,7 +760,7 @@ reload_actions (CvSessionEditor *self)
   cv_list_box_clear (self->action_list);
   if (actions == NULL)
     {
-      g_warning ("Could not list the actions: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not list the actions", error);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->action_list), actions->len > 0);
@@ -849,8 +850,7 @@ calendar_saved_cb (GtkNativeDialog *dialog,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_ptr_array_add (sessions, self->record);
       ics = cv_sessions_to_icalendar (sessions, now);
-      if (!g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                    NULL, NULL, &error) && overlay != NULL)
+      if (!cv_file_write_contents (file, ics, strlen (ics), &error) && overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
     }
   g_object_unref (dialog);

@@ -13,10 +13,12 @@
 #include "cv-selection.h"
 #include "cv-session.h"
 #include "cv-session-editor.h"
+#include "cv-file.h"
 #include "cv-sessions.h"
 #include "cv-sessions-view.h"
 #include "cv-sort-key.h"
 #include "cv-time.h"
+#include "cv-widgets.h"
 
 enum {
   WHEN_UPCOMING,
@@ -117,7 +119,7 @@ refresh (CvSessionsView *self)
   g_autoptr(GError) error = NULL;
 
   if (!cv_record_list_refresh (self->list, &error))
-    g_warning ("Could not list the sessions: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the sessions", error);
   update_visible_page (self);
 }
 
@@ -279,8 +281,7 @@ upcoming_saved_cb (GtkNativeDialog *dialog,
       g_autoptr(GPtrArray) sessions = cv_sessions_upcoming (self->store, self->programme_id, now, &error);
       g_autofree char *ics = sessions != NULL ? cv_sessions_to_icalendar (sessions, now) : NULL;
 
-      if ((ics == NULL || !g_file_replace_contents (file, ics, strlen (ics), NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                                    NULL, NULL, &error)) && overlay != NULL)
+      if ((ics == NULL || !cv_file_write_contents (file, ics, strlen (ics), &error)) && overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
     }
   g_object_unref (dialog);
@@ -471,7 +472,7 @@ cv_sessions_view_open (CvSessionsView *self,
   record = cv_store_load (self->store, CV_TYPE_SESSION, session_id, &error);
   if (record == NULL)
     {
-      g_warning ("Could not open the session: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not open the session", error);
       return;
     }
   cv_session_editor_set_record (self->editor, record);

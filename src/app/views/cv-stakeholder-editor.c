@@ -496,7 +496,7 @@ reload_pages (CvStakeholderEditor *self)
 
   sessions = cv_register_sessions_attended (self->store, id, &error);
   if (sessions == NULL)
-    g_warning ("Could not list the sessions: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the sessions", error);
   else if (sessions->len == 0)
     add_page_row (self, self->sessions_group, _("Not at any session yet"), NULL);
   else
@@ -510,7 +510,7 @@ reload_pages (CvStakeholderEditor *self)
   g_clear_error (&error);
   actions = cv_store_list (self->store, CV_TYPE_ACTION, "owner_id", id, &error);
   if (actions == NULL)
-    g_warning ("Could not list the actions: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the actions", error);
   else if (actions->len == 0)
     add_page_row (self, self->actions_group, _("No actions yet"), NULL);
   else

@@ -18,6 +18,7 @@
 #include "cv-stakeholder-editor.h"
 #include "cv-stakeholders-view.h"
 #include "cv-trash.h"
+#include "cv-widgets.h"
 
 /* How many names each cell of the grid shows before "and N more". */
 #define GRID_NAMES_PER_CELL 12
@@ -93,7 +94,7 @@ reload_grid (CvStakeholdersView *self)
     return;
   grid = cv_register_grid (self->store, self->programme_id, GRID_NAMES_PER_CELL, &error);
   if (grid == NULL)
-    g_warning ("Could not draw the grid: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not draw the grid", error);
   cv_power_grid_set_grid (self->power_grid, grid);
 }
 
@@ -103,7 +104,7 @@ refresh (CvStakeholdersView *self)
   g_autoptr(GError) error = NULL;
 
   if (!cv_record_list_refresh (self->list, &error))
-    g_warning ("Could not list the stakeholders: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the stakeholders", error);
   update_visible_page (self);
 }
 
@@ -179,7 +180,7 @@ reload_tags (CvStakeholdersView *self)
   if (self->programme_id != NULL)
     self->tags = cv_register_tags (self->store, self->programme_id, &error);
   if (error != NULL)
-    g_warning ("Could not list the tags: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the tags", error);
   self->tags_stale = FALSE;
 
   gtk_string_list_append (strings, _("All tags"));
@@ -521,7 +522,7 @@ cv_stakeholders_view_open (CvStakeholdersView *self,
   record = cv_store_load (self->store, CV_TYPE_STAKEHOLDER, stakeholder_id, &error);
   if (record == NULL)
     {
-      g_warning ("Could not open the stakeholder: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not open the stakeholder", error);
       return;
     }
   cv_stakeholder_editor_set_record (self->editor, record);

@@ -15,6 +15,7 @@
 #include "cv-theme.h"
 #include "cv-themes.h"
 #include "cv-themes-view.h"
+#include "cv-widgets.h"
 
 struct _CvThemesView
 {
@@ -180,7 +181,7 @@ reload (CvThemesView *self)
   self->counts = cv_themes_count (self->store, self->programme_id, &error);
   if (themes == NULL || self->counts == NULL)
     {
-      g_warning ("Could not list the themes: %s", error->message);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not list the themes", error);
       return;
     }
   g_list_store_splice (self->themes, 0, 0, themes->pdata, themes->len);

@@ -13,6 +13,7 @@
 
 #include "cv-action.h"
 #include "cv-format.h"
+#include "cv-file.h"
 #include "cv-review-document.h"
 
 #define A4_WIDTH  595.0   /* points */
@@ -230,6 +231,26 @@ cv_review_document_draw_page (CvReviewDocument *self,
     }
 }
 
+typedef struct
+{
+  GOutputStream  *stream;
+  GError        **error;   /* the first failure */
+} PdfSink;
+
+static cairo_status_t
+pdf_write_cb (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (*sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 /**
  * cv_review_document_write_pdf:
  * @n_pages: (out) (optional): how many pages were written
@@ -242,10 +263,21 @@ cv_review_document_write_pdf (CvReviewDocument  *self,
                               int               *n_pages,
                               GError           **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CvFileWriter) writer = cv_file_writer_new (file, error);
+  g_autoptr(GError) write_error = NULL;
+  PdfSink sink = { NULL, &write_error };
+  cairo_surface_t *surface;
+  cairo_t *cr;
   cairo_status_t status;
   int pages;
+
+  /* Written whole or not at all: never a half PDF under the person's name. */
+  if (writer == NULL)
+    return FALSE;
+  sink.stream = cv_file_writer_get_stream (writer);
+  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, &sink, A4_WIDTH, A4_HEIGHT);
+  cr = cairo_create (surface);
 
   pages = cv_review_document_paginate (self, cr, A4_WIDTH - 2 * MARGIN, A4_HEIGHT - 2 * MARGIN);
   for (int p = 0; p < pages; p++)
@@ -261,12 +293,19 @@ cv_review_document_write_pdf (CvReviewDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (write_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF “%s”: %s"), path,
                    cairo_status_to_string (status));
       return FALSE;
     }
+  if (!cv_file_writer_commit (writer, NULL, error))
+    return FALSE;
   if (n_pages != NULL)
     *n_pages = pages;
   return TRUE;

@@ -11,6 +11,7 @@
 #include "cv-record-list.h"
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-chooser.h"
+#include "cv-widgets.h"
 
 struct _CvStakeholderChooser
 {
@@ -54,7 +55,7 @@ search_changed_cb (CvStakeholderChooser *self)
   cv_record_list_set_programme (self->list, self->programme_id);
   cv_record_list_set_search (self->list, text);
   if (!cv_record_list_refresh (self->list, &error))
-    g_warning ("Could not search the stakeholders: %s", error->message);
+    cv_widget_report_error (GTK_WIDGET (self), "Could not search the stakeholders", error);
 
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), *text != '\0');
   label = g_strdup_printf (_("Create “%s”"), text);

@@ -10,5 +10,8 @@ void  cv_list_box_clear      (GtkListBox  *list);
 char *cv_text_view_get_text  (GtkTextView *view);
 void  cv_error_label_show    (GtkLabel    *label,
                               const GError *error);
+void  cv_widget_report_error (GtkWidget    *widget,
+                              const char   *what,
+                              const GError *error);
 
 G_END_DECLS
