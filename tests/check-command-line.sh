@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# convene --import, --list-programmes and --export work without a window,
+# convene --import, --list-programmes, --export, --import-csv and --export-csv
+# work without a window,
 # exit 0 on success, and exit non-zero with the reason on stderr otherwise.
 set -eu
-convene=$1 good=$2 newer=$3
+convene=$1 good=$2 newer=$3 csv=$4
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 db="$dir/convene.db"
@@ -28,4 +29,26 @@ if "$convene" --database "$db" --export "No such programme" "$dir/x.json" 2> "$d
 fi
 grep -q "no programme called" "$dir/error"
 [ ! -e "$dir/x.json" ]
+# Spreadsheets: a file with problems writes nothing, unless the valid rows are asked for.
+if "$convene" --database "$db" --import-csv "Bad file check" "$csv/problems.csv" 2> "$dir/error"; then
+  echo "a file with problems was imported" >&2
+  exit 1
+fi
+grep -q "Line 3, Email: “jo@” is not an email address." "$dir/error"
+"$convene" --database "$db" --import-csv "Bad file check" "$csv/problems.csv" --valid-rows > "$dir/summary" 2> /dev/null
+grep -q "1 person added" "$dir/summary"
+"$convene" --database "$db" --import-csv "Bad file check" "$csv/windows-1252.csv" > /dev/null
+"$convene" --database "$db" --export-csv "Bad file check" stakeholders "$dir/partner.csv"
+grep -q "René Dupré" "$dir/partner.csv"
+if grep -q "rene@example.fr" "$dir/partner.csv"; then
+  echo "a partner CSV holds a person's email" >&2
+  exit 1
+fi
+"$convene" --database "$db" --export-csv "Bad file check" stakeholders "$dir/full.csv" --full
+grep -q "rene@example.fr" "$dir/full.csv"
+if "$convene" --database "$db" --export-csv "Bad file check" people "$dir/x.csv" 2> "$dir/error"; then
+  echo "exported a list that does not exist" >&2
+  exit 1
+fi
+grep -q "no list called" "$dir/error"
 echo "ok"

@@ -5,6 +5,8 @@
 #include <locale.h>
 
 #include "cv-application.h"
+#include "cv-csv-export.h"
+#include "cv-csv-import.h"
 #include "cv-exchange.h"
 #include "cv-file.h"
 #include "cv-guides.h"
@@ -45,6 +47,59 @@ cv_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (cv_application_parent_class)->finalize (object);
+}
+
+/* Prints every problem and likely duplicate, then imports, or not. */
+static int
+import_csv (CvStore      *store,
+            const char   *programme,
+            GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree const char **files = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CvCsvImport) import = NULL;
+  g_autoptr(CvCsvUndo) undo = NULL;
+  g_autofree char *text = NULL;
+  CvCsvWriteFlags flags = CV_CSV_WRITE_ALL_OR_NOTHING;
+  GPtrArray *lines;
+
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
+      files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("Say which file to read: convene --import-csv PROGRAMME FILE [--valid-rows] [--merge]\n"));
+      return 2;
+    }
+  id = cv_exchange_find_programme (store, programme, &error);
+  if (id == NULL)
+    goto failed;
+  file = g_file_new_for_commandline_arg (files[0]);
+  import = cv_csv_import_new_for_file (id, file, 0, NULL, &error);
+  if (import == NULL || !cv_csv_import_check (import, store, &error))
+    goto failed;
+
+  lines = cv_csv_import_get_problems (import);
+  for (guint i = 0; i < lines->len; i++)
+    g_printerr ("%s\n", (const char *)g_ptr_array_index (lines, i));
+  lines = cv_csv_import_get_duplicates (import);
+  for (guint i = 0; i < lines->len; i++)
+    g_print ("%s\n", (const char *)g_ptr_array_index (lines, i));
+
+  if (g_variant_dict_contains (options, "valid-rows"))
+    flags |= CV_CSV_WRITE_VALID_ROWS;
+  if (g_variant_dict_contains (options, "merge"))
+    flags |= CV_CSV_WRITE_MERGE;
+  undo = cv_csv_import_write (import, store, flags, NULL, NULL, NULL, &error);
+  if (undo == NULL)
+    goto failed;
+  text = cv_csv_undo_describe (undo);
+  g_print ("%s\n", text);
+  return 0;
+
+failed:
+  g_printerr ("convene: %s\n", error->message);
+  return 1;
 }
 
 /* The command line works without a window (and without a display), for
@@ -114,6 +169,38 @@ run_headless (CvApplication *self,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "import-csv", "&s", &programme))
+    return import_csv (store, programme, options);
+
+  if (g_variant_dict_lookup (options, "export-csv", "&s", &programme))
+    {
+      g_autofree char *id = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GString) csv = NULL;
+      CvCsvList list;
+
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
+          files[0] == NULL || files[1] == NULL || files[2] != NULL)
+        {
+          g_printerr (_("Say which list and which file: convene --export-csv PROGRAMME LIST FILE [--full]\n"));
+          return 2;
+        }
+      if (!cv_csv_list_from_name (files[0], &list))
+        {
+          g_printerr (_("There is no list called “%s”: say stakeholders, sessions, attendance, "
+                        "contributions, actions or measures.\n"), files[0]);
+          return 2;
+        }
+      id = cv_exchange_find_programme (store, programme, &error);
+      if (id == NULL)
+        goto failed;
+      csv = cv_csv_export_programme (store, id, list, !g_variant_dict_contains (options, "full"), &error);
+      file = g_file_new_for_commandline_arg (files[1]);
+      if (csv == NULL || !cv_csv_save (csv, file, &error))
+        goto failed;
+      return 0;
+    }
+
   if (g_variant_dict_lookup (options, "review", "&s", &programme))
     {
       const char *pdf = NULL;
@@ -163,6 +250,7 @@ cv_application_handle_local_options (GApplication *app,
     cv_application_set_database_path (self, database);
 
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
+      g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "import-csv") ||
       g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review"))
     return run_headless (self, options);
 
@@ -267,9 +355,19 @@ cv_application_init (CvApplication *self)
     { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write PROGRAMME (a name or id) to the file given after it, for partners"), N_("PROGRAMME") },
     { "full", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("With --export: a full backup, personal data included"), NULL },
+      N_("With --export or --export-csv: everything, personal data included"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Import the programme file FILE"), N_("FILE") },
+    { "import-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Import stakeholders into PROGRAMME from the spreadsheet (CSV) file given after it"), N_("PROGRAMME") },
+    { "valid-rows", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import-csv: import the valid rows even if some rows have problems"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --import-csv: fill in likely duplicates rather than leave them out"), NULL },
+    { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write a list of PROGRAMME as a spreadsheet (CSV): give the list (stakeholders, sessions, "
+         "attendance, contributions, actions or measures) and the file after it; for partners unless --full"),
+      N_("PROGRAMME") },
     { "list-programmes", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the programmes: id, status and name"), NULL },
     { "review", 0, 0, G_OPTION_ARG_STRING, NULL,

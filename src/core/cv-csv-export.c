@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Any list out to a spreadsheet: a heading row of the fields' labels, then a
+ * row per record with every value as a person reads it (choices by their
+ * label, references by the name of what they name). The file starts with a
+ * BOM, so that Excel reads its accents as UTF-8.
+ *
+ * For partners, the rule of partner exports holds: no person's email, phone
+ * or notes, nobody named as having said something, and no person named in
+ * another list (attendance, facilitators, owners), since Convene does not
+ * yet know who is willing to be named to partners.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cv-action.h"
+#include "cv-attendance.h"
+#include "cv-contribution.h"
+#include "cv-csv.h"
+#include "cv-csv-export.h"
+#include "cv-csv-import.h"
+#include "cv-error.h"
+#include "cv-measure.h"
+#include "cv-session.h"
+#include "cv-stakeholder.h"
+
+typedef struct
+{
+  const char *name;        /* on the command line */
+  GType     (*type) (void);
+  const char *where;       /* the programme's records, ?1 being its id */
+} List;
+
+static const List lists[] = {
+  { "stakeholders", cv_stakeholder_get_type, "programme_id = ?1" },
+  { "sessions", cv_session_get_type, "programme_id = ?1" },
+  { "attendance", cv_attendance_get_type, "session_id IN (SELECT id FROM session WHERE programme_id = ?1)" },
+  { "contributions", cv_contribution_get_type, "programme_id = ?1" },
+  { "actions", cv_action_get_type, "programme_id = ?1" },
+  { "measures", cv_measure_get_type, "programme_id = ?1" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (lists) == CV_CSV_N_LISTS);
+
+gboolean
+cv_csv_list_from_name (const char *name,
+                       CvCsvList  *list)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_strcmp0 (name, lists[i].name) == 0)
+      {
+        *list = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cv_csv_list_get_name (CvCsvList list)
+{
+  g_return_val_if_fail (list < CV_CSV_N_LISTS, NULL);
+  return lists[list].name;
+}
+
+GType
+cv_csv_list_get_record_type (CvCsvList list)
+{
+  g_return_val_if_fail (list < CV_CSV_N_LISTS, G_TYPE_INVALID);
+  return lists[list].type ();
+}
+
+typedef struct
+{
+  CvStore    *store;
+  gboolean    partner;
+  GHashTable *names;   /* "table/id" → what to write for it */
+} Writer;
+
+/* Which fields are columns: not the programme, and for partners not who said what. */
+static gboolean
+is_shown (const CvRecordKind *kind,
+          const CvField      *field,
+          gboolean            partner)
+{
+  if (g_strcmp0 (field->target, "programme") == 0 && (field->flags & CV_FIELD_SCOPE))
+    return FALSE;
+  if (partner && g_str_equal (kind->table, "contribution") &&
+      (g_str_equal (field->name, "stakeholder_id") || g_str_equal (field->name, "anonymous")))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_private (Writer        *w,
+            CvRecord      *record,
+            const CvField *field)
+{
+  const char *table = cv_record_get_kind (record)->table;
+
+  if (!w->partner)
+    return FALSE;
+  if (g_str_equal (table, "stakeholder"))
+    return g_strcmp0 (cv_record_get_string (record, "kind"), "person") == 0 &&
+           (g_str_equal (field->name, "email") || g_str_equal (field->name, "phone") ||
+            g_str_equal (field->name, "notes"));
+  /* A facilitator written in by hand is a person's name too. */
+  return g_str_equal (table, "session") && g_str_equal (field->name, "facilitator");
+}
+
+static const char *
+reference_text (Writer     *w,
+                const char *table,
+                const char *id)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s", table, id);
+  char *text = g_hash_table_lookup (w->names, key);
+
+  if (text != NULL)
+    return text;
+  if (w->partner && g_str_equal (table, "stakeholder"))
+    {
+      g_autoptr(CvRecord) stakeholder = cv_store_load (w->store, CV_TYPE_STAKEHOLDER, id, NULL);
+
+      if (stakeholder == NULL || g_strcmp0 (cv_record_get_string (stakeholder, "kind"), "organisation") != 0)
+        text = g_strdup ("");
+    }
+  if (text == NULL)
+    text = cv_store_get_display_name (w->store, table, id);
+  if (text == NULL)
+    text = g_strdup ("");
+  g_hash_table_insert (w->names, g_steal_pointer (&key), text);
+  return text;
+}
+
+static char *
+value_text (Writer        *w,
+            CvRecord      *record,
+            guint          index)
+{
+  const CvField *field = &cv_record_get_kind (record)->fields[index];
+  const GValue *value = cv_record_get_value (record, index);
+
+  if (is_private (w, record, field))
+    return NULL;
+
+  switch (field->type)
+    {
+    case CV_FIELD_CHOICE:
+      {
+        const char *label = cv_field_choice_label (field, g_value_get_string (value));
+        return label != NULL ? g_strdup (_(label)) : NULL;
+      }
+    case CV_FIELD_BOOLEAN:
+      return g_strdup (g_value_get_boolean (value) ? _("Yes") : _("No"));
+    case CV_FIELD_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+    case CV_FIELD_NUMBER:
+      {
+        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, g_value_get_double (value)));
+      }
+    case CV_FIELD_DATE_TIME:
+      {
+        const char *text = g_value_get_string (value);
+        g_autoptr(GDateTime) utc = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+        g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+        /* As a spreadsheet reads a date and time. */
+        return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (text);
+      }
+    case CV_FIELD_REFERENCE:
+      {
+        const char *id = g_value_get_string (value);
+        return id != NULL ? g_strdup (reference_text (w, field->target, id)) : NULL;
+      }
+    case CV_FIELD_REFERENCES:
+    case CV_FIELD_WORDS:
+      {
+        const char * const *items = g_value_get_boxed (value);
+        g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+        for (guint i = 0; items != NULL && items[i] != NULL; i++)
+          g_ptr_array_add (texts, (gpointer)(field->type == CV_FIELD_WORDS
+                                             ? items[i] : reference_text (w, field->target, items[i])));
+        g_ptr_array_add (texts, NULL);
+        return g_strjoinv ("; ", (GStrv)texts->pdata);
+      }
+    case CV_FIELD_STRING:
+    case CV_FIELD_TEXT:
+    case CV_FIELD_EMAIL:
+    case CV_FIELD_DATE:
+    default:
+      return g_value_dup_string (value);
+    }
+}
+
+static GStrv
+record_row (Writer   *w,
+            CvRecord *record)
+{
+  const CvRecordKind *kind = cv_record_get_kind (record);
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_shown (kind, &kind->fields[i], w->partner))
+      {
+        g_autofree char *text = value_text (w, record, i);
+        g_strv_builder_add (row, text != NULL ? text : "");
+      }
+  return g_strv_builder_end (row);
+}
+
+static GStrv
+heading_row (const CvRecordKind *kind,
+             gboolean            partner)
+{
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (is_shown (kind, &kind->fields[i], partner))
+      g_strv_builder_add (row, _(kind->fields[i].label));
+  return g_strv_builder_end (row);
+}
+
+static const CvRecordKind *
+kind_of_list (CvCsvList list)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (lists[list].type ());
+
+  return CV_RECORD_CLASS (klass)->kind;
+}
+
+static GString *
+write_rows (const CvRecordKind *kind,
+            GPtrArray          *rows,
+            gboolean            partner)
+{
+  GString *csv = cv_csv_begin ();
+  g_auto(GStrv) headings = heading_row (kind, partner);
+
+  cv_csv_append_row (csv, (const char * const *)headings, g_strv_length (headings));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv row = g_ptr_array_index (rows, i);
+      cv_csv_append_row (csv, (const char * const *)row, g_strv_length (row));
+    }
+  return csv;
+}
+
+/**
+ * cv_csv_export_records:
+ * @records: the records of @list, in the order to write them (a view's model)
+ * @partner: whether the privacy rule of partner exports applies
+ *
+ * Returns: (transfer full): the CSV file's bytes
+ */
+GString *
+cv_csv_export_records (CvStore     *store,
+                       CvCsvList    list,
+                       GListModel  *records,
+                       gboolean     partner,
+                       GError     **error)
+{
+  Writer w = { store, partner, NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint n;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+  g_return_val_if_fail (list < CV_CSV_N_LISTS, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
+
+  w.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  n = g_list_model_get_n_items (records);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CvRecord) record = g_list_model_get_item (records, i);
+
+      if (record != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, lists[list].type ()))
+        g_ptr_array_add (rows, record_row (&w, record));
+    }
+  g_hash_table_unref (w.names);
+  return write_rows (kind_of_list (list), rows, partner);
+}
+
+static gboolean
+add_record_cb (CvRecord  *record,
+               gpointer   user_data,
+               GError   **error)
+{
+  g_list_store_append (user_data, record);
+  return TRUE;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const char * const *x = *(const char * const **)a;
+  const char * const *y = *(const char * const **)b;
+
+  for (guint i = 0; x[i] != NULL && y[i] != NULL; i++)
+    {
+      int order = g_utf8_collate (x[i], y[i]);
+
+      if (order == 0)
+        order = g_strcmp0 (x[i], y[i]);
+      if (order != 0)
+        return order;
+    }
+  return 0;
+}
+
+/**
+ * cv_csv_export_programme:
+ *
+ * Writes every record of @list in the programme, in the order of their
+ * values (the first column first), so that the same records always make
+ * the same file.
+ *
+ * Returns: (transfer full): the CSV file's bytes, or %NULL with @error set
+ */
+GString *
+cv_csv_export_programme (CvStore      *store,
+                         const char   *programme_id,
+                         CvCsvList     list,
+                         gboolean      partner,
+                         GError      **error)
+{
+  g_autoptr(GListStore) records = NULL;
+  Writer w = { store, partner, NULL };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  GString *csv;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+  g_return_val_if_fail (list < CV_CSV_N_LISTS, NULL);
+
+  records = g_list_store_new (lists[list].type ());
+  if (!cv_store_foreach (store, lists[list].type (), lists[list].where, programme_id,
+                         add_record_cb, records, error))
+    return NULL;
+
+  w.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (records)); i++)
+    {
+      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (records), i);
+      g_ptr_array_add (rows, record_row (&w, record));
+    }
+  g_hash_table_unref (w.names);
+  g_ptr_array_sort (rows, compare_rows);
+  csv = write_rows (kind_of_list (list), rows, partner);
+  return csv;
+}
+
+gboolean
+cv_csv_save (GString  *csv,
+             GFile    *file,
+             GError  **error)
+{
+  g_return_val_if_fail (csv != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return g_file_replace_contents (file, csv->str, csv->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+/**
+ * cv_csv_write_template:
+ *
+ * Writes a CSV file with only the headings Convene reads best, in the
+ * reader's language, for a person to fill in.
+ */
+gboolean
+cv_csv_write_template (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(GString) csv = cv_csv_begin ();
+  g_autoptr(GStrvBuilder) row = g_strv_builder_new ();
+  g_auto(GStrv) headings = NULL;
+
+  for (CvCsvTarget t = CV_CSV_NAME; t <= CV_CSV_NOTES; t++)
+    if (t != CV_CSV_FIRST_NAME && t != CV_CSV_LAST_NAME)
+      g_strv_builder_add (row, cv_csv_target_label (t));
+  headings = g_strv_builder_end (row);
+  cv_csv_append_row (csv, (const char * const *)headings, g_strv_length (headings));
+  return cv_csv_save (csv, file, error);
+}
