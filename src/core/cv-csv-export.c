@@ -21,6 +21,7 @@
 #include "cv-csv-export.h"
 #include "cv-csv-import.h"
 #include "cv-error.h"
+#include "cv-file.h"
 #include "cv-measure.h"
 #include "cv-session.h"
 #include "cv-stakeholder.h"
@@ -360,8 +361,8 @@ cv_csv_save (GString  *csv,
   g_return_val_if_fail (csv != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return g_file_replace_contents (file, csv->str, csv->len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  /* Never a partial file, nor a hidden copy of it, if Convene is stopped. */
+  return cv_file_write_contents (file, csv->str, csv->len, error);
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include "cv-csv-import.h"
 #include "cv-error.h"
+#include "cv-file.h"
 #include "cv-stakeholder.h"
 
 #define PROGRESS_EVERY 250
@@ -239,7 +240,7 @@ cv_csv_import_new_for_file (const char    *programme_id,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, error))
+  if (!cv_file_read_limited (file, CV_CSV_MAX_BYTES, &data, &length, cancellable, error))
     return NULL;
   return cv_csv_import_new (programme_id, data, length, separator, error);
 }

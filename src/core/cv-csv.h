@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 /* More rows than this are refused: split the file. */
 #define CV_CSV_MAX_ROWS 100000
+/* Nor is a file larger than this read at all (100,000 long rows fit). */
+#define CV_CSV_MAX_BYTES (G_GUINT64_CONSTANT (256) * 1024 * 1024)
 
 typedef struct _CvCsvTable CvCsvTable;
 
