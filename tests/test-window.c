@@ -29,6 +29,7 @@
 #include "cv-measure-value.h"
 #include "cv-measures-view.h"
 #include "cv-overview-view.h"
+#include "cv-paged-rows.h"
 #include "cv-action.h"
 #include "cv-action-editor.h"
 #include "cv-actions-view.h"
@@ -495,6 +496,20 @@ row_with_title (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Waits until a page's long list has its rows (they are read in a worker thread). */
+static GtkWidget *
+loaded_rows (CvPagedRows *rows)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (cv_paged_rows_is_loading (rows))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return GTK_WIDGET (cv_paged_rows_get_list_box (rows));
+}
+
 static CvSessionsView *
 sessions_view (Fixture *f)
 {
@@ -589,7 +604,7 @@ test_session_attendance_and_contributions (Fixture       *f,
 
   /* Mark the first as attended, from their row. */
   {
-    GtkWidget *list = session_child (f, "attendance_list");
+    GtkWidget *list = loaded_rows (session_child (f, "attendance_list"));
     GtkWidget *row = gtk_widget_get_first_child (list);
     GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
     GtkWidget *controls = gtk_widget_get_last_child (box);
@@ -628,7 +643,7 @@ test_session_attendance_and_contributions (Fixture       *f,
   g_assert_cmpuint (g_strv_length ((char **)cv_record_get_list (g_ptr_array_index (said, 1), "themes")), ==, 1);
   g_assert_true (cv_record_get_boolean (g_ptr_array_index (said, 0), "anonymous"));
   {
-    g_autoptr(GListModel) rows = gtk_widget_observe_children (session_child (f, "contribution_list"));
+    g_autoptr(GListModel) rows = gtk_widget_observe_children (loaded_rows (session_child (f, "contribution_list")));
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
   }
   attendance = cv_store_list (store_of (f), CV_TYPE_ATTENDANCE, "session_id", session_id, &error);
@@ -638,6 +653,7 @@ test_session_attendance_and_contributions (Fixture       *f,
   cv_window_show_view (f->window, "stakeholders");
   cv_stakeholders_view_open (stakeholders_view (f), ids[0]);
   g_assert_true (gtk_widget_get_visible (editor_child (f, "sessions_group")));
+  loaded_rows (editor_child (f, "session_rows"));
   g_assert_true (row_with_title (editor_child (f, "sessions_group"), "Quarterly meeting"));
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)

@@ -297,6 +297,41 @@ cv_database_open (const char  *path,
   return cv_database_open_at_version (path, CV_DATABASE_SCHEMA_VERSION, error);
 }
 
+/**
+ * cv_database_open_reader:
+ * @path: a database that cv_database_open() opened already
+ *
+ * A second connection to the same file for reading in another thread: it
+ * runs no migration and refuses to write (`query_only`). WAL lets it read a
+ * consistent state while the first connection writes.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+CvDatabase *
+cv_database_open_reader (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(CvDatabase) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (CV_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cv_set_database_error (error, self->handle, rc);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, 5000);
+  if (!cv_database_exec (self, "PRAGMA query_only = ON", error) ||
+      !read_user_version (self, &self->schema_version, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 const char *
 cv_database_get_path (CvDatabase *self)
 {

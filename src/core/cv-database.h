@@ -35,6 +35,8 @@ CvDatabase   *cv_database_open              (const char   *path,
 CvDatabase   *cv_database_open_at_version   (const char   *path,
                                              int           version,
                                              GError      **error);
+CvDatabase   *cv_database_open_reader       (const char   *path,
+                                             GError      **error);
 const char   *cv_database_get_path          (CvDatabase   *self);
 int           cv_database_get_schema_version (CvDatabase  *self);
 sqlite3      *cv_database_get_handle        (CvDatabase   *self);

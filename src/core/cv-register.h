@@ -31,9 +31,6 @@ int        cv_level_from_nick            (const char  *nick);
 GStrv      cv_register_tags              (CvStore     *store,
                                           const char  *programme_id,
                                           GError     **error);
-GPtrArray *cv_register_sessions_attended (CvStore     *store,
-                                          const char  *stakeholder_id,
-                                          GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvGrid, cv_grid_free)
 

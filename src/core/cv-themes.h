@@ -27,12 +27,6 @@ gboolean      cv_themes_unmerge       (CvStore      *store,
                                        CvThemeMerge *merge,
                                        GError      **error);
 void          cv_theme_merge_free     (CvThemeMerge *merge);
-GPtrArray    *cv_themes_contributions (CvStore      *store,
-                                       const char   *theme_id,
-                                       GError      **error);
-GPtrArray    *cv_themes_actions       (CvStore      *store,
-                                       const char   *theme_id,
-                                       GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvThemeMerge, cv_theme_merge_free)
 

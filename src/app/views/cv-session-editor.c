@@ -14,6 +14,7 @@
 #include "cv-attendee-picker.h"
 #include "cv-contribution.h"
 #include "cv-error.h"
+#include "cv-paged-rows.h"
 #include "cv-review-window.h"
 #include "cv-session.h"
 #include "cv-session-editor.h"
@@ -65,7 +66,7 @@ struct _CvSessionEditor
   GtkTextView          *summary_view;
   AdwPreferencesGroup  *attendance_group;
   GtkLabel             *attendance_counts;
-  GtkListBox           *attendance_list;
+  CvPagedRows          *attendance_list;
   AdwPreferencesGroup  *said_group;
   AdwEntryRow          *said_row;
   AdwActionRow         *themes_row;
@@ -76,13 +77,13 @@ struct _CvSessionEditor
   CvStakeholderChooser *said_by_chooser;
   GtkWidget            *said_error_row;
   GtkLabel             *said_error;
-  GtkListBox           *contribution_list;
+  CvPagedRows          *contribution_list;
   GtkWidget            *delete_button;
   GtkWidget            *calendar_button;
   GtkWidget            *review_button;
   AdwPreferencesGroup  *actions_group;
   AdwEntryRow          *action_row;
-  GtkListBox           *action_list;
+  CvPagedRows          *action_list;
 };
 
 enum {
@@ -398,20 +399,67 @@ attendance_drop_down (CvSessionEditor *self,
   return drop_down;
 }
 
+static GtkWidget *
+attendance_row_cb (CvRecord *attendance,
+                   gpointer  user_data)
+{
+  CvSessionEditor *self = user_data;
+  g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder",
+                                                     cv_record_get_string (attendance, "stakeholder_id"));
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (name != NULL ? name : "");
+  GtkWidget *paid = gtk_check_button_new_with_label (_("Paid"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), name);
+
+  /* The name on its own line, its choices below, so that both fit a narrow window. */
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", _("Status")));
+  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "role", _("Role")));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), cv_record_get_boolean (attendance, "paid"));
+  gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (paid, TRUE);
+  gtk_widget_set_tooltip_text (paid, _("Paid for their time"));
+  g_object_set_data_full (G_OBJECT (paid), "attendance", g_object_ref (attendance), g_object_unref);
+  g_object_set_data (G_OBJECT (paid), "field", (gpointer)"paid");
+  g_signal_connect (paid, "notify::active", G_CALLBACK (attendance_changed_cb), self);
+  gtk_box_append (GTK_BOX (controls), paid);
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "attendance", g_object_ref (attendance), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_attendance_cb), self);
+  gtk_box_append (GTK_BOX (controls), remove);
+
+  gtk_box_append (GTK_BOX (box), controls);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 static void
 reload_attendance (CvSessionEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   CvAttendanceCounts counts = { 0 };
   g_autofree char *summary = NULL;
 
-  cv_list_box_clear (self->attendance_list);
-
-  list = cv_store_list (self->store, CV_TYPE_ATTENDANCE, "session_id", cv_record_get_id (self->record), &error);
-  if (list == NULL || !cv_sessions_count_attendance (self->store, cv_record_get_id (self->record), &counts, &error))
+  /* The counts are one indexed query; the rows come a page at a time. */
+  cv_paged_rows_set_key (self->attendance_list, cv_record_get_id (self->record));
+  if (!cv_sessions_count_attendance (self->store, cv_record_get_id (self->record), &counts, &error))
     {
-      cv_widget_report_error (GTK_WIDGET (self), "Could not list the attendance", error);
+      cv_widget_report_error (GTK_WIDGET (self), "Could not count the attendance", error);
       return;
     }
 
@@ -419,54 +467,6 @@ reload_attendance (CvSessionEditor *self)
   summary = g_strdup_printf (_("%u listed · %u invited · %u attended · %u sent apologies · %u paid for their time"),
                              counts.listed, counts.invited, counts.attended, counts.apologies, counts.paid);
   gtk_label_set_text (self->attendance_counts, counts.listed > 0 ? summary : _("Nobody is listed yet."));
-  gtk_widget_set_visible (GTK_WIDGET (self->attendance_list), list->len > 0);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      CvRecord *attendance = g_ptr_array_index (list, i);
-      g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder",
-                                                         cv_record_get_string (attendance, "stakeholder_id"));
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = gtk_label_new (name != NULL ? name : "");
-      GtkWidget *paid = gtk_check_button_new_with_label (_("Paid"));
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), name);
-
-      /* The name on its own line, its choices below, so that both fit a narrow window. */
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_widget_set_margin_top (box, 8);
-      gtk_widget_set_margin_bottom (box, 8);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", _("Status")));
-      gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "role", _("Role")));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), cv_record_get_boolean (attendance, "paid"));
-      gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
-      gtk_widget_set_hexpand (paid, TRUE);
-      gtk_widget_set_tooltip_text (paid, _("Paid for their time"));
-      g_object_set_data_full (G_OBJECT (paid), "attendance", g_object_ref (attendance), g_object_unref);
-      g_object_set_data (G_OBJECT (paid), "field", (gpointer)"paid");
-      g_signal_connect (paid, "notify::active", G_CALLBACK (attendance_changed_cb), self);
-      gtk_box_append (GTK_BOX (controls), paid);
-
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      g_object_set_data_full (G_OBJECT (remove), "attendance", g_object_ref (attendance), g_object_unref);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_attendance_cb), self);
-      gtk_box_append (GTK_BOX (controls), remove);
-
-      gtk_box_append (GTK_BOX (box), controls);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->attendance_list, row);
-    }
 }
 
 static void
@@ -639,58 +639,50 @@ remove_contribution_cb (GtkButton       *button,
   cv_trash_delete (self->trash, records, GTK_WIDGET (self));
 }
 
+static GtkWidget *
+contribution_row_cb (CvRecord *contribution,
+                     gpointer  user_data)
+{
+  CvSessionEditor *self = user_data;
+  const char * const *themes = cv_record_get_list (contribution, "themes");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder",
+                                                    cv_record_get_string (contribution, "stakeholder_id"));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
+    g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme", themes[t]));
+  g_ptr_array_add (names, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **)names->pdata);
+    const char *speaker = cv_record_get_boolean (contribution, "anonymous") ? _("Anonymous") : who;
+
+    if (*joined != '\0')
+      subtitle = g_strdup_printf ("%s — %s", speaker != NULL ? speaker : "", joined);
+    else
+      subtitle = g_strdup (speaker != NULL ? speaker : "");
+  }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (contribution, "text"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Delete What Was Said"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete What Was Said"), -1);
+  g_object_set_data_full (G_OBJECT (remove), "contribution", g_object_ref (contribution), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
 static void
 reload_contributions (CvSessionEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = cv_store_list (self->store, CV_TYPE_CONTRIBUTION, "session_id",
-                                             cv_record_get_id (self->record), &error);
-
-  cv_list_box_clear (self->contribution_list);
-  if (list == NULL)
-    {
-      cv_widget_report_error (GTK_WIDGET (self), "Could not list what was said", error);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->contribution_list), list->len > 0);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      CvRecord *contribution = g_ptr_array_index (list, i);
-      const char * const *themes = cv_record_get_list (contribution, "themes");
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder",
-                                                        cv_record_get_string (contribution, "stakeholder_id"));
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
-        g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme", themes[t]));
-      g_ptr_array_add (names, NULL);
-      {
-        g_autofree char *joined = g_strjoinv (", ", (char **)names->pdata);
-        const char *speaker = cv_record_get_boolean (contribution, "anonymous") ? _("Anonymous") : who;
-
-        if (*joined != '\0')
-          subtitle = g_strdup_printf ("%s — %s", speaker != NULL ? speaker : "", joined);
-        else
-          subtitle = g_strdup (speaker != NULL ? speaker : "");
-      }
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (contribution, "text"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Delete What Was Said"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Delete What Was Said"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "contribution", g_object_ref (contribution), g_object_unref);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      gtk_list_box_append (self->contribution_list, row);
-    }
+  cv_paged_rows_set_key (self->contribution_list, cv_record_get_id (self->record));
 }
 
 /**
@@ -749,35 +741,28 @@ add_contribution_cb (CvSessionEditor *self)
 
 /* Actions agreed here */
 
+static GtkWidget *
+action_row_cb (CvRecord *action,
+               gpointer  user_data)
+{
+  CvSessionEditor *self = user_data;
+  const CvField *status = field_of (CV_TYPE_ACTION, "status");
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder",
+                                                      cv_record_get_string (action, "owner_id"));
+  g_autofree char *subtitle = g_strdup_printf ("%s%s%s", _(cv_field_choice_label (status, cv_record_get_string (action, "status"))),
+                                               owner != NULL ? " · " : "", owner != NULL ? owner : "");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (action, "title"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
 static void
 reload_actions (CvSessionEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) actions = cv_store_list (self->store, CV_TYPE_ACTION, "session_id",
-                                                cv_record_get_id (self->record), &error);
-  const CvField *status = field_of (CV_TYPE_ACTION, "status");
-
-  cv_list_box_clear (self->action_list);
-  if (actions == NULL)
-    {
-      cv_widget_report_error (GTK_WIDGET (self), "Could not list the actions", error);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->action_list), actions->len > 0);
-  for (guint i = 0; i < actions->len; i++)
-    {
-      CvRecord *action = g_ptr_array_index (actions, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder",
-                                                          cv_record_get_string (action, "owner_id"));
-      g_autofree char *subtitle = g_strdup_printf ("%s%s%s", _(cv_field_choice_label (status, cv_record_get_string (action, "status"))),
-                                                   owner != NULL ? " · " : "", owner != NULL ? owner : "");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (action, "title"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->action_list, row);
-    }
+  cv_paged_rows_set_key (self->action_list, cv_record_get_id (self->record));
 }
 
 static void
@@ -993,6 +978,7 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cv_session_editor_dispose;
 
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
+  g_type_ensure (CV_TYPE_PAGED_ROWS);
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1096,6 +1082,9 @@ cv_session_editor_set_store (CvSessionEditor *self,
 
   self->store = g_object_ref (store);
   self->trash = g_object_ref (trash);
+  cv_paged_rows_set_list (self->attendance_list, store, CV_PAGED_SESSION_ATTENDANCE, attendance_row_cb, self, NULL);
+  cv_paged_rows_set_list (self->contribution_list, store, CV_PAGED_SESSION_CONTRIBUTIONS, contribution_row_cb, self, NULL);
+  cv_paged_rows_set_list (self->action_list, store, CV_PAGED_SESSION_ACTIONS, action_row_cb, self, NULL);
   cv_stakeholder_chooser_set_store (self->facilitator_chooser, store);
   cv_stakeholder_chooser_set_store (self->said_by_chooser, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);

@@ -13,6 +13,7 @@
 #include "cv-action.h"
 #include "cv-date-row.h"
 #include "cv-format.h"
+#include "cv-paged-rows.h"
 #include "cv-register.h"
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-chooser.h"
@@ -33,7 +34,6 @@ struct _CvStakeholderEditor
   GPtrArray       *tags;            /* as edited, of char* */
   guint            save_source;
   gboolean         loading;
-  GPtrArray       *page_rows;       /* rows added to the sessions and actions groups */
 
   /* Template widgets */
   GtkStack        *stack;
@@ -69,6 +69,8 @@ struct _CvStakeholderEditor
   GtkWidget       *delete_button;
   AdwPreferencesGroup *sessions_group;
   AdwPreferencesGroup *actions_group;
+  CvPagedRows         *session_rows;
+  CvPagedRows         *action_rows;
 };
 
 enum {
@@ -456,11 +458,9 @@ organisation_chosen_cb (CvStakeholderEditor *self,
 
 /* The stakeholder's page: the sessions they are listed at and the actions they own. */
 
-static void
-add_page_row (CvStakeholderEditor *self,
-              AdwPreferencesGroup *group,
-              const char          *title,
-              const char          *subtitle)
+static GtkWidget *
+page_row (const char *title,
+          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -468,66 +468,45 @@ add_page_row (CvStakeholderEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->page_rows, row);
-  g_object_set_data (G_OBJECT (row), "group", group);
+  return row;
+}
+
+static GtkWidget *
+session_row_cb (CvRecord *session,
+                gpointer  user_data)
+{
+  g_autofree char *when = cv_format_timestamp (cv_record_get_string (session, "starts_at"));
+
+  return page_row (cv_record_get_string (session, "title"), when);
+}
+
+static GtkWidget *
+action_row_cb (CvRecord *action,
+               gpointer  user_data)
+{
+  const CvField *status = cv_record_kind_find_field (cv_record_get_kind (action), "status");
+  const char *label = _(cv_field_choice_label (status, cv_record_get_string (action, "status")));
+  g_autofree char *today = cv_today ();
+
+  /* Overdue is said in words as well as shown. */
+  if (cv_action_is_overdue (CV_ACTION (action), today))
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s — overdue"), label);
+      return page_row (cv_record_get_string (action, "title"), subtitle);
+    }
+  return page_row (cv_record_get_string (action, "title"), label);
 }
 
 static void
 reload_pages (CvStakeholderEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sessions = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
   const char *id = self->record != NULL ? cv_record_get_id (self->record) : NULL;
-  g_autofree char *today = cv_today ();
-
-  for (guint i = 0; i < self->page_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->page_rows, i);
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
-    }
-  g_ptr_array_set_size (self->page_rows, 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_group), id != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_group), id != NULL);
-  if (id == NULL)
-    return;
-
-  sessions = cv_register_sessions_attended (self->store, id, &error);
-  if (sessions == NULL)
-    cv_widget_report_error (GTK_WIDGET (self), "Could not list the sessions", error);
-  else if (sessions->len == 0)
-    add_page_row (self, self->sessions_group, _("Not at any session yet"), NULL);
-  else
-    for (guint i = 0; i < sessions->len; i++)
-      {
-        CvRecord *session = g_ptr_array_index (sessions, i);
-        g_autofree char *when = cv_format_timestamp (cv_record_get_string (session, "starts_at"));
-        add_page_row (self, self->sessions_group, cv_record_get_string (session, "title"), when);
-      }
-
-  g_clear_error (&error);
-  actions = cv_store_list (self->store, CV_TYPE_ACTION, "owner_id", id, &error);
-  if (actions == NULL)
-    cv_widget_report_error (GTK_WIDGET (self), "Could not list the actions", error);
-  else if (actions->len == 0)
-    add_page_row (self, self->actions_group, _("No actions yet"), NULL);
-  else
-    for (guint i = 0; i < actions->len; i++)
-      {
-        CvRecord *action = g_ptr_array_index (actions, i);
-        const CvField *status = cv_record_kind_find_field (cv_record_get_kind (action), "status");
-        const char *label = _(cv_field_choice_label (status, cv_record_get_string (action, "status")));
-        g_autofree char *subtitle = NULL;
-
-        /* Overdue is said in words as well as shown. */
-        if (cv_action_is_overdue (CV_ACTION (action), today))
-          subtitle = g_strdup_printf (_("%s — overdue"), label);
-        else
-          subtitle = g_strdup (label);
-        add_page_row (self, self->actions_group, cv_record_get_string (action, "title"), subtitle);
-      }
+  /* Someone at hundreds of sessions: a page at a time, read off the main thread. */
+  cv_paged_rows_set_key (self->session_rows, id);
+  cv_paged_rows_set_key (self->action_rows, id);
 }
 
 /* Loading a record into the widgets */
@@ -636,7 +615,6 @@ cv_stakeholder_editor_dispose (GObject *object)
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->organisation_id, g_free);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
-  g_clear_pointer (&self->page_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cv_stakeholder_editor_parent_class)->dispose (object);
 }
@@ -650,6 +628,7 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   object_class->dispose = cv_stakeholder_editor_dispose;
 
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
+  g_type_ensure (CV_TYPE_PAGED_ROWS);
 
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -696,6 +675,8 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   BIND (delete_button);
   BIND (sessions_group);
   BIND (actions_group);
+  BIND (session_rows);
+  BIND (action_rows);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
@@ -711,7 +692,6 @@ static void
 cv_stakeholder_editor_init (CvStakeholderEditor *self)
 {
   self->tags = g_ptr_array_new_with_free_func (g_free);
-  self->page_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->loading = TRUE;
@@ -738,6 +718,10 @@ cv_stakeholder_editor_set_store (CvStakeholderEditor *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  cv_paged_rows_set_list (self->session_rows, store, CV_PAGED_STAKEHOLDER_SESSIONS, session_row_cb, self,
+                          _("Not at any session yet"));
+  cv_paged_rows_set_list (self->action_rows, store, CV_PAGED_STAKEHOLDER_ACTIONS, action_row_cb, self,
+                          _("No actions yet"));
   cv_stakeholder_chooser_set_store (self->organisation_chooser, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -12,6 +12,7 @@
 
 #include "cv-action.h"
 #include "cv-format.h"
+#include "cv-paged-rows.h"
 #include "cv-theme.h"
 #include "cv-themes.h"
 #include "cv-themes-view.h"
@@ -30,7 +31,6 @@ struct _CvThemesView
   GtkSingleSelection  *selection;
   CvRecord            *theme;      /* the one shown */
   GPtrArray           *merge_ids;  /* the merge row's choices */
-  GPtrArray           *page_rows;
   gboolean             loading;
 
   AdwLeaflet          *leaflet;
@@ -51,8 +51,8 @@ struct _CvThemesView
   GtkColorButton      *colour_button;
   AdwEntryRow         *description_row;
   GtkLabel            *error_label;
-  AdwPreferencesGroup *said_group;
-  AdwPreferencesGroup *actions_group;
+  CvPagedRows         *said_rows;
+  CvPagedRows         *action_rows;
   AdwComboRow         *merge_row;
 };
 
@@ -194,11 +194,9 @@ reload (CvThemesView *self)
   show_theme (self);
 }
 
-static void
-add_page_row (CvThemesView        *self,
-              AdwPreferencesGroup *group,
-              const char          *title,
-              const char          *subtitle)
+static GtkWidget *
+page_row (const char *title,
+          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -206,9 +204,31 @@ add_page_row (CvThemesView        *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_group_add (group, row);
-  g_object_set_data (G_OBJECT (row), "group", group);
-  g_ptr_array_add (self->page_rows, row);
+  return row;
+}
+
+static GtkWidget *
+said_row_cb (CvRecord *contribution,
+             gpointer  user_data)
+{
+  CvThemesView *self = user_data;
+  g_autofree char *session = cv_store_get_display_name (self->store, "session",
+                                                        cv_record_get_string (contribution, "session_id"));
+
+  return page_row (cv_record_get_string (contribution, "text"), session);
+}
+
+static GtkWidget *
+action_row_cb (CvRecord *action,
+               gpointer  user_data)
+{
+  const CvField *status = field_of (CV_TYPE_ACTION, "status");
+  const char *label = _(cv_field_choice_label (status, cv_record_get_string (action, "status")));
+  g_autofree char *today = cv_today ();
+  g_autofree char *subtitle = cv_action_is_overdue (CV_ACTION (action), today)
+    ? g_strdup_printf (_("%s — overdue"), label) : g_strdup (label);
+
+  return page_row (cv_record_get_string (action, "title"), subtitle);
 }
 
 static void
@@ -224,23 +244,14 @@ select_choice (AdwComboRow   *row,
 static void
 show_theme (CvThemesView *self)
 {
-  g_autoptr(GPtrArray) said = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GtkStringList) others = gtk_string_list_new (NULL);
-  g_autofree char *today = cv_today ();
-  const CvField *status = field_of (CV_TYPE_ACTION, "status");
   const char *colour;
   GdkRGBA rgba;
 
-  for (guint i = 0; i < self->page_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->page_rows, i);
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
-    }
-  g_ptr_array_set_size (self->page_rows, 0);
-
   if (self->theme == NULL)
     {
+      cv_paged_rows_set_key (self->said_rows, NULL);
+      cv_paged_rows_set_key (self->action_rows, NULL);
       gtk_stack_set_visible_child_name (self->page_stack, "none");
       return;
     }
@@ -272,29 +283,9 @@ show_theme (CvThemesView *self)
   self->loading = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  said = cv_themes_contributions (self->store, cv_record_get_id (self->theme), NULL);
-  for (guint i = 0; said != NULL && i < said->len; i++)
-    {
-      CvRecord *c = g_ptr_array_index (said, i);
-      g_autofree char *title = cv_store_get_display_name (self->store, "session", cv_record_get_string (c, "session_id"));
-
-      add_page_row (self, self->said_group, cv_record_get_string (c, "text"), title);
-    }
-  if (said == NULL || said->len == 0)
-    add_page_row (self, self->said_group, _("Not raised at any session yet"), NULL);
-
-  actions = cv_themes_actions (self->store, cv_record_get_id (self->theme), NULL);
-  for (guint i = 0; actions != NULL && i < actions->len; i++)
-    {
-      CvRecord *a = g_ptr_array_index (actions, i);
-      const char *label = _(cv_field_choice_label (status, cv_record_get_string (a, "status")));
-      g_autofree char *subtitle = cv_action_is_overdue (CV_ACTION (a), today)
-        ? g_strdup_printf (_("%s — overdue"), label) : g_strdup (label);
-
-      add_page_row (self, self->actions_group, cv_record_get_string (a, "title"), subtitle);
-    }
-  if (actions == NULL || actions->len == 0)
-    add_page_row (self, self->actions_group, _("No actions yet"), NULL);
+  /* A theme raised thousands of times: a page of each, read off the main thread. */
+  cv_paged_rows_set_key (self->said_rows, cv_record_get_id (self->theme));
+  cv_paged_rows_set_key (self->action_rows, cv_record_get_id (self->theme));
 
   gtk_stack_set_visible_child_name (self->page_stack, "theme");
 }
@@ -462,7 +453,6 @@ cv_themes_view_dispose (GObject *object)
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->merge_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->page_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cv_themes_view_parent_class)->dispose (object);
 }
@@ -473,6 +463,7 @@ cv_themes_view_class_init (CvThemesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cv_themes_view_dispose;
+  g_type_ensure (CV_TYPE_PAGED_ROWS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-themes-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvThemesView, name)
@@ -494,8 +485,8 @@ cv_themes_view_class_init (CvThemesViewClass *klass)
   BIND (colour_button);
   BIND (description_row);
   BIND (error_label);
-  BIND (said_group);
-  BIND (actions_group);
+  BIND (said_rows);
+  BIND (action_rows);
   BIND (merge_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -522,7 +513,6 @@ cv_themes_view_init (CvThemesView *self)
   g_autoptr(GtkSortListModel) sorted = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->page_rows = g_ptr_array_new ();
   self->themes = g_list_store_new (CV_TYPE_THEME);
 
   self->loading = TRUE;
@@ -561,6 +551,10 @@ cv_themes_view_set_store (CvThemesView *self,
 
   self->store = g_object_ref (store);
   self->trash = g_object_ref (trash);
+  cv_paged_rows_set_list (self->said_rows, store, CV_PAGED_THEME_CONTRIBUTIONS, said_row_cb, self,
+                          _("Not raised at any session yet"));
+  cv_paged_rows_set_list (self->action_rows, store, CV_PAGED_THEME_ACTIONS, action_row_cb, self,
+                          _("No actions yet"));
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
