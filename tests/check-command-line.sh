@@ -51,4 +51,18 @@ if "$convene" --database "$db" --export-csv "Bad file check" people "$dir/x.csv"
   exit 1
 fi
 grep -q "no list called" "$dir/error"
+# Erasure: the person is gone from the file and its WAL, byte for byte.
+"$convene" --database "$db" --erase-person 7a1c0000-0000-4000-8000-000000000003 > "$dir/erased"
+grep -q "Erased 7a1c0000-0000-4000-8000-000000000003" "$dir/erased"
+if grep -q -a -e "Amira Patel" -e "amira@example.org" "$db" "$db-wal" 2>/dev/null; then
+  echo "an erased person is still in the database file" >&2
+  exit 1
+fi
+if "$convene" --database "$db" --erase-person 7a1c0000-0000-4000-8000-000000000002 2> "$dir/error"; then
+  echo "an organisation was erased" >&2
+  exit 1
+fi
+grep -q "not a person" "$dir/error"
+"$convene" --database "$db" --list-programmes | grep -q "Bad file check"
+
 echo "ok"

@@ -421,6 +421,97 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpstr (cv_record_get_string (restored, "organisation_id"), ==, cv_record_get_id (organisation));
 }
 
+static gboolean
+file_holds (const char *path,
+            const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (needle);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Erase This Person": the confirmation says what changes, names the backup
+ * and that there is no Undo; afterwards no byte of them is in the file. */
+static void
+test_erase_person (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *person = NULL;
+  g_autofree char *backup = g_strconcat (f->path, ".bak-v4", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(CvRecord) session = cv_record_new (CV_TYPE_SESSION);
+  g_autoptr(CvRecord) contribution = cv_record_new (CV_TYPE_CONTRIBUTION);
+  const char *ids[2] = { NULL, NULL };
+  AdwMessageDialog *dialog;
+  CvAttendanceCounts counts;
+  const char *needles[] = { "Gwenllian Ap-Rhys", "gwen.aprhys@example.org", "07700 900123" };
+
+  create_programme (f, "Home care collaborative");
+  add_stakeholder (f, "Owen Hughes", NULL);
+  add_stakeholder (f, "Gwenllian Ap-Rhys", "gwen.aprhys@example.org");
+  gtk_editable_set_text (editor_child (f, "phone_row"), "07700 900123");
+  g_assert_true (cv_stakeholder_editor_save_pending (editor_of (f)));
+  person = g_strdup (cv_stakeholder_editor_get_id (editor_of (f)));
+  g_object_set (session, "programme-id", cv_window_get_programme_id (f->window), "title", "Quarterly meeting",
+                NULL);
+  g_assert_true (cv_store_insert (store_of (f), session, &error));
+  ids[0] = person;
+  g_assert_true (cv_sessions_add_attendees (store_of (f), cv_record_get_id (session), ids, NULL, NULL, &error));
+  g_object_set (contribution, "programme-id", cv_window_get_programme_id (f->window),
+                "session-id", cv_record_get_id (session), "text", "More time to talk",
+                "anonymous", FALSE, "stakeholder-id", person, NULL);
+  g_assert_true (cv_store_insert (store_of (f), contribution, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (backup, "older copy", -1, NULL));
+
+  cv_stakeholders_view_open (stakeholders_view (f), person);
+  g_assert_true (gtk_widget_get_visible (editor_child (f, "personal_group")));
+  g_signal_emit_by_name (editor_child (f, "erase_button"), "clicked");
+  run_main_loop (20);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Gwenllian Ap-Rhys"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 contribution attributed to them becomes anonymous"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no Undo"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), backup));
+
+  /* Cancel changes nothing. */
+  adw_message_dialog_response (dialog, "cancel");
+  run_main_loop (20);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_STAKEHOLDER, "id", person, NULL), ==, 1);
+
+  g_signal_emit_by_name (editor_child (f, "erase_button"), "clicked");
+  run_main_loop (20);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "erase");
+  run_main_loop (20);
+
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_STAKEHOLDER, "id", person, NULL), ==, 0);
+  g_assert_null (cv_stakeholder_editor_get_id (editor_of (f)));
+  g_assert_cmpuint (search (f, ""), ==, 1);
+  g_assert_true (cv_sessions_count_attendance (store_of (f), cv_record_get_id (session), &counts, &error));
+  g_assert_cmpuint (counts.listed, ==, 1);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_CONTRIBUTION, "anonymous", "1", NULL), ==, 1);
+  /* Undo has nothing to bring back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_STAKEHOLDER, "id", person, NULL), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      g_assert_false (file_holds (f->path, needles[i]));
+      g_assert_false (file_holds (wal, needles[i]));
+    }
+  g_assert_true (file_holds (backup, "older copy"));
+}
+
 static void
 test_grid_quadrant (Fixture       *f,
                     gconstpointer  data)
@@ -1647,6 +1738,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/stakeholders/invalid-email", test_invalid_email_shown);
   WINDOW_TEST ("/ui/stakeholders/delete-undo", test_delete_and_undo);
   WINDOW_TEST ("/ui/stakeholders/grid-quadrant", test_grid_quadrant);
+  WINDOW_TEST ("/ui/stakeholders/erase-person", test_erase_person);
   WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);

@@ -7,6 +7,7 @@
 #include "cv-application.h"
 #include "cv-csv-export.h"
 #include "cv-csv-import.h"
+#include "cv-erasure.h"
 #include "cv-exchange.h"
 #include "cv-file.h"
 #include "cv-guides.h"
@@ -223,6 +224,15 @@ run_headless (CvApplication *self,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "erase-person", "&s", &programme))
+    {
+      if (!cv_erasure_erase (store, programme, &error))
+        goto failed;
+      /* TRANSLATORS: %s is the erased person's record id */
+      g_print (_("Erased %s. Older backups and exports still hold them.\n"), programme);
+      return 0;
+    }
+
   g_assert_not_reached ();
 
 failed:
@@ -251,7 +261,8 @@ cv_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
       g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "import-csv") ||
-      g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review"))
+      g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review") ||
+      g_variant_dict_contains (options, "erase-person"))
     return run_headless (self, options);
 
   return -1;
@@ -373,6 +384,9 @@ cv_application_init (CvApplication *self)
     { "review", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Make the “You said, we did” review for SESSION (its id); with --pdf"), N_("SESSION") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --review: save it as the PDF FILE"), N_("FILE") },
+    { "erase-person", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Erase the person STAKEHOLDER (their id) from the database, leaving no trace in the file; "
+         "there is no undo"), N_("STAKEHOLDER") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
     { NULL }
   };

@@ -270,7 +270,10 @@ cv_database_open_at_version (const char  *path,
       }
   }
 
+  /* Deleted records are overwritten with zeros, not just unlinked: an erased
+   * person leaves no bytes behind in free pages (see cv-erasure.c). */
   if (!cv_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !cv_database_exec (self, "PRAGMA secure_delete = ON", error) ||
       !cv_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !cv_database_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;

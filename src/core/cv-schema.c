@@ -402,11 +402,33 @@ static const char migration_4[] =
   "  SELECT a.id, o.value FROM answer a JOIN prompt_option o ON o.prompt_id = a.prompt_id"
   "  ORDER BY a.rowid, o.rowid;";
 
+/* Version 5: erasure that really erases. A person erased from the register
+ * leaves only their record's id and the date in the erasure log (so that an
+ * import of an older file can tell they were erased on purpose). The sessions
+ * they were listed at keep their counts: each session holds how many erased
+ * people were invited, came, sent apologies and were paid, added to the
+ * counts of the attendance rows that remain. */
+static const char migration_5[] =
+  "CREATE TABLE erasure ("
+  /* Only the id of the erased record and the day: nothing that names them. */
+  "  stakeholder_id TEXT NOT NULL,"
+  "  erased_on TEXT NOT NULL"
+  ");"
+  "CREATE TABLE session_erased_attendance ("
+  /* The counts are a fact about the session and go with it. */
+  "  session_id TEXT PRIMARY KEY NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  "  invited INTEGER NOT NULL DEFAULT 0 CHECK (invited >= 0),"
+  "  attended INTEGER NOT NULL DEFAULT 0 CHECK (attended >= 0),"
+  "  apologies INTEGER NOT NULL DEFAULT 0 CHECK (apologies >= 0),"
+  "  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0)"
+  ");";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

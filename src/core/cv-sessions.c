@@ -14,7 +14,8 @@
  * cv_sessions_count_attendance:
  *
  * How many people are listed at a session, and how many of them were
- * invited, came, sent apologies, and were paid for their time.
+ * invited, came, sent apologies, and were paid for their time. People erased
+ * from the register still count (see cv_erasure_erase()).
  */
 gboolean
 cv_sessions_count_attendance (CvStore             *store,
@@ -28,11 +29,15 @@ cv_sessions_count_attendance (CvStore             *store,
   g_return_val_if_fail (counts != NULL, FALSE);
 
   st = cv_database_prepare (cv_store_get_database (store),
-                            "SELECT count(*), count(*) FILTER (WHERE status = 'invited'),"
-                            " count(*) FILTER (WHERE status = 'attended'),"
-                            " count(*) FILTER (WHERE status = 'apologies'),"
-                            " count(*) FILTER (WHERE paid = 1)"
-                            " FROM attendance WHERE session_id = ?1", error);
+                            "SELECT a.n + coalesce (e.invited + e.attended + e.apologies, 0),"
+                            " a.invited + coalesce (e.invited, 0), a.attended + coalesce (e.attended, 0),"
+                            " a.apologies + coalesce (e.apologies, 0), a.paid + coalesce (e.paid, 0)"
+                            " FROM (SELECT count(*) AS n, count(*) FILTER (WHERE status = 'invited') AS invited,"
+                            "       count(*) FILTER (WHERE status = 'attended') AS attended,"
+                            "       count(*) FILTER (WHERE status = 'apologies') AS apologies,"
+                            "       count(*) FILTER (WHERE paid = 1) AS paid"
+                            "       FROM attendance WHERE session_id = ?1) a"
+                            " LEFT JOIN session_erased_attendance e ON e.session_id = ?1", error);
   if (st == NULL)
     return FALSE;
   cv_statement_bind_text (st, 1, session_id);

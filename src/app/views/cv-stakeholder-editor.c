@@ -71,11 +71,14 @@ struct _CvStakeholderEditor
   AdwPreferencesGroup *actions_group;
   CvPagedRows         *session_rows;
   CvPagedRows         *action_rows;
+  AdwPreferencesGroup *personal_group;
+  GtkWidget       *erase_button;
 };
 
 enum {
   BACK,
   DELETE_REQUESTED,
+  ERASE_REQUESTED,
   SAVED,
   N_SIGNALS
 };
@@ -228,9 +231,13 @@ static void
 update_title (CvStakeholderEditor *self)
 {
   const char *name = self->record != NULL ? cv_record_get_string (self->record, "name") : NULL;
+  gboolean stored = self->record != NULL && cv_record_get_id (self->record) != NULL;
 
   gtk_label_set_text (self->title_label, name != NULL ? name : _("New Stakeholder"));
-  gtk_widget_set_sensitive (self->delete_button, self->record != NULL && cv_record_get_id (self->record) != NULL);
+  gtk_widget_set_sensitive (self->delete_button, stored);
+  /* Subject access and erasure are about people; an organisation is deleted. */
+  gtk_widget_set_visible (GTK_WIDGET (self->personal_group),
+                          stored && g_strcmp0 (cv_record_get_string (self->record, "kind"), "person") == 0);
 }
 
 static void reload_pages (CvStakeholderEditor *self);
@@ -587,6 +594,20 @@ delete_clicked_cb (CvStakeholderEditor *self)
 }
 
 static void
+erase_clicked_cb (CvStakeholderEditor *self)
+{
+  g_autoptr(CvRecord) record = NULL;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  /* The confirmation lists what is stored, so store what was typed first. */
+  if (!cv_stakeholder_editor_save_pending (self))
+    return;
+  record = g_object_ref (self->record);
+  g_signal_emit (self, signals[ERASE_REQUESTED], 0, record);
+}
+
+static void
 store_changed_cb (CvStakeholderEditor *self,
                   const char          *table,
                   const char          *id,
@@ -635,6 +656,9 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, CV_TYPE_RECORD);
+  signals[ERASE_REQUESTED] = g_signal_new ("erase-requested", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, CV_TYPE_RECORD);
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
 
@@ -677,6 +701,8 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   BIND (actions_group);
   BIND (session_rows);
   BIND (action_rows);
+  BIND (personal_group);
+  BIND (erase_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
@@ -686,6 +712,7 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, erase_clicked_cb);
 }
 
 static void

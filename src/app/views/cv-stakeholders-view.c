@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-erasure.h"
 #include "cv-power-grid.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
@@ -325,6 +326,134 @@ editor_delete_cb (CvStakeholdersView *self,
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* Erasure: asked once, said in full, never undone. */
+
+static void
+show_toast (CvStakeholdersView *self,
+            const char         *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static void
+erase_response_cb (AdwMessageDialog   *dialog,
+                   const char         *response,
+                   CvStakeholdersView *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (dialog), "stakeholder-id");
+  const char *name = g_object_get_data (G_OBJECT (dialog), "name");
+  g_autofree char *done = NULL;
+
+  if (!g_str_equal (response, "erase"))
+    return;
+
+  if (g_strcmp0 (cv_stakeholder_editor_get_id (self->editor), id) == 0)
+    {
+      cv_stakeholder_editor_set_record (self->editor, NULL);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+    }
+  /* Nothing deleted before may come back pointing at someone erased. */
+  cv_trash_forget (self->trash);
+  if (!cv_erasure_erase (self->store, id, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  done = g_strdup_printf (_("“%s” erased"), name);
+  show_toast (self, done);
+}
+
+/* What erasing will change, and which copies still hold the person. */
+static char *
+describe_erasure (const CvErasurePlan *plan)
+{
+  GString *text = g_string_new (_("This removes them everywhere in this database, and cannot be undone:"));
+
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "• %u contribution attributed to them becomes anonymous",
+                                             "• %u contributions attributed to them become anonymous",
+                                             plan->n_contributions), plan->n_contributions);
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "• they leave the attendance list of %u session; its counts stay",
+                                             "• they leave the attendance lists of %u sessions; their counts stay",
+                                             plan->n_attendance), plan->n_attendance);
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "• %u action they own passes to their organisation, or to no one",
+                                             "• %u actions they own pass to their organisation, or to no one",
+                                             plan->n_actions), plan->n_actions);
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "• %u session no longer names them as facilitator",
+                                             "• %u sessions no longer name them as facilitator",
+                                             plan->n_facilitated), plan->n_facilitated);
+  g_string_append (text, "\n");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "• their details, consent, notes and %u tag are deleted",
+                                             "• their details, consent, notes and %u tags are deleted",
+                                             plan->n_tags), plan->n_tags);
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Only the record’s id and today’s date are kept, in the erasure log. "
+                           "There is no Undo."));
+  g_string_append (text, "\n\n");
+  if (plan->backups[0] == NULL)
+    g_string_append (text, _("Files saved before still hold them: exports you have made. "
+                             "Convene knows of no older backups of this database."));
+  else
+    {
+      g_string_append (text, _("Files saved before still hold them: exports you have made, "
+                               "and these backups of this database:"));
+      for (guint i = 0; plan->backups[i] != NULL; i++)
+        g_string_append_printf (text, "\n%s", plan->backups[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+void
+cv_stakeholders_view_erase (CvStakeholdersView *self,
+                            const char         *stakeholder_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvErasurePlan) plan = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+
+  plan = cv_erasure_plan (self->store, stakeholder_id, &error);
+  if (plan == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  heading = g_strdup_printf (_("Erase “%s”?"), plan->name);
+  body = describe_erasure (plan);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "erase", _("_Erase"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "stakeholder-id", g_strdup (stakeholder_id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (plan->name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+editor_erase_cb (CvStakeholdersView *self,
+                 CvRecord           *record)
+{
+  cv_stakeholders_view_erase (self, cv_record_get_id (record));
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -397,6 +526,7 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, grid_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_erase_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "stakeholders.delete-selected", NULL, delete_action);

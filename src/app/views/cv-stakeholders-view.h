@@ -21,6 +21,8 @@ void        cv_stakeholders_view_focus_search     (CvStakeholdersView *self);
 void        cv_stakeholders_view_open             (CvStakeholdersView *self,
                                                    const char         *stakeholder_id);
 void        cv_stakeholders_view_delete_selected  (CvStakeholdersView *self);
+void        cv_stakeholders_view_erase            (CvStakeholdersView *self,
+                                                   const char         *stakeholder_id);
 void        cv_stakeholders_view_save_pending     (CvStakeholdersView *self);
 GListModel *cv_stakeholders_view_get_model        (CvStakeholdersView *self);
 

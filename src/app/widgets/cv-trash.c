@@ -144,6 +144,19 @@ cv_trash_delete (CvTrash   *self,
  *
  * Returns: %TRUE if something was put back
  */
+/**
+ * cv_trash_forget:
+ *
+ * Drops what Undo would bring back, for a change after which it must not
+ * (erasing a person).
+ */
+void
+cv_trash_forget (CvTrash *self)
+{
+  g_return_if_fail (CV_IS_TRASH (self));
+  forget (self);
+}
+
 gboolean
 cv_trash_undo (CvTrash  *self,
                GError  **error)

@@ -24,6 +24,7 @@ void      cv_trash_offer_undo (CvTrash         *self,
                                CvTrashUndoFunc  undo,
                                gpointer         data,
                                GDestroyNotify   destroy);
+void      cv_trash_forget (CvTrash    *self);
 gboolean  cv_trash_undo   (CvTrash    *self,
                            GError    **error);
 
