@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "cv-accessibility.h"
 #include "cv-application.h"
 #include "cv-csv-export.h"
 #include "cv-csv-import.h"
@@ -288,6 +289,7 @@ cv_application_startup (GApplication *app)
   static const char *undo_accels[] = { "<Control>z", NULL };
 
   G_APPLICATION_CLASS (cv_application_parent_class)->startup (app);
+  cv_accessibility_install ();
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-record", new_accels);

@@ -349,7 +349,7 @@ themes_shown_cb (CvActionEditor *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
       g_object_set_data_full (G_OBJECT (check), "theme", g_strdup (cv_record_get_id (theme)), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (theme_toggled_cb), self);
-      gtk_list_box_append (self->theme_list, check);
+      gtk_list_box_append (self->theme_list, cv_check_row_new (GTK_CHECK_BUTTON (check)));
     }
 }
 

@@ -14,6 +14,7 @@
 #include "cv-attendee-picker.h"
 #include "cv-contribution.h"
 #include "cv-error.h"
+#include "cv-format.h"
 #include "cv-paged-rows.h"
 #include "cv-review-window.h"
 #include "cv-session.h"
@@ -409,10 +410,18 @@ attendance_row_cb (CvRecord *attendance,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (name != NULL ? name : "");
+  const char *who = name != NULL ? name : "";
+  GtkWidget *label = gtk_label_new (who);
   GtkWidget *paid = gtk_check_button_new_with_label (_("Paid"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), name);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), who);
+  /* Each control says whose it is: a screen reader announces it on its own. */
+  /* TRANSLATORS: the accessible name of an attendance drop-down; %s is the person */
+  g_autofree char *status_label = g_strdup_printf (_("Status of %s"), who);
+  /* TRANSLATORS: the accessible name of an attendance drop-down; %s is the person */
+  g_autofree char *role_label = g_strdup_printf (_("Role of %s"), who);
+  /* TRANSLATORS: the accessible name of the “Paid” check box; %s is the person */
+  g_autofree char *paid_label = g_strdup_printf (_("%s was paid for their time"), who);
 
   /* The name on its own line, its choices below, so that both fit a narrow window. */
   gtk_widget_set_margin_start (box, 12);
@@ -422,8 +431,10 @@ attendance_row_cb (CvRecord *attendance,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", _("Status")));
-  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "role", _("Role")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (paid), GTK_ACCESSIBLE_PROPERTY_LABEL, paid_label, -1);
+  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", status_label));
+  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "role", role_label));
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), cv_record_get_boolean (attendance, "paid"));
   gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
@@ -575,7 +586,7 @@ reload_themes (CvSessionEditor *self)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), theme_chosen (self, cv_record_get_id (theme)));
       g_object_set_data_full (G_OBJECT (check), "theme", g_strdup (cv_record_get_id (theme)), g_free);
       g_signal_connect (check, "toggled", G_CALLBACK (theme_toggled_cb), self);
-      gtk_list_box_append (self->theme_list, check);
+      gtk_list_box_append (self->theme_list, cv_check_row_new (GTK_CHECK_BUTTON (check)));
     }
   show_chosen_themes (self);
 }
@@ -671,8 +682,13 @@ contribution_row_cb (CvRecord *contribution,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Delete What Was Said"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete What Was Said"), -1);
+  {
+    g_autofree char *excerpt = cv_format_excerpt (cv_record_get_string (contribution, "text"), 60);
+    /* TRANSLATORS: the accessible name of a delete button; %s is the start of what was said */
+    g_autofree char *remove_label = g_strdup_printf (_("Delete “%s”"), excerpt);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  }
   g_object_set_data_full (G_OBJECT (remove), "contribution", g_object_ref (contribution), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);

@@ -42,6 +42,23 @@ cv_format_date (const char *date)
   return g_date_time_format (dt, _("%-d %B %Y"));
 }
 
+/* Returns: (transfer full): @text, cut after @max_chars characters with an
+ * ellipsis, for a name that must stay short (a button's accessible name). */
+char *
+cv_format_excerpt (const char *text,
+                   guint       max_chars)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if ((guint) g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  {
+    g_autofree char *start = g_utf8_substring (text, 0, max_chars);
+
+    return g_strconcat (g_strchomp (start), "…", NULL);
+  }
+}
+
 /* Returns: (transfer full): today's local date, YYYY-MM-DD */
 char *
 cv_today (void)

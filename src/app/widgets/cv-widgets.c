@@ -56,3 +56,59 @@ cv_widget_report_error (GtkWidget    *widget,
   message = g_strdup_printf (_("Could not read from the database. %s"), error->message);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
+
+static void
+check_row_toggled_cb (GtkCheckButton *check,
+                      GtkWidget      *row)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                               GTK_ACCESSIBLE_STATE_CHECKED, gtk_check_button_get_active (check),
+                               -1);
+}
+
+static gboolean
+check_row_toggle_cb (GtkWidget *row,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+  return TRUE;
+}
+
+/**
+ * cv_check_row_new:
+ * @check: the check button the row holds
+ *
+ * A list row that is itself the check box, for a list of things to tick:
+ * the row takes the focus (so Up and Down move through the list), Space
+ * or Enter ticks it, and assistive technology meets one check box with
+ * the check button's label as its name, ticked or not.
+ *
+ * Returns: (transfer floating): the row, with @check as its child
+ */
+GtkWidget *
+cv_check_row_new (GtkCheckButton *check)
+{
+  GtkWidget *row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX,
+                                 "child", check,
+                                 "activatable", FALSE,
+                                 NULL);
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_check_button_get_label (check), -1);
+  /* The row speaks for it; the mouse can still click it. */
+  gtk_widget_set_focusable (GTK_WIDGET (check), FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  check_row_toggled_cb (check, row);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_row_toggled_cb), row, 0);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("space|Return|KP_Enter"),
+                                                          gtk_callback_action_new (check_row_toggle_cb, NULL, NULL)));
+  gtk_widget_add_controller (row, keys);
+  return row;
+}

@@ -13,5 +13,6 @@ void  cv_error_label_show    (GtkLabel    *label,
 void  cv_widget_report_error (GtkWidget    *widget,
                               const char   *what,
                               const GError *error);
+GtkWidget *cv_check_row_new   (GtkCheckButton *check);
 
 G_END_DECLS

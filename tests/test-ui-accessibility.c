@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * What assistive technology is told: every control of every view, record
+ * page, popover, dialog and window has a name that is not empty and not a
+ * type name, said once; check boxes are check boxes; windows are windows.
+ *
+ * GTK 4.8 has no getter for an accessible name, so the test follows what
+ * GTK 4.8 computes (gtk_at_context_get_name): the label property, else the
+ * label properties of the widgets it is labelled by, else its type name.
+ * It compares with GTK's test API, which needs the "test" accessibility
+ * backend: main() asks for it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cv-action.h"
+#include "cv-attendance.h"
+#include "cv-contribution.h"
+#include "cv-attendee-picker.h"
+#include "cv-conversation-window.h"
+#include "cv-guides.h"
+#include "cv-guides-view.h"
+#include "cv-measure.h"
+#include "cv-programme-dialog.h"
+#include "cv-review-window.h"
+#include "cv-session.h"
+#include "cv-session-editor.h"
+#include "cv-sessions-view.h"
+#include "cv-stakeholder.h"
+#include "cv-stakeholders-view.h"
+#include "cv-theme.h"
+#include "ui-test.h"
+
+static gboolean
+property_differs (GtkWidget             *widget,
+                  GtkAccessibleProperty  property,
+                  const char            *value)
+{
+  g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, value);
+
+  return mismatch != NULL;
+}
+
+/* A label property that is there, not empty and not the type name. */
+static gboolean
+has_own_name (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+         property_differs (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, "") &&
+         property_differs (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, G_OBJECT_TYPE_NAME (widget));
+}
+
+static gboolean
+labelled_by_named (GtkWidget *widget,
+                   GtkWidget *candidate)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (candidate == widget)
+    return FALSE;
+  mismatch = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                                 candidate, NULL);
+  return mismatch == NULL && has_own_name (candidate);
+}
+
+static gboolean
+labelled_by_named_within (GtkWidget *widget,
+                          GtkWidget *tree)
+{
+  if (labelled_by_named (widget, tree))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (tree); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (labelled_by_named_within (widget, c))
+      return TRUE;
+  return FALSE;
+}
+
+/* What labels a control is near it: an ancestor, or a label beside it. */
+static gboolean
+is_named (GtkWidget *widget)
+{
+  GtkWidget *near = widget;
+
+  if (has_own_name (widget))
+    return TRUE;
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return FALSE;
+  for (guint up = 0; up < 4 && gtk_widget_get_parent (near) != NULL; up++)
+    {
+      near = gtk_widget_get_parent (near);
+      if (labelled_by_named (widget, near))
+        return TRUE;
+    }
+  return labelled_by_named_within (widget, near);
+}
+
+static const char *
+raw_mnemonic_label (GtkWidget *widget)
+{
+  const char *label = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    label = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+    label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return label != NULL && strchr (label, '_') != NULL ? label : NULL;
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  /* A menu button or drop-down is announced as the parent of its button. */
+  if (GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    return TRUE;
+  if (!gtk_widget_get_focusable (widget))
+    return FALSE;
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+         GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+         GTK_IS_TEXT (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_LIST_BOX_ROW (widget) ||
+         GTK_IS_FLOW_BOX_CHILD (widget);
+}
+
+/* Where @widget is, for a failure message: its type and its ancestors'. */
+static char *
+describe (GtkWidget *widget)
+{
+  GString *path = g_string_new (G_OBJECT_TYPE_NAME (widget));
+  guint depth = 0;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (path, " “%s”", gtk_button_get_label (GTK_BUTTON (widget)));
+  if (gtk_widget_get_tooltip_text (widget) != NULL)
+    g_string_append_printf (path, " (tooltip “%s”)", gtk_widget_get_tooltip_text (widget));
+  for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL && depth < 6; p = gtk_widget_get_parent (p), depth++)
+    {
+      const char *name = gtk_buildable_get_buildable_id (GTK_BUILDABLE (p));
+
+      g_string_append_printf (path, " < %s", G_OBJECT_TYPE_NAME (p));
+      if (name != NULL)
+        g_string_append_printf (path, "#%s", name);
+      if (ADW_IS_PREFERENCES_ROW (p))
+        g_string_append_printf (path, " “%s”", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
+    }
+  return g_string_free (path, FALSE);
+}
+
+typedef struct
+{
+  GString *problems;
+  guint    checked;
+} Walk;
+
+static void
+check_widget (GtkWidget *widget,
+              Walk      *walk)
+{
+  const char *raw;
+
+  /* What a person can reach is on screen: the walk shows every page in turn. */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (is_control (widget) &&
+      !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_NONE) &&
+      !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_PRESENTATION))
+    {
+      walk->checked++;
+      if (!is_named (widget))
+        {
+          g_autofree char *where = describe (widget);
+          g_string_append_printf (walk->problems, "no name: %s\n", where);
+        }
+      else if ((raw = raw_mnemonic_label (widget)) != NULL &&
+               !property_differs (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, raw))
+        {
+          g_autofree char *where = describe (widget);
+          g_string_append_printf (walk->problems, "mnemonic read out: %s\n", where);
+        }
+
+      if (GTK_IS_CHECK_BUTTON (widget) &&
+          !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_CHECKBOX) &&
+          !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_RADIO))
+        {
+          g_autofree char *where = describe (widget);
+          g_string_append_printf (walk->problems, "not a check box: %s\n", where);
+        }
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_widget (c, walk);
+}
+
+/* Checks every open window; @when says what was on screen, for failures. */
+static void
+check_all (const char *when)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  Walk walk = { g_string_new (NULL), 0 };
+
+  run_main_loop (20);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (window))
+        continue;
+      if (!gtk_test_accessible_has_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_WINDOW) &&
+          !gtk_test_accessible_has_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_DIALOG) &&
+          !gtk_test_accessible_has_role (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_ROLE_ALERT_DIALOG))
+        g_string_append_printf (walk.problems, "not a window: %s\n", G_OBJECT_TYPE_NAME (window));
+      if (gtk_window_get_title (GTK_WINDOW (window)) == NULL &&
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (window), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !ADW_IS_MESSAGE_DIALOG (window))
+        g_string_append_printf (walk.problems, "window without a title: %s\n", G_OBJECT_TYPE_NAME (window));
+      check_widget (window, &walk);
+    }
+  g_test_message ("%s: %u controls checked", when, walk.checked);
+  if (walk.problems->len > 0)
+    g_error ("%s:\n%s", when, walk.problems->str);
+  g_assert_cmpuint (walk.checked, >, 0);
+  g_string_free (walk.problems, TRUE);
+}
+
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_widget_is_sensitive (widget))
+    g_ptr_array_add (found, g_object_ref (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_menu_buttons (c, found);
+}
+
+static gboolean
+is_on_screen (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, root, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
+static void
+wait_until_on_screen (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!is_on_screen (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (is_on_screen (widget));
+}
+
+/* Opens each menu button on screen in @root, checks, and closes it again. */
+static void
+check_popovers (GtkWidget  *root,
+                const char *when)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new_with_free_func (g_object_unref);
+
+  collect_menu_buttons (root, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      g_autofree char *what = g_strdup_printf ("%s, popover of %s", when, describe (GTK_WIDGET (button)));
+
+      /* As a keyboard user reaches it: focused, and so scrolled into view. */
+      gtk_widget_grab_focus (GTK_WIDGET (button));
+      wait_until_on_screen (GTK_WIDGET (button));
+      gtk_menu_button_popup (button);
+      check_all (what);
+      /* Its tooltip does not cover its own menu while it is open. */
+      g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+      gtk_menu_button_popdown (button);
+      run_main_loop (10);
+      g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)) ==
+                     (gtk_widget_get_tooltip_text (GTK_WIDGET (button)) != NULL));
+    }
+  run_main_loop (20);
+}
+
+static char *
+first_id (Fixture *f,
+          GType    type)
+{
+  g_autoptr(GPtrArray) records = cv_store_list (store_of (f), type, "programme_id",
+                                                     cv_window_get_programme_id (f->window), NULL);
+
+  g_assert_nonnull (records);
+  g_assert_cmpuint (records->len, >, 0);
+  return g_strdup (cv_record_get_id (g_ptr_array_index (records, 0)));
+}
+
+/* The sample session with the most people and things said, so that its rows are there. */
+static char *
+busiest_session (Fixture *f)
+{
+  g_autoptr(GPtrArray) sessions = cv_store_list (store_of (f), CV_TYPE_SESSION, "programme_id",
+                                                      cv_window_get_programme_id (f->window), NULL);
+  guint best = 0;
+  char *id = NULL;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const char *sid = cv_record_get_id (g_ptr_array_index (sessions, i));
+      guint n = cv_store_count (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", sid, NULL) +
+                cv_store_count (store_of (f), CV_TYPE_ATTENDANCE, "session_id", sid, NULL);
+
+      if (n > best)
+        {
+          best = n;
+          g_free (id);
+          id = g_strdup (sid);
+        }
+    }
+  g_assert_nonnull (id);
+  return id;
+}
+
+static void
+open_sample (Fixture *f)
+{
+  gboolean imported = FALSE;
+
+  /* Within the screen, so that every popover has a monitor to open on. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  g_signal_connect (f->window, "imported", G_CALLBACK (signal_seen_cb), &imported);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  wait_for (&imported);
+}
+
+static void
+test_welcome (Fixture       *f,
+              gconstpointer  data)
+{
+  check_all ("welcome page");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
+  run_main_loop (20);
+  g_assert_nonnull (find_toplevel (CV_TYPE_PROGRAMME_DIALOG));
+  check_all ("new programme dialog");
+  gtk_window_destroy (find_toplevel (CV_TYPE_PROGRAMME_DIALOG));
+}
+
+static void
+test_views_and_records (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *views[] = { "overview", "stakeholders", "sessions", "actions", "themes", "measures", "guides" };
+  static const struct { const char *table; GType (*type) (void); } records[] = {
+    { "action", cv_action_get_type },
+    { "theme", cv_theme_get_type },
+    { "measure", cv_measure_get_type },
+  };
+  GtkWidget *overview = child (f->window, CV_TYPE_WINDOW, "overview_view");
+  CvStakeholdersView *stakeholders = child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+  g_autofree char *stakeholder_id = NULL;
+  g_autofree char *session_id = NULL;
+
+  open_sample (f);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *when = g_strdup_printf ("the %s view", views[i]);
+
+      cv_window_show_view (f->window, views[i]);
+      check_all (when);
+      check_popovers (GTK_WIDGET (f->window), when);
+    }
+
+  cv_window_show_view (f->window, "stakeholders");
+  stakeholder_id = first_id (f, CV_TYPE_STAKEHOLDER);
+  cv_stakeholders_view_open (stakeholders, stakeholder_id);
+  check_all ("a stakeholder");
+  check_popovers (GTK_WIDGET (f->window), "a stakeholder");
+
+  session_id = busiest_session (f);
+  g_signal_emit_by_name (overview, "open-record", "session", session_id);
+  check_all ("a session");
+  check_popovers (GTK_WIDGET (f->window), "a session");
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_autofree char *id = first_id (f, records[i].type ());
+      g_autofree char *when = g_strdup_printf ("a record of %s", records[i].table);
+
+      g_signal_emit_by_name (overview, "open-record", records[i].table, id);
+      check_all (when);
+      check_popovers (GTK_WIDGET (f->window), when);
+    }
+}
+
+static void
+test_dialogs_and_windows (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *overview = child (f->window, CV_TYPE_WINDOW, "overview_view");
+  CvSessionsView *sessions = child (f->window, CV_TYPE_WINDOW, "sessions_view");
+  CvSessionEditor *editor = child (sessions, CV_TYPE_SESSIONS_VIEW, "editor");
+  CvGuidesView *guides = child (f->window, CV_TYPE_WINDOW, "guides_view");
+  g_autofree char *session_id = NULL;
+  GtkWindow *window;
+
+  open_sample (f);
+  session_id = busiest_session (f);
+  g_signal_emit_by_name (overview, "open-record", "session", session_id);
+  run_main_loop (20);
+
+  cv_session_editor_add_people (editor);
+  window = find_toplevel (CV_TYPE_ATTENDEE_PICKER);
+  g_assert_nonnull (window);
+  check_all ("the Add People dialog");
+  gtk_window_destroy (window);
+
+  g_signal_emit_by_name (child (editor, CV_TYPE_SESSION_EDITOR, "review_button"), "clicked");
+  run_main_loop (20);
+  window = find_toplevel (CV_TYPE_REVIEW_WINDOW);
+  g_assert_nonnull (window);
+  check_all ("the review window");
+  gtk_window_destroy (window);
+
+  cv_window_show_view (f->window, "guides");
+  cv_guides_view_open_guide (guides, cv_guides_builtin_id (0));
+  run_main_loop (20);
+  check_all ("a guide");
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (guides), is_entry_row_titled, "Person Reference"), "EF-9");
+  g_signal_emit_by_name (find_descendant (GTK_WIDGET (guides), is_button_labelled, "_Start Conversation"), "clicked");
+  run_main_loop (50);
+  window = find_toplevel (CV_TYPE_CONVERSATION_WINDOW);
+  g_assert_nonnull (window);
+  check_all ("a conversation");
+  check_popovers (GTK_WIDGET (window), "a conversation");
+  gtk_window_close (window);
+  run_main_loop (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's test accessibility backend, which records what the app says. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  cv_application_setup_i18n ();
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/accessibility/welcome", Fixture, NULL, fixture_set_up, test_welcome, fixture_tear_down);
+  g_test_add ("/ui/accessibility/views-and-records", Fixture, NULL,
+              fixture_set_up, test_views_and_records, fixture_tear_down);
+  g_test_add ("/ui/accessibility/dialogs-and-windows", Fixture, NULL,
+              fixture_set_up, test_dialogs_and_windows, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui-test.h"
+
+void
+run_main_loop (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  /* Whatever is pending runs first, however slow the build (sanitizers). */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+void
+open_window (Fixture *f)
+{
+  f->window = cv_window_new (f->app);
+  g_object_ref (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  run_main_loop (100);
+}
+
+void
+close_window (Fixture *f)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  run_main_loop (50);
+  g_assert_finalize_object (f->window);
+  f->window = NULL;
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("convene-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "convene.db", NULL);
+  f->app = cv_application_new ();
+  cv_application_set_database_path (f->app, f->path);
+  /* A registered application stays on the session bus until the process
+   * ends, so each test's has a name of its own. */
+  {
+    static guint serial;
+    g_autofree char *id = g_strdup_printf ("io.github.convene.Convene.Test%u", ++serial);
+    g_application_set_application_id (G_APPLICATION (f->app), id);
+  }
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f);
+  /* No window may outlive the test. A registered GtkApplication keeps a
+   * reference of its own until it shuts down, so it is only released. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 0);
+  g_object_unref (f->app);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+CvStore *
+store_of (Fixture *f)
+{
+  CvStore *store = cv_application_get_store (f->app, NULL);
+
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* The open window of @type, or NULL: dialogs are windows of their own. */
+gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+
+void
+signal_seen_cb (gpointer  instance,
+                gpointer  arg,
+                gboolean *seen)
+{
+  *seen = TRUE;
+}
+
+void
+wait_for (gboolean *flag)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+  run_main_loop (20);
+}
+
+
+
+/* The first widget inside @widget (or itself) that @match accepts, or NULL. */
+gpointer
+find_descendant (GtkWidget   *widget,
+                 WidgetMatch  match,
+                 const char  *text)
+{
+  if (match (widget, text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      gpointer found = find_descendant (c, match, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+
+gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+gboolean
+is_entry_row_titled (GtkWidget  *widget,
+                     const char *title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
