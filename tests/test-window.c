@@ -11,7 +11,10 @@
 #include <string.h>
 
 #include "cv-application.h"
+#include "cv-csv-import-dialog.h"
+#include "cv-list-export.h"
 #include "cv-power-grid.h"
+#include "cv-progress-dialog.h"
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
 #include "cv-stakeholder.h"
@@ -385,6 +388,95 @@ test_erase_person (Fixture       *f,
       g_assert_false (file_holds (wal, needles[i]));
     }
   g_assert_true (file_holds (backup, "older copy"));
+}
+
+/* Spins the main loop until no window of @type is open, or fails after 30 s. */
+static void
+wait_for_closed (GType type)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (find_toplevel (type) != NULL)
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("a %s stayed open", g_type_name (type));
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* The preview: a column read as another field, one ignored, the valid rows
+ * imported on a worker thread, all of them undone at once; then the list as
+ * searched taken out to a spreadsheet. */
+static void
+test_spreadsheet_import_and_export (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *text = "Who,Company,E-mail,Shoe size,Notes\r\n"
+                     "Ann Smith,Riverside Care,ann@example.org,5,Met once\r\n"
+                     "Bob Jones,Riverside Care,bob@,7,\r\n"
+                     "Cara Lee,,cara@example.org,6,\r\n";
+  g_autofree char *path = g_build_filename (f->dir, "people.csv", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *written = NULL;
+  CvStakeholdersView *view;
+  CvCsvImportDialog *dialog;
+  CvCsvImport *import;
+  GtkButton *import_button;
+  GtkLabel *problems;
+  const char *programme_id;
+
+  create_programme (f, "Home care collaborative");
+  programme_id = cv_window_get_programme_id (f->window);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  view = stakeholders_view (f);
+  dialog = cv_stakeholders_view_import_file (view, file);
+  g_assert_nonnull (dialog);
+  import = cv_csv_import_dialog_get_import (dialog);
+  import_button = child (dialog, CV_TYPE_CSV_IMPORT_DIALOG, "import_button");
+  problems = child (dialog, CV_TYPE_CSV_IMPORT_DIALOG, "problems_label");
+
+  /* "Who" is not a heading Convene knows: nothing can be imported yet. */
+  g_assert_cmpint (cv_csv_import_get_target (import, 0), ==, CV_CSV_IGNORE);
+  g_assert_cmpint (cv_csv_import_get_target (import, 2), ==, CV_CSV_EMAIL);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+
+  adw_combo_row_set_selected (cv_csv_import_dialog_get_column_row (dialog, 0), CV_CSV_NAME);
+  adw_combo_row_set_selected (cv_csv_import_dialog_get_column_row (dialog, 4), CV_CSV_IGNORE);
+  g_assert_cmpint (cv_csv_import_get_target (import, 0), ==, CV_CSV_NAME);
+  g_assert_cmpint (cv_csv_import_get_target (import, 4), ==, CV_CSV_IGNORE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (import_button)));
+  g_assert_cmpstr (gtk_button_get_label (import_button), ==, "_Import the 2 Valid Rows");
+  g_assert_cmpstr (gtk_label_get_text (problems), ==, "Line 3, E-mail: “bob@” is not an email address.");
+
+  g_signal_emit_by_name (import_button, "clicked");
+  wait_for_closed (CV_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_null (find_toplevel (CV_TYPE_PROGRESS_DIALOG));
+
+  /* Two people and the organisation named; the ignored notes are not kept. */
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_STAKEHOLDER, "programme_id", programme_id, NULL), ==, 3);
+  found = cv_store_list (store_of (f), CV_TYPE_STAKEHOLDER, "email", "ann@example.org", NULL);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_null (cv_record_get_string (g_ptr_array_index (found, 0), "notes"));
+  g_assert_nonnull (cv_record_get_string (g_ptr_array_index (found, 0), "organisation_id"));
+  g_assert_cmpuint (search (f, ""), ==, 3);
+
+  /* The list as searched goes out to a spreadsheet: Ann, not Cara. */
+  g_assert_cmpuint (search (f, "Ann"), ==, 1);
+  g_assert_true (cv_list_export_to_file (GTK_WIDGET (view), store_of (f), CV_CSV_STAKEHOLDERS,
+                                         cv_stakeholders_view_get_model (view), out));
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "\xef\xbb\xbf\"Kind\",\"Name\""));
+  g_assert_nonnull (strstr (written, "\"Ann Smith\",\"Riverside Care\""));
+  g_assert_null (strstr (written, "Cara"));
+
+  /* Undo takes the whole import back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_STAKEHOLDER, "programme_id", programme_id, NULL), ==, 0);
+  g_assert_cmpuint (search (f, ""), ==, 0);
 }
 
 static void
@@ -1561,6 +1653,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/stakeholders/grid-quadrant", test_grid_quadrant);
   WINDOW_TEST ("/ui/stakeholders/erase-person", test_erase_person);
   WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
+  WINDOW_TEST ("/ui/stakeholders/spreadsheet-import-export", test_spreadsheet_import_and_export);
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
   WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);

@@ -78,3 +78,47 @@ cv_progress_dialog_set_fraction (CvProgressDialog *self,
   g_return_if_fail (CV_IS_PROGRESS_DIALOG (self));
   gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
 }
+
+typedef struct
+{
+  CvProgressDialog *dialog;
+  double            fraction;
+} ProgressUpdate;
+
+static gboolean
+progress_in_main_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  cv_progress_dialog_set_fraction (update->dialog, update->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->dialog);
+  g_free (update);
+}
+
+/**
+ * cv_progress_dialog_report:
+ * @dialog: a #CvProgressDialog
+ *
+ * Shows that @done of @total are done. Work on a worker thread calls this
+ * (a #CvExchangeProgress or #CvCsvProgress with the dialog as its data); the
+ * bar moves on the main thread.
+ */
+void
+cv_progress_dialog_report (guint64  done,
+                           guint64  total,
+                           gpointer dialog)
+{
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->dialog = g_object_ref (dialog);
+  update->fraction = total > 0 ? (double)done / total : 1.0;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_in_main_cb, update, progress_update_free);
+}

@@ -13,5 +13,8 @@ CvProgressDialog *cv_progress_dialog_new             (GtkWindow        *parent,
 GCancellable     *cv_progress_dialog_get_cancellable (CvProgressDialog *self);
 void              cv_progress_dialog_set_fraction    (CvProgressDialog *self,
                                                       double            fraction);
+void              cv_progress_dialog_report          (guint64           done,
+                                                      guint64           total,
+                                                      gpointer          dialog);
 
 G_END_DECLS

@@ -461,44 +461,6 @@ exchange_job_free (gpointer data)
   g_free (job);
 }
 
-typedef struct
-{
-  CvProgressDialog *dialog;
-  double            fraction;
-} ProgressUpdate;
-
-static gboolean
-progress_in_main_cb (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  cv_progress_dialog_set_fraction (update->dialog, update->fraction);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_update_free (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  g_object_unref (update->dialog);
-  g_free (update);
-}
-
-/* Called on the worker thread. */
-static void
-job_progress_cb (guint64  done,
-                 guint64  total,
-                 gpointer user_data)
-{
-  ExchangeJob *job = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->dialog = g_object_ref (job->dialog);
-  update->fraction = total > 0 ? (double)done / total : 1.0;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_in_main_cb, update, progress_update_free);
-}
-
 static void
 import_thread (GTask        *task,
                gpointer      source,
@@ -511,10 +473,11 @@ import_thread (GTask        *task,
   CvImportSummary *summary = NULL;
 
   if (store != NULL && job->file != NULL)
-    summary = cv_exchange_import_file (store, job->file, job_progress_cb, job, cancellable, &error);
+    summary = cv_exchange_import_file (store, job->file, cv_progress_dialog_report, job->dialog,
+                                       cancellable, &error);
   else if (store != NULL)
     summary = cv_exchange_import_data (store, g_bytes_get_data (job->data, NULL), g_bytes_get_size (job->data),
-                                       job_progress_cb, job, cancellable, &error);
+                                       cv_progress_dialog_report, job->dialog, cancellable, &error);
   if (summary == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -532,7 +495,7 @@ export_thread (GTask        *task,
   g_autoptr(CvStore) store = cv_store_open (job->database_path, &error);
 
   if (store == NULL || !cv_exchange_export_file (store, job->programme_id, job->kind, job->file,
-                                                 job_progress_cb, job, cancellable, &error))
+                                                 cv_progress_dialog_report, job->dialog, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);

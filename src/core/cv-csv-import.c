@@ -835,6 +835,15 @@ cv_csv_import_get_duplicates (CvCsvImport *self)
   return self->duplicates;
 }
 
+/* Returns: whether @row has a problem, and is left out of an import */
+gboolean
+cv_csv_import_row_has_problem (CvCsvImport *self,
+                               guint        row)
+{
+  g_return_val_if_fail (self->rows != NULL && row < self->rows->len, FALSE);
+  return g_array_index (self->rows, Row, row).problem;
+}
+
 /**
  * cv_csv_import_get_stored:
  *

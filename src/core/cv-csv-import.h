@@ -73,6 +73,8 @@ guint         cv_csv_import_get_n_valid    (CvCsvImport  *self);
 guint         cv_csv_import_get_n_new_organisations (CvCsvImport *self);
 GPtrArray    *cv_csv_import_get_problems   (CvCsvImport  *self);
 GPtrArray    *cv_csv_import_get_duplicates (CvCsvImport  *self);
+gboolean      cv_csv_import_row_has_problem (CvCsvImport *self,
+                                            guint         row);
 char         *cv_csv_import_get_stored     (CvCsvImport  *self,
                                             guint         row,
                                             CvCsvTarget   target);

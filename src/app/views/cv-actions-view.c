@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cv-list-export.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-selection.h"
@@ -489,6 +490,17 @@ folded_changed_cb (CvActionsView *self)
 }
 
 static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CvActionsView *self = CV_ACTIONS_VIEW (widget);
+
+  /* TRANSLATORS: the name suggested for an exported list of actions */
+  cv_list_export_choose (widget, self->store, CV_CSV_ACTIONS, G_LIST_MODEL (self->list), _("actions.csv"));
+}
+
+static void
 cv_actions_view_dispose (GObject *object)
 {
   CvActionsView *self = (CvActionsView *)object;
@@ -554,6 +566,7 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "actions.delete-selected", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "actions.export-csv", NULL, export_csv_action);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cv-list-export.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-selection.h"
@@ -307,6 +308,17 @@ folded_changed_cb (CvSessionsView *self)
 }
 
 static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CvSessionsView *self = CV_SESSIONS_VIEW (widget);
+
+  /* TRANSLATORS: the name suggested for an exported list of sessions */
+  cv_list_export_choose (widget, self->store, CV_CSV_SESSIONS, G_LIST_MODEL (self->list), _("sessions.csv"));
+}
+
+static void
 cv_sessions_view_dispose (GObject *object)
 {
   CvSessionsView *self = (CvSessionsView *)object;
@@ -360,6 +372,7 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "sessions.delete-selected", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "sessions.export-csv", NULL, export_csv_action);
 }
 
 static void

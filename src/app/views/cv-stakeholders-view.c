@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-csv-import-dialog.h"
 #include "cv-erasure.h"
+#include "cv-list-export.h"
 #include "cv-power-grid.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
@@ -463,6 +465,62 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
+import_chosen_cb (GtkNativeDialog    *chooser,
+                  int                 response,
+                  CvStakeholdersView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      cv_stakeholders_view_import_file (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import from Spreadsheet"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_template_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  cv_list_save_template_choose (widget);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CvStakeholdersView *self = CV_STAKEHOLDERS_VIEW (widget);
+
+  /* TRANSLATORS: the name suggested for an exported list of stakeholders */
+  cv_list_export_choose (widget, self->store, CV_CSV_STAKEHOLDERS, G_LIST_MODEL (self->list),
+                         _("stakeholders.csv"));
+}
+
+static void
 folded_changed_cb (CvStakeholdersView *self)
 {
   cv_stakeholder_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
@@ -530,6 +588,9 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "stakeholders.delete-selected", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.save-template", NULL, save_template_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.export-csv", NULL, export_csv_action);
 }
 
 static void
@@ -672,4 +733,37 @@ cv_stakeholders_view_get_model (CvStakeholdersView *self)
 {
   g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * cv_stakeholders_view_import_file:
+ *
+ * Reads @file as a spreadsheet of stakeholders and shows the preview of
+ * importing it into the programme shown, or says why it cannot be read.
+ *
+ * Returns: (transfer none) (nullable): the preview dialog
+ */
+CvCsvImportDialog *
+cv_stakeholders_view_import_file (CvStakeholdersView *self,
+                                  GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  CvCsvImportDialog *dialog;
+
+  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
+  g_return_val_if_fail (self->programme_id != NULL, NULL);
+
+  dialog = cv_csv_import_dialog_new (GTK_WIDGET (self), self->store, self->trash, self->programme_id, file, &error);
+  if (dialog == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                   _("Could Not Read the Spreadsheet"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return NULL;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
