@@ -222,6 +222,125 @@ test_partner_export_private (void)
   g_assert_cmpuint (cv_import_summary_count (summary, "contributions", "added"), ==, 1);
 }
 
+/* What the action answers, as "id,id". */
+static char *
+answers_of (CvStore    *store,
+            const char *action_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) action = cv_store_load (store, CV_TYPE_ACTION, action_id, &error);
+  const char * const *answers;
+
+  g_assert_no_error (error);
+  answers = cv_record_get_list (action, "answers");
+  return answers != NULL ? g_strjoinv (",", (char **)answers) : g_strdup ("");
+}
+
+static char *
+import_into_new (const char *name,
+                 const char *file,
+                 const char *action_id)
+{
+  g_autoptr(CvStore) store = new_store (name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = cv_exchange_import_data (store, file, strlen (file), NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return answers_of (store, action_id);
+}
+
+/* An action knows what it answers: the link travels in both kinds of export,
+ * except that a partner never learns it for words said at a small session;
+ * deleting either side leaves the other. */
+static void
+test_action_answers (void)
+{
+  g_autoptr(CvStore) a = new_store ("a.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) p = add (a, CV_TYPE_PROGRAMME, "name", "Loop", NULL);
+  const char *pid = cv_record_get_id (p);
+  g_autoptr(CvRecord) big = add (a, CV_TYPE_SESSION, "programme-id", pid, "title", "Public meeting",
+                                 "starts-at", "2026-03-01T10:00:00Z", "status", "held", NULL);
+  g_autoptr(CvRecord) small = add (a, CV_TYPE_SESSION, "programme-id", pid, "title", "Two of us",
+                                   "starts-at", "2026-03-02T10:00:00Z", "status", "held", NULL);
+  g_autoptr(CvRecord) said_big = NULL, said_small = NULL, action = NULL;
+  g_autoptr(CvDeletion) deletion = NULL;
+  g_autofree char *full = NULL, *partner = NULL, *in_full = NULL, *in_partner = NULL, *expected = NULL;
+  g_autofree char *now = NULL;
+  const char *answers[3];
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(CvRecord) person = add (a, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", name, NULL);
+      /* Five came to the big one; the sixth was only invited. One came to the small one. */
+      g_autoptr(CvRecord) came = add (a, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (big),
+                                      "stakeholder-id", cv_record_get_id (person),
+                                      "status", i < 5 ? "attended" : "invited", NULL);
+
+      if (i == 0)
+        g_object_unref (add (a, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (small),
+                             "stakeholder-id", cv_record_get_id (person), "status", "attended", NULL));
+    }
+  said_big = add (a, CV_TYPE_CONTRIBUTION, "programme-id", pid, "session-id", cv_record_get_id (big),
+                  "text", "The bus stops before the surgery opens.", NULL);
+  said_small = add (a, CV_TYPE_CONTRIBUTION, "programme-id", pid, "session-id", cv_record_get_id (small),
+                    "text", "My husband's carer never has time to sit down.", NULL);
+  answers[0] = cv_record_get_id (said_big);
+  answers[1] = cv_record_get_id (said_small);
+  answers[2] = NULL;
+  action = add (a, CV_TYPE_ACTION, "programme-id", pid, "title", "Ask for an earlier bus",
+                "session-id", cv_record_get_id (big), "answers", answers, NULL);
+
+  /* A full backup keeps both links; a partner export only the one from the big session. */
+  full = export_to_string (a, pid, CV_EXPORT_FULL);
+  partner = export_to_string (a, pid, CV_EXPORT_PARTNER);
+  in_full = import_into_new ("full.db", full, cv_record_get_id (action));
+  expected = g_strjoinv (",", (char **)answers);
+  g_assert_cmpstr (in_full, ==, expected);
+  in_partner = import_into_new ("partner.db", partner, cv_record_get_id (action));
+  g_assert_cmpstr (in_partner, ==, cv_record_get_id (said_big));
+  g_assert_null (strstr (strstr (partner, "\"actions\""), cv_record_get_id (said_small)));
+
+  /* A link to words that are not in the programme is refused. */
+  {
+    g_autoptr(CvRecord) copy = cv_record_copy (action);
+    const char *stray[] = { "7d4c1f0e-1111-4222-8333-944455556666", NULL };
+
+    cv_record_set_list (copy, "answers", stray);
+    g_assert_false (cv_store_update (a, copy, &error));
+    g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+    g_clear_error (&error);
+    now = answers_of (a, cv_record_get_id (action));
+    g_assert_cmpstr (now, ==, expected);
+    g_clear_pointer (&now, g_free);
+  }
+
+  /* Deleting what was said leaves the action answering the rest; Undo links it again. */
+  deletion = cv_store_delete (a, said_big, &error);
+  g_assert_no_error (error);
+  now = answers_of (a, cv_record_get_id (action));
+  g_assert_cmpstr (now, ==, cv_record_get_id (said_small));
+  g_clear_pointer (&now, g_free);
+  g_assert_true (cv_store_restore (a, deletion, &error));
+  g_assert_no_error (error);
+  now = answers_of (a, cv_record_get_id (action));
+  g_assert_cmpuint (strlen (now), ==, strlen (expected));
+  g_assert_nonnull (strstr (now, cv_record_get_id (said_big)));
+  g_clear_pointer (&now, g_free);
+  g_clear_pointer (&deletion, cv_deletion_free);
+
+  /* Deleting the action leaves what was said. */
+  deletion = cv_store_delete (a, action, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(CvRecord) still = cv_store_load (a, CV_TYPE_CONTRIBUTION, cv_record_get_id (said_small), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (still);
+  }
+}
+
 static void
 test_merge_newer_wins (void)
 {
@@ -703,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/exchange/round-trip", test_round_trip);
   g_test_add_func ("/exchange/partner-export-private", test_partner_export_private);
   g_test_add_func ("/exchange/merge-newer-wins", test_merge_newer_wins);
+  g_test_add_func ("/exchange/action-answers", test_action_answers);
   g_test_add_func ("/exchange/bad-files", test_bad_files);
   g_test_add_func ("/exchange/good-file", test_good_file);
   g_test_add_func ("/exchange/sample-programme", test_sample_programme);

@@ -36,6 +36,7 @@ typedef struct
   CvRecord *other_person;   /* in other_programme */
   CvRecord *session;
   CvRecord *theme;
+  CvRecord *contribution;
   CvRecord *action;
   CvRecord *guide;
   CvRecord *section;
@@ -102,6 +103,9 @@ fixture_set_up (Fixture       *f,
   f->theme = add (f->store, CV_TYPE_THEME, "programme-id", cv_record_get_id (f->programme),
                   "name", "Financing", NULL);
   themes[0] = cv_record_get_id (f->theme);
+  f->contribution = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", cv_record_get_id (f->programme),
+                         "session-id", cv_record_get_id (f->session), "text", "Parking costs too much.",
+                         "themes", themes, NULL);
   f->action = add (f->store, CV_TYPE_ACTION, "programme-id", cv_record_get_id (f->programme),
                    "title", "Discount scheme for care workers",
                    "owner-id", cv_record_get_id (f->person),
@@ -129,6 +133,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->other_person);
   g_clear_object (&f->session);
   g_clear_object (&f->theme);
+  g_clear_object (&f->contribution);
   g_clear_object (&f->action);
   g_clear_object (&f->guide);
   g_clear_object (&f->section);
@@ -151,6 +156,7 @@ fixture_target (Fixture       *f,
     return field->target_kind != NULL ? f->organisation : f->person;
   if (g_str_equal (t, "session")) return f->session;
   if (g_str_equal (t, "theme")) return f->theme;
+  if (g_str_equal (t, "contribution")) return f->contribution;
   if (g_str_equal (t, "action")) return f->action;
   if (g_str_equal (t, "guide")) return f->guide;
   if (g_str_equal (t, "guide_section")) return f->section;

@@ -23,6 +23,9 @@ static const CvField fields[] = {
   { "detail", N_("Detail"), CV_FIELD_TEXT },
   { "themes", N_("Themes"), CV_FIELD_REFERENCES, .target = "theme",
     .on_delete = CV_ON_DELETE_CASCADE, .link_table = "action_theme" },
+  /* "You said, we did": what was said that this action answers. */
+  { "answers", N_("Answers"), CV_FIELD_REFERENCES, .target = "contribution",
+    .on_delete = CV_ON_DELETE_CASCADE, .link_table = "action_answer" },
   { "session_id", N_("Agreed at"), CV_FIELD_REFERENCE, .target = "session",
     .on_delete = CV_ON_DELETE_SET_NULL },
   { "owner_id", N_("Owner"), CV_FIELD_REFERENCE, .target = "stakeholder",

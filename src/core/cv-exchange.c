@@ -164,6 +164,7 @@ record_to_node (CvRecord *record,
 
 typedef struct
 {
+  CvStore            *store;
   GOutputStream      *stream;
   GCancellable       *cancellable;
   gboolean            partner;
@@ -180,6 +181,61 @@ write_text (Writer      *w,
             GError     **error)
 {
   return g_output_stream_write_all (w->stream, text, strlen (text), NULL, w->cancellable, error);
+}
+
+/* Fewer people than this at a session, and what was said there could point at
+ * one of them: a partner export never ties it to that session, not even
+ * through an action that answers it. */
+#define CV_PARTNER_MIN_ATTENDEES 5
+
+static gboolean
+partner_may_link_contribution (CvStore     *store,
+                               const char  *contribution_id,
+                               gboolean    *may,
+                               GError     **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  st = cv_database_prepare (cv_store_get_database (store),
+                            "SELECT (SELECT count(*) FROM attendance a WHERE a.session_id = c.session_id"
+                            " AND a.status = 'attended') >= ?2 FROM contribution c WHERE c.id = ?1",
+                            error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, contribution_id);
+  cv_statement_bind_int64 (st, 2, CV_PARTNER_MIN_ATTENDEES);
+  step = cv_statement_step (st, error);
+  if (step == CV_STEP_ERROR)
+    return FALSE;
+  *may = step == CV_STEP_ROW && cv_statement_column_int64 (st, 0) != 0;
+  return TRUE;
+}
+
+/* A partner's copy of an action answers only what was said at sessions big
+ * enough for the words to travel with their session. */
+static CvRecord *
+action_for_partners (CvStore   *store,
+                     CvRecord  *action,
+                     GError   **error)
+{
+  const char * const *answers = cv_record_get_list (action, "answers");
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  CvRecord *copy;
+
+  for (guint i = 0; answers != NULL && answers[i] != NULL; i++)
+    {
+      gboolean may;
+
+      if (!partner_may_link_contribution (store, answers[i], &may, error))
+        return NULL;
+      if (may)
+        g_ptr_array_add (kept, (gpointer)answers[i]);
+    }
+  g_ptr_array_add (kept, NULL);
+  copy = cv_record_copy (action);
+  cv_record_set_list (copy, "answers", (const char * const *)kept->pdata);
+  return copy;
 }
 
 static gboolean
@@ -210,6 +266,16 @@ write_record_cb (CvRecord  *record,
       json_builder_add_string_value (builder, cv_record_get_string (record, "title"));
       json_builder_end_object (builder);
       node = json_builder_get_root (builder);
+    }
+  else if (w->partner && g_str_equal (cv_record_get_kind (record)->table, "action") &&
+           cv_record_get_list (record, "answers") != NULL &&
+           cv_record_get_list (record, "answers")[0] != NULL)
+    {
+      g_autoptr(CvRecord) shared = action_for_partners (w->store, record, error);
+
+      if (shared == NULL)
+        return FALSE;
+      node = record_to_node (shared, TRUE);
     }
   else
     node = record_to_node (record, w->partner);
@@ -253,7 +319,7 @@ cv_exchange_export_stream (CvStore             *store,
                            GCancellable        *cancellable,
                            GError             **error)
 {
-  Writer w = { stream, cancellable, kind == CV_EXPORT_PARTNER, TRUE, 0, 0, progress, user_data };
+  Writer w = { store, stream, cancellable, kind == CV_EXPORT_PARTNER, TRUE, 0, 0, progress, user_data };
   g_autoptr(CvRecord) programme = NULL;
   g_autoptr(JsonNode) programme_node = NULL;
   g_autofree char *programme_json = NULL;

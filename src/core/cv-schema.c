@@ -423,12 +423,25 @@ static const char migration_5[] =
   "  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid >= 0)"
   ");";
 
+/* Version 6: said → did is a stored link. An action answers one or more
+ * contributions; the link goes with either side, never taking the other. */
+static const char migration_6[] =
+  "CREATE TABLE action_answer ("
+  /* The link is part of the action. */
+  "  action_id TEXT NOT NULL REFERENCES action (id) ON DELETE CASCADE,"
+  /* Deleting what was said leaves the action, answering nothing more. */
+  "  value TEXT NOT NULL REFERENCES contribution (id) ON DELETE CASCADE,"
+  "  UNIQUE (action_id, value)"
+  ");"
+  "CREATE INDEX action_answer_value ON action_answer (value);";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);
