@@ -222,25 +222,59 @@ test_done_needs_outcome (Fixture       *f,
   g_assert_true (cv_store_update (f->store, a, &error));
 }
 
+static CvRecord *
+answering (Fixture    *f,
+           CvRecord   *session,
+           const char *title,
+           CvRecord   *theme,
+           const char *status,
+           CvRecord   *contribution)
+{
+  g_autoptr(GError) error = NULL;
+  CvRecord *a = action (f, session, title, theme, status, NULL);
+  const char *answers[] = { cv_record_get_id (contribution), NULL };
+
+  cv_record_set_list (a, "answers", answers);
+  g_assert_true (cv_store_update (f->store, a, &error));
+  return a;
+}
+
+#define SAID(group, i) ((CvReviewSaid *)g_ptr_array_index ((group)->said, (i)))
+
+/* The review of June tells March to June: what was said then, each quote
+ * once under its most raised theme, what was done about it beside it; from
+ * before March only what an action changed in the period answers. */
 static void
 test_review (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) c1 = said (f, f->s1, "Parking costs us money.", f->money, f->staff);
+  g_autoptr(CvRecord) transport = add (f->store, CV_TYPE_THEME, "programme-id", cv_record_get_id (f->programme),
+                                       "name", "Transport", NULL);
+  g_autoptr(CvRecord) c1 = said (f, f->s1, "Parking costs us money.", f->staff, f->money);
+  g_autoptr(CvRecord) c0 = said (f, f->s1, "Said in December, never acted on.", f->staff, NULL);
   g_autoptr(CvRecord) c2 = said (f, f->s2, "Nobody thanks care workers.", f->staff, NULL);
+  g_autoptr(CvRecord) c2b = said (f, f->s2, "Pay us for travel time.", f->staff, f->money);
   g_autoptr(CvRecord) c3 = said (f, f->s3, "Said at the reviewed session itself.", f->staff, NULL);
   g_autoptr(CvRecord) c4 = said (f, f->s4, "Said later.", f->money, NULL);
-  g_autoptr(CvRecord) old = action (f, f->s1, "Parking permits", f->staff, "done", "2018-01-31");
-  g_autoptr(CvRecord) fresh = action (f, f->s1, "Lanyards", f->staff, "in_progress", "2018-09-30");
+  g_autoptr(CvRecord) old = answering (f, f->s1, "Parking permits", f->staff, "done", c1);
+  g_autoptr(CvRecord) fresh = answering (f, f->s1, "Parking discount", f->money, "in_progress", c1);
+  g_autoptr(CvRecord) thanks = answering (f, f->s2, "Thank-you cards", NULL, "done", c2);
   g_autoptr(CvRecord) plain = action (f, f->s2, "Write to the minister", NULL, "agreed", NULL);
   g_autoptr(CvRecord) later = action (f, f->s4, "Agreed later", f->staff, "agreed", NULL);
   g_autoptr(CvReview) review = NULL;
   CvReviewGroup *group;
+  CvReviewAction *a;
 
-  /* Before the previous session (March) for one, since it for the other. */
+  for (guint i = 0; i < CV_REVIEW_MAX_ITEMS + 2; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Bus %u is always late.", i + 1);
+      g_autoptr(CvRecord) bus = said (f, f->s2, text, transport, NULL);
+    }
+  /* Before the period for one, in it for the others; "later" was agreed after it. */
   touch (f, old, "2018-02-01T09:00:00Z");
   touch (f, fresh, "2018-04-01T09:00:00Z");
+  touch (f, thanks, "2018-04-02T09:00:00Z");
 
   review = cv_review_build (f->store, cv_record_get_id (f->s3), &error);
   g_assert_no_error (error);
@@ -248,30 +282,59 @@ test_review (Fixture       *f,
   g_assert_cmpstr (review->previous_starts, ==, "2018-03-07T10:00:00Z");
   g_assert_cmpuint (review->groups->len, ==, 3);
 
-  /* The most raised theme first, its words in date order, what changed since March first. */
+  /* The most raised theme first; a long list is trimmed and says by how much. */
   group = g_ptr_array_index (review->groups, 0);
-  g_assert_cmpstr (group->theme, ==, "Better care of staff");
-  g_assert_cmpuint (group->said->len, ==, 2);
-  g_assert_cmpstr (((CvReviewSaid *)g_ptr_array_index (group->said, 0))->text, ==, "Parking costs us money.");
-  g_assert_cmpstr (((CvReviewSaid *)g_ptr_array_index (group->said, 1))->text, ==, "Nobody thanks care workers.");
-  g_assert_cmpuint (group->actions->len, ==, 2);
-  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->actions, 0))->title, ==, "Lanyards");
-  g_assert_true (((CvReviewAction *)g_ptr_array_index (group->actions, 0))->recent);
-  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->actions, 1))->title, ==, "Parking permits");
-  g_assert_false (((CvReviewAction *)g_ptr_array_index (group->actions, 1))->recent);
-  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->actions, 1))->outcome, ==, "Done and reported back.");
-  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->actions, 1))->owner, ==, "Sarah Whitfield");
+  g_assert_cmpstr (group->theme, ==, "Transport");
+  g_assert_cmpuint (group->said->len, ==, CV_REVIEW_MAX_ITEMS);
+  g_assert_cmpuint (group->said_more, ==, 2);
+  g_assert_cmpstr (SAID (group, 0)->text, ==, "Bus 1 is always late.");
+  g_assert_cmpuint (SAID (group, 0)->number, ==, 1);
 
+  /* Each quote once, under its first theme in the review's order, naming the other. */
   group = g_ptr_array_index (review->groups, 1);
-  g_assert_cmpstr (group->theme, ==, "Financing");
-  g_assert_cmpuint (group->said->len, ==, 1);   /* not what was said later */
-  g_assert_cmpuint (group->actions->len, ==, 0);
+  g_assert_cmpstr (group->theme, ==, "Better care of staff");
+  g_assert_cmpuint (group->said->len, ==, 3);
+  /* What was acted on first: March's words, then December's brought back by
+   * an action that changed in the period; then the rest. */
+  g_assert_cmpstr (SAID (group, 0)->text, ==, "Nobody thanks care workers.");
+  g_assert_false (SAID (group, 0)->earlier);
+  g_assert_cmpstr (SAID (group, 1)->text, ==, "Parking costs us money.");
+  g_assert_true (SAID (group, 1)->earlier);
+  g_assert_cmpstr (SAID (group, 1)->also, ==, "Financing");
+  g_assert_cmpstr (SAID (group, 2)->text, ==, "Pay us for travel time.");
+  g_assert_cmpstr (SAID (group, 2)->also, ==, "Financing");
+  g_assert_null (SAID (group, 0)->also);
 
-  /* Actions with no theme come last, on their own. */
+  /* Done, beside what it answers; open, with its news. */
+  g_assert_cmpuint (group->actions->len, ==, 1);
+  a = g_ptr_array_index (group->actions, 0);
+  g_assert_cmpstr (a->title, ==, "Thank-you cards");
+  g_assert_cmpuint (SAID (group, 0)->number, ==, CV_REVIEW_MAX_ITEMS + 1);
+  g_assert_cmpuint (SAID (group, 1)->number, ==, CV_REVIEW_MAX_ITEMS + 2);
+  g_assert_cmpstr (a->answers, ==, "6");
+  g_assert_cmpstr (a->outcome, ==, "Done and reported back.");
+  g_assert_cmpstr (a->owner, ==, "Sarah Whitfield");
+  g_assert_true (a->recent);
+  g_assert_cmpuint (group->open->len, ==, 1);
+  a = g_ptr_array_index (group->open, 0);
+  g_assert_cmpstr (a->title, ==, "Parking discount");
+  g_assert_cmpstr (a->answers, ==, "7");
+  g_assert_true (cv_review_action_is_open (a));
+
+  /* Financing has nothing of its own left; what has no theme comes last. */
   group = g_ptr_array_index (review->groups, 2);
   g_assert_null (group->theme);
-  g_assert_cmpuint (group->actions->len, ==, 1);
-  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->actions, 0))->title, ==, "Write to the minister");
+  g_assert_cmpuint (group->said->len, ==, 0);
+  g_assert_cmpuint (group->open->len, ==, 1);
+  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->open, 0))->title, ==, "Write to the minister");
+  g_assert_false (((CvReviewAction *)g_ptr_array_index (group->open, 0))->recent);
+
+  /* The first session has no period before it: nothing to tell. */
+  g_clear_pointer (&review, cv_review_free);
+  review = cv_review_build (f->store, cv_record_get_id (f->s1), &error);
+  g_assert_no_error (error);
+  g_assert_null (review->previous_starts);
+  g_assert_cmpuint (review->groups->len, ==, 0);
 }
 
 static void

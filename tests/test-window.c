@@ -18,6 +18,7 @@
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
 #include "cv-stakeholder.h"
+#include "cv-stakeholder-chooser.h"
 #include "cv-stakeholder-editor.h"
 #include "cv-stakeholders-view.h"
 #include "cv-attendance.h"
@@ -773,6 +774,9 @@ is_label_containing (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
+static gboolean is_button_with_tooltip (GtkWidget  *widget,
+                                        const char *tooltip);
+
 static gboolean
 label_with_text (GtkWidget  *widget,
                  const char *text)
@@ -880,6 +884,221 @@ test_action_done_and_review (Fixture       *f,
     g_test_message ("pdftotext is not installed: only checked that the PDF was written");
   g_assert_true (g_file_query_exists (pdf, NULL));
   gtk_window_destroy (GTK_WINDOW (review));
+}
+
+/* The labels of @widget, in reading order. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, labels);
+}
+
+static guint
+count_in (const char *text,
+          const char *part)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, part); at != NULL; at = strstr (at + 1, part))
+    n++;
+  return n;
+}
+
+/* The whole engagement loop as a new lead walks it: what was said, an action
+ * agreed that answers it, its owner and date, done with an outcome, and the
+ * next session's review telling it under its theme, once, on the screen and
+ * in the PDF. */
+static void
+test_engagement_loop (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(CvRecord) action = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *owner_id = NULL;
+  g_autofree char *pdf_path = g_build_filename (f->dir, "loop.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  const char *quote = "Parking costs care workers a fortune.";
+  const char *outcome = "Permits issued to 120 care workers.";
+  const char *people[] = { "Amira Patel", "Gwen Morgan" };
+  char *ids[2] = { NULL, NULL };
+  CvAttendeePicker *picker;
+  CvActionsView *actions_view;
+  CvActionEditor *editor;
+  AdwMessageDialog *dialog;
+  CvReviewWindow *review;
+  GtkWidget *agree = NULL;
+  gint heading = -1, quote_at = -1, outcome_at = -1;
+
+  create_programme (f, "Home care collaborative");
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      add_stakeholder (f, people[i], NULL);
+      ids[i] = g_strdup (cv_stakeholder_editor_get_id (editor_of (f)));
+    }
+  owner_id = g_strdup (ids[1]);
+
+  /* A session with both of them there. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (session_child (f, "title_row"), "Spring listening event");
+  gtk_editable_set_text (session_child (f, "starts_row"), "2018-03-01 10:00");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  first = g_strdup (cv_session_editor_get_id (session_editor (f)));
+  cv_session_editor_add_people (session_editor (f));
+  picker = find_toplevel (CV_TYPE_ATTENDEE_PICKER);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    cv_attendee_picker_toggle (picker, ids[i]);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (picker), CV_TYPE_ATTENDEE_PICKER, "add_button"),
+                         "clicked");
+  run_main_loop (20);
+
+  /* Two things said, each with its themes, each entered with Enter. */
+  gtk_editable_set_text (session_child (f, "said_row"), quote);
+  gtk_editable_set_text (session_child (f, "new_theme_entry"), "Better care of staff");
+  g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
+  gtk_editable_set_text (session_child (f, "new_theme_entry"), "Financing");
+  g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
+  g_signal_emit_by_name (session_child (f, "said_row"), "entry-activated");
+  gtk_editable_set_text (session_child (f, "said_row"), "Nobody tells us when the carer is late.");
+  tick_theme (f, "Better care of staff");
+  g_signal_emit_by_name (session_child (f, "said_row"), "entry-activated");
+  said = cv_store_list (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", first, &error);
+  g_assert_cmpuint (said->len, ==, 2);
+  run_main_loop (20);
+
+  /* "Agree an Action" from the first: it answers it and takes both its themes. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "contribution_list")));
+
+    g_assert_true (row_with_title (row, quote));
+    agree = find_descendant (row, is_button_with_tooltip, "Agree an Action That Answers This");
+    g_assert_nonnull (agree);
+    g_signal_emit_by_name (agree, "clicked");
+  }
+  g_assert_true (gtk_widget_get_visible (session_child (f, "answering_row")));
+  gtk_editable_set_text (session_child (f, "action_row"), "Parking permits for care workers");
+  g_signal_emit_by_name (session_child (f, "action_row"), "entry-activated");
+  g_assert_false (gtk_widget_get_visible (session_child (f, "answering_row")));
+  actions = cv_store_list (store_of (f), CV_TYPE_ACTION, "session_id", first, &error);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_object_ref (g_ptr_array_index (actions, 0));
+  g_assert_cmpstr (cv_record_get_list (action, "answers")[0], ==, cv_record_get_id (g_ptr_array_index (said, 0)));
+  g_assert_null (cv_record_get_list (action, "answers")[1]);
+  g_assert_cmpuint (g_strv_length ((char **)cv_record_get_list (action, "themes")), ==, 2);
+  run_main_loop (20);
+
+  /* Its row on the session's page opens it in Actions; Alt+Left comes back. */
+  {
+    GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "action_list")));
+
+    g_signal_emit_by_name (row, "activated");
+  }
+  actions_view = child (f->window, CV_TYPE_WINDOW, "actions_view");
+  editor = child (actions_view, CV_TYPE_ACTIONS_VIEW, "editor");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==, "actions");
+  g_assert_cmpstr (cv_action_editor_get_id (editor), ==, cv_record_get_id (action));
+  g_assert_true (row_with_title (child (editor, CV_TYPE_ACTION_EDITOR, "answers_list"), quote));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==, "sessions");
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, first);
+  {
+    GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "action_list")));
+
+    g_signal_emit_by_name (row, "activated");
+  }
+
+  /* An owner chosen by typing her name and Enter; a due date; done, with what was done. */
+  {
+    CvStakeholderChooser *chooser = child (editor, CV_TYPE_ACTION_EDITOR, "owner_chooser");
+    GtkWidget *search = child (chooser, CV_TYPE_STAKEHOLDER_CHOOSER, "search_entry");
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "Gwen");
+    g_signal_emit_by_name (search, "search-changed");
+    g_signal_emit_by_name (search, "activate");
+  }
+  gtk_editable_set_text (child (editor, CV_TYPE_ACTION_EDITOR, "due_row"), "2018-05-31");
+  g_assert_true (cv_action_editor_save_pending (editor));
+  adw_combo_row_set_selected (child (editor, CV_TYPE_ACTION_EDITOR, "status_row"), 3);   /* done */
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), outcome);
+  adw_message_dialog_response (dialog, "done");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&action);
+  action = cv_store_load (store_of (f), CV_TYPE_ACTION, cv_action_editor_get_id (editor), &error);
+  g_assert_cmpstr (cv_record_get_string (action, "status"), ==, "done");
+  g_assert_cmpstr (cv_record_get_string (action, "owner_id"), ==, owner_id);
+  g_assert_cmpstr (cv_record_get_string (action, "due_on"), ==, "2018-05-31");
+  g_assert_nonnull (cv_record_get_list (action, "answers")[0]);
+
+  /* The next session's review: the quote and the outcome under one theme, once each. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (session_child (f, "title_row"), "Summer meeting");
+  gtk_editable_set_text (session_child (f, "starts_row"), "2018-06-06 10:00");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  g_signal_emit_by_name (session_child (f, "review_button"), "clicked");
+  run_main_loop (50);
+  review = find_toplevel (CV_TYPE_REVIEW_WINDOW);
+  g_assert_nonnull (review);
+  collect_labels (GTK_WIDGET (review), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (g_str_equal (text, "Better care of staff"))
+        {
+          g_assert_cmpint (heading, ==, -1);
+          heading = i;
+        }
+      g_assert_false (g_str_equal (text, "Financing"));   /* no group of its own: the quote is shown once */
+      if (strstr (text, quote) != NULL)
+        {
+          g_assert_cmpint (quote_at, ==, -1);
+          quote_at = i;
+        }
+      if (strstr (text, outcome) != NULL)
+        {
+          g_assert_cmpint (outcome_at, ==, -1);
+          outcome_at = i;
+        }
+    }
+  g_assert_cmpint (heading, >=, 0);
+  g_assert_cmpint (quote_at, >, heading);
+  g_assert_cmpint (outcome_at, >, quote_at);
+  g_assert_true (label_with_text (GTK_WIDGET (review), "also under Financing"));
+  g_assert_true (label_with_text (GTK_WIDGET (review), "Answers what was said: 1"));
+
+  /* The PDF says the same. */
+  g_assert_true (cv_review_window_save_pdf (review, pdf, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *to_text = g_strdup_printf ("pdftotext -layout %s -", pdf_path);
+    g_autofree char *text = NULL;
+    int status = 0;
+    const char *theme_in_text;
+
+    g_assert_true (g_spawn_command_line_sync (to_text, &text, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_cmpuint (count_in (text, quote), ==, 1);
+    g_assert_cmpuint (count_in (text, outcome), ==, 1);
+    theme_in_text = strstr (text, "Better care of staff");
+    g_assert_nonnull (theme_in_text);
+    g_assert_true (theme_in_text < strstr (text, quote));
+    g_assert_true (strstr (text, quote) < strstr (text, outcome));
+  }
+  gtk_window_destroy (GTK_WINDOW (review));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_free (ids[i]);
 }
 
 static void
@@ -1663,6 +1882,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/overview/opens-records", test_overview_opens_records);
   WINDOW_TEST ("/ui/guides/conversation-keyboard-and-resume", test_conversation_keyboard_and_resume);
   WINDOW_TEST ("/ui/guides/editor", test_guide_editor);
+  WINDOW_TEST ("/ui/loop/said-to-did", test_engagement_loop);
 
   return g_test_run ();
 }

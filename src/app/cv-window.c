@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-contribution.h"
 #include "cv-exchange.h"
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
@@ -47,6 +48,11 @@ struct _CvWindow
   CvMeasuresView       *measures_view;
   CvGuidesView         *guides_view;
   CvOverviewView       *overview_view;
+
+  /* Where "Back" (Alt+Left) goes: the places left by following a mention,
+   * each a strv { view, table, id } (table and id may be missing). */
+  GPtrArray            *history;
+  GStrv                 here;
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -753,16 +759,28 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The overview's rows open their records in their own views. */
+/* Shows a record in its own view, or a view filtered to a kind of record. */
 static void
-open_record_cb (CvWindow   *self,
-                const char *table,
-                const char *id)
+show_record (CvWindow   *self,
+             const char *table,
+             const char *id)
 {
   if (g_str_equal (table, "session"))
     {
       cv_window_show_view (self, "sessions");
       cv_sessions_view_open (self->sessions_view, id);
+    }
+  else if (g_str_equal (table, "contribution"))
+    {
+      g_autoptr(CvRecord) said = cv_store_load (self->store, CV_TYPE_CONTRIBUTION, id, NULL);
+
+      if (said != NULL)
+        show_record (self, "session", cv_record_get_string (said, "session_id"));
+    }
+  else if (g_str_equal (table, "stakeholder"))
+    {
+      cv_window_show_view (self, "stakeholders");
+      cv_stakeholders_view_open (self->stakeholders_view, id);
     }
   else if (g_str_equal (table, "action"))
     {
@@ -784,6 +802,85 @@ open_record_cb (CvWindow   *self,
       cv_window_show_view (self, "measures");
       cv_measures_view_open (self->measures_view, id);
     }
+  else if (g_str_equal (table, "view"))
+    cv_window_show_view (self, id);
+}
+
+static GStrv
+place_new (const char *view,
+           const char *table,
+           const char *id)
+{
+  GStrv place = g_new0 (char *, 4);
+
+  place[0] = g_strdup (view != NULL ? view : "overview");
+  place[1] = g_strdup (table);
+  place[2] = table != NULL ? g_strdup (id) : NULL;
+  return place;
+}
+
+/* Every record named on a page opens in its view, and Back comes here again. */
+static void
+open_record_cb (CvWindow   *self,
+                const char *table,
+                const char *id)
+{
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  /* Reached through the sidebar rather than a mention: the view is the place. */
+  if (self->here == NULL || g_strcmp0 (self->here[0], view) != 0)
+    {
+      g_clear_pointer (&self->here, g_strfreev);
+      self->here = place_new (view, NULL, NULL);
+    }
+  g_ptr_array_add (self->history, g_steal_pointer (&self->here));
+  show_record (self, table, id);
+  self->here = place_new (gtk_stack_get_visible_child_name (self->view_stack), table, id);
+}
+
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *table, *id;
+
+  g_variant_get (parameter, "(&s&s)", &table, &id);
+  open_record_cb (CV_WINDOW (widget), table, id);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CvWindow *self = CV_WINDOW (widget);
+  char **there;
+
+  if (self->history->len == 0)
+    return;
+  there = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  if (there[1] != NULL && there[2] != NULL)
+    show_record (self, there[1], there[2]);
+  else
+    cv_window_show_view (self, there[0]);
+  g_clear_pointer (&self->here, g_strfreev);
+  self->here = there;
+}
+
+/**
+ * cv_window_open_record:
+ * @table: the kind of record ("session", "action", …), or "view" with a view's name as @id
+ *
+ * Opens a record in its view, as following a mention of it does; Back returns.
+ */
+void
+cv_window_open_record (CvWindow   *self,
+                       const char *table,
+                       const char *id)
+{
+  g_return_if_fail (CV_IS_WINDOW (self));
+  open_record_cb (self, table, id);
 }
 
 static void
@@ -868,6 +965,8 @@ cv_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_WINDOW);
   g_clear_object (&self->programme);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->here, g_strfreev);
   g_clear_object (&self->trash);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -927,6 +1026,9 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 
   /**
    * CvWindow::imported:
@@ -946,6 +1048,7 @@ static void
 cv_window_init (CvWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
 
   self->settings = g_settings_new (APPLICATION_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

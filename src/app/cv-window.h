@@ -22,5 +22,8 @@ void        cv_window_export_file          (CvWindow      *self,
                                             GFile         *file);
 void        cv_window_show_view            (CvWindow      *self,
                                             const char    *name);
+void        cv_window_open_record          (CvWindow      *self,
+                                            const char    *table,
+                                            const char    *id);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "cv-action.h"
 #include "cv-action-update.h"
+#include "cv-contribution.h"
 #include "cv-date-row.h"
 #include "cv-error.h"
 #include "cv-format.h"
@@ -43,6 +44,8 @@ struct _CvActionEditor
   AdwActionRow         *themes_row;
   GtkListBox           *theme_list;
   AdwActionRow         *session_row;
+  GtkWidget            *session_row_arrow;
+  GtkListBox           *answers_list;
   AdwActionRow         *owner_row;
   GtkWidget            *owner_row_clear;
   CvStakeholderChooser *owner_chooser;
@@ -463,6 +466,94 @@ add_update_cb (CvActionEditor *self)
     gtk_editable_set_text (GTK_EDITABLE (self->update_row), "");
 }
 
+/* What it answers */
+
+static void reload_answers (CvActionEditor *self);
+
+static void
+unlink_answer_cb (GtkButton      *button,
+                  CvActionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) record = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  const char *gone = g_object_get_data (G_OBJECT (button), "contribution-id");
+  const char * const *answers;
+
+  cv_action_editor_save_pending (self);
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  record = cv_record_copy (self->record);
+  answers = cv_record_get_list (record, "answers");
+  for (guint i = 0; answers != NULL && answers[i] != NULL; i++)
+    if (!g_str_equal (answers[i], gone))
+      g_ptr_array_add (kept, (gpointer)answers[i]);
+  g_ptr_array_add (kept, NULL);
+  cv_record_set_list (record, "answers", (const char * const *)kept->pdata);
+  if (!cv_store_update (self->store, record, &error))
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      return;
+    }
+  g_set_object (&self->record, record);
+  reload_answers (self);
+}
+
+static void
+answer_activated_cb (AdwActionRow *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-record", "(ss)", "contribution",
+                              g_object_get_data (G_OBJECT (row), "contribution-id"));
+}
+
+static void
+reload_answers (CvActionEditor *self)
+{
+  const char * const *answers = cv_record_get_list (self->record, "answers");
+
+  cv_list_box_clear (self->answers_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->answers_list), answers != NULL && answers[0] != NULL);
+  for (guint i = 0; answers != NULL && answers[i] != NULL; i++)
+    {
+      g_autoptr(CvRecord) said = cv_store_load (self->store, CV_TYPE_CONTRIBUTION, answers[i], NULL);
+      g_autofree char *session = NULL;
+      GtkWidget *row, *unlink;
+
+      if (said == NULL)
+        continue;
+      session = cv_store_get_display_name (self->store, "session", cv_record_get_string (said, "session_id"));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (said, "text"));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 4);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), session != NULL ? session : "");
+      unlink = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (unlink, "flat");
+      gtk_widget_set_tooltip_text (unlink, _("No Longer Answers This"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("No Longer Answers This"), -1);
+      g_object_set_data_full (G_OBJECT (unlink), "contribution-id", g_strdup (answers[i]), g_free);
+      g_signal_connect (unlink, "clicked", G_CALLBACK (unlink_answer_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "contribution-id", g_strdup (answers[i]), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (answer_activated_cb), NULL);
+      gtk_list_box_append (self->answers_list, row);
+    }
+}
+
+static void
+session_activated_cb (CvActionEditor *self)
+{
+  const char *session = self->record != NULL ? cv_record_get_string (self->record, "session_id") : NULL;
+
+  if (session != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(ss)", "session", session);
+}
+
 /* Loading */
 
 static void
@@ -491,6 +582,9 @@ load_record (CvActionEditor *self)
   self->loading = FALSE;
 
   adw_action_row_set_subtitle (self->session_row, session != NULL ? session : _("Not at a session"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->session_row), session != NULL);
+  gtk_widget_set_visible (self->session_row_arrow, session != NULL);
+  reload_answers (self);
   show_people (self);
   show_themes (self);
   show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
@@ -568,6 +662,8 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   BIND (themes_row);
   BIND (theme_list);
   BIND (session_row);
+  BIND (session_row_arrow);
+  BIND (answers_list);
   BIND (owner_row);
   BIND (owner_row_clear);
   BIND (owner_chooser);
@@ -588,6 +684,7 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   BIND (delete_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, themes_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_chosen_cb);

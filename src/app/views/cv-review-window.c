@@ -9,6 +9,7 @@
 
 #include "cv-format.h"
 #include "cv-review-document.h"
+#include "cv-review-text.h"
 #include "cv-review-window.h"
 
 struct _CvReviewWindow
@@ -43,22 +44,60 @@ add_label (CvReviewWindow *self,
 }
 
 static void
+add_action (CvReviewWindow       *self,
+            const CvReviewAction *action)
+{
+  g_autofree char *status = cv_review_status_text (action);
+  g_autofree char *line = g_markup_printf_escaped ("<b>%s</b> — %s%s", action->title, status,
+                                                   action->recent ? _(" · changed since the previous session") : "");
+  g_autofree char *answers = cv_review_answers_text (action);
+  g_autofree char *due = cv_format_date (action->due_on);
+  g_autofree char *who = cv_review_who_text (action, due);
+  GtkWidget *title = add_label (self, NULL, NULL, 24);
+
+  gtk_label_set_markup (GTK_LABEL (title), line);
+  if (who != NULL)
+    gtk_widget_add_css_class (add_label (self, who, "said-where", 48), "dim-label");
+  if (answers != NULL)
+    add_label (self, answers, "said-where", 48);
+  if (action->outcome != NULL && !cv_review_action_is_open (action))
+    {
+      g_autofree char *did = g_strdup_printf (_("We did: %s"), action->outcome);
+      add_label (self, did, NULL, 48);
+    }
+}
+
+static void
+add_more (CvReviewWindow *self,
+          guint           n)
+{
+  g_autofree char *more = NULL;
+
+  if (n == 0)
+    return;
+  more = cv_review_more_text (n);
+  gtk_widget_add_css_class (add_label (self, more, "said-where", 24), "dim-label");
+}
+
+static void
 build_page (CvReviewWindow *self)
 {
   CvReview *review = self->review;
   g_autofree char *when = cv_format_timestamp (review->session_starts);
   g_autofree char *subtitle = g_strdup_printf ("%s — %s, %s", review->programme != NULL ? review->programme : "",
                                                review->session_title, when != NULL ? when : "");
+  g_autofree char *period = cv_review_period_text (review);
 
   add_label (self, _("You said, we did"), "title-1", 0);
   add_label (self, subtitle, "dim-label", 0);
+  add_label (self, period, NULL, 0);
   if (review->groups->len == 0)
-    add_label (self, _("Nothing was raised or agreed at earlier sessions yet."), NULL, 0);
+    add_label (self, _("Nothing was said or done in this period."), NULL, 0);
 
   for (guint g = 0; g < review->groups->len; g++)
     {
       CvReviewGroup *group = g_ptr_array_index (review->groups, g);
-      GtkWidget *heading = add_label (self, group->theme != NULL ? group->theme : _("Other actions"), "title-2", 0);
+      GtkWidget *heading = add_label (self, group->theme != NULL ? group->theme : _("Under No Theme"), "title-2", 0);
 
       gtk_widget_set_margin_top (heading, 24);
       gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
@@ -67,36 +106,24 @@ build_page (CvReviewWindow *self)
       for (guint i = 0; i < group->said->len; i++)
         {
           CvReviewSaid *said = g_ptr_array_index (group->said, i);
-          g_autofree char *quote = g_strdup_printf (_("“%s”"), said->text);
-          g_autofree char *at = cv_format_timestamp (said->session_starts);
-          g_autofree char *where = g_strdup_printf ("%s, %s", said->session_title, at != NULL ? at : "");
+          /* TRANSLATORS: the number actions refer to, and what was said */
+          g_autofree char *quote = g_strdup_printf (_("%u. “%s”"), said->number, said->text);
+          g_autofree char *where = cv_review_where_text (said);
+
           add_label (self, quote, NULL, 24);
           gtk_widget_add_css_class (add_label (self, where, "said-where", 24), "dim-label");
         }
+      add_more (self, group->said_more);
       if (group->actions->len > 0)
         add_label (self, _("WE DID"), "caption-heading", 0);
       for (guint i = 0; i < group->actions->len; i++)
-        {
-          CvReviewAction *action = g_ptr_array_index (group->actions, i);
-          g_autofree char *status = cv_review_status_text (action);
-          g_autofree char *line = g_markup_printf_escaped ("<b>%s</b> — %s%s", action->title, status,
-                                                           action->recent ? _(" · new since the last session") : "");
-          GtkWidget *title = add_label (self, NULL, NULL, 24);
-
-          gtk_label_set_markup (GTK_LABEL (title), line);
-          if (action->owner != NULL || action->organisation != NULL)
-            {
-              g_autofree char *who = action->owner != NULL && action->organisation != NULL
-                ? g_strdup_printf ("%s, %s", action->owner, action->organisation)
-                : g_strdup (action->owner != NULL ? action->owner : action->organisation);
-              gtk_widget_add_css_class (add_label (self, who, "said-where", 48), "dim-label");
-            }
-          if (action->outcome != NULL)
-            {
-              g_autofree char *did = g_strdup_printf (_("We did: %s"), action->outcome);
-              add_label (self, did, NULL, 48);
-            }
-        }
+        add_action (self, g_ptr_array_index (group->actions, i));
+      add_more (self, group->actions_more);
+      if (group->open->len > 0)
+        add_label (self, _("STILL OPEN"), "caption-heading", 0);
+      for (guint i = 0; i < group->open->len; i++)
+        add_action (self, g_ptr_array_index (group->open, i));
+      add_more (self, group->open_more);
     }
 }
 

@@ -39,6 +39,7 @@ struct _CvSessionEditor
   char                 *facilitator_id;
   char                 *said_by_id;
   GPtrArray            *chosen_themes;   /* of char*: themes for the next contribution */
+  CvRecord             *answering;       /* what the next action agreed answers, or NULL */
   guint                 save_source;
   guint                 reload_source;
   gboolean              loading;
@@ -84,6 +85,7 @@ struct _CvSessionEditor
   GtkWidget            *review_button;
   AdwPreferencesGroup  *actions_group;
   AdwEntryRow          *action_row;
+  AdwActionRow         *answering_row;
   CvPagedRows          *action_list;
 };
 
@@ -640,6 +642,82 @@ said_by_chosen_cb (CvSessionEditor *self,
   show_said_by (self);
 }
 
+static char *
+theme_names (CvSessionEditor    *self,
+             const char * const *themes)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
+    g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme", themes[t]));
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **)names->pdata);
+}
+
+/* What the next action agreed will answer, and the themes it takes from it,
+ * said beside the field where it is typed. */
+static void
+show_answering (CvSessionEditor *self)
+{
+  g_autofree char *themes = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->answering_row), self->answering != NULL);
+  if (self->answering == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->action_row), _("Agree an Action"));
+      return;
+    }
+  themes = theme_names (self, cv_record_get_list (self->answering, "themes"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->action_row), _("Agree an Action That Answers It"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->answering_row),
+                                 cv_record_get_string (self->answering, "text"));
+  subtitle = *themes != '\0' ? g_strdup_printf (_("Answers this, under its themes: %s"), themes)
+                             : g_strdup (_("Answers this; it has no themes"));
+  adw_action_row_set_subtitle (self->answering_row, subtitle);
+}
+
+static void
+set_answering (CvSessionEditor *self,
+               CvRecord        *contribution)
+{
+  g_set_object (&self->answering, contribution);
+  show_answering (self);
+  cv_paged_rows_reload (self->action_list);
+}
+
+static void
+agree_clicked_cb (GtkButton       *button,
+                  CvSessionEditor *self)
+{
+  cv_session_editor_agree_action_for (self, g_object_get_data (G_OBJECT (button), "contribution"));
+}
+
+/**
+ * cv_session_editor_agree_action_for:
+ * @contribution: what was said at this session
+ *
+ * Readies the "Agree an Action" field to make an action that answers
+ * @contribution and takes its themes, and puts the cursor there; the
+ * actions already agreed here offer to answer it too.
+ */
+void
+cv_session_editor_agree_action_for (CvSessionEditor *self,
+                                    CvRecord        *contribution)
+{
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+  g_return_if_fail (CV_IS_RECORD (contribution));
+
+  set_answering (self, contribution);
+  gtk_widget_grab_focus (GTK_WIDGET (self->action_row));
+}
+
+static void
+stop_answering_cb (CvSessionEditor *self)
+{
+  set_answering (self, NULL);
+}
+
 static void
 remove_contribution_cb (GtkButton       *button,
                         CvSessionEditor *self)
@@ -655,19 +733,15 @@ contribution_row_cb (CvRecord *contribution,
                      gpointer  user_data)
 {
   CvSessionEditor *self = user_data;
-  const char * const *themes = cv_record_get_list (contribution, "themes");
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = theme_names (self, cv_record_get_list (contribution, "themes"));
   g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder",
                                                     cv_record_get_string (contribution, "stakeholder_id"));
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *agree = gtk_button_new_from_icon_name ("object-select-symbolic");
 
-  for (guint t = 0; themes != NULL && themes[t] != NULL; t++)
-    g_ptr_array_add (names, cv_store_get_display_name (self->store, "theme", themes[t]));
-  g_ptr_array_add (names, NULL);
   {
-    g_autofree char *joined = g_strjoinv (", ", (char **)names->pdata);
     const char *speaker = cv_record_get_boolean (contribution, "anonymous") ? _("Anonymous") : who;
 
     if (*joined != '\0')
@@ -691,6 +765,14 @@ contribution_row_cb (CvRecord *contribution,
   }
   g_object_set_data_full (G_OBJECT (remove), "contribution", g_object_ref (contribution), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
+  gtk_widget_set_valign (agree, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (agree, "flat");
+  gtk_widget_set_tooltip_text (agree, _("Agree an Action That Answers This"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (agree), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Agree an Action That Answers This"), -1);
+  g_object_set_data_full (G_OBJECT (agree), "contribution", g_object_ref (contribution), g_object_unref);
+  g_signal_connect (agree, "clicked", G_CALLBACK (agree_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), agree);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }
@@ -757,6 +839,59 @@ add_contribution_cb (CvSessionEditor *self)
 
 /* Actions agreed here */
 
+/* Themes and answers, each once: what the action had, then what it gains. */
+static void
+add_unique (GPtrArray          *into,
+            const char * const *values)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < into->len && !seen; j++)
+        seen = g_str_equal (g_ptr_array_index (into, j), values[i]);
+      if (!seen)
+        g_ptr_array_add (into, (gpointer)values[i]);
+    }
+}
+
+static void
+answer_too_cb (GtkButton       *button,
+               CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) action = NULL;
+  g_autoptr(GPtrArray) answers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
+  const char *one[] = { NULL, NULL };
+
+  if (self->answering == NULL)
+    return;
+  action = cv_record_copy (g_object_get_data (G_OBJECT (button), "action"));
+  one[0] = cv_record_get_id (self->answering);
+  add_unique (answers, cv_record_get_list (action, "answers"));
+  add_unique (answers, one);
+  g_ptr_array_add (answers, NULL);
+  add_unique (themes, cv_record_get_list (action, "themes"));
+  add_unique (themes, cv_record_get_list (self->answering, "themes"));
+  g_ptr_array_add (themes, NULL);
+  cv_record_set_list (action, "answers", (const char * const *)answers->pdata);
+  cv_record_set_list (action, "themes", (const char * const *)themes->pdata);
+  if (!cv_store_update (self->store, action, &error))
+    {
+      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
+      return;
+    }
+  set_answering (self, NULL);
+}
+
+static void
+action_row_activated_cb (AdwActionRow *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-record", "(ss)", "action",
+                              g_object_get_data (G_OBJECT (row), "action-id"));
+}
+
 static GtkWidget *
 action_row_cb (CvRecord *action,
                gpointer  user_data)
@@ -772,6 +907,20 @@ action_row_cb (CvRecord *action,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (action, "title"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (self->answering != NULL)
+    {
+      GtkWidget *link = gtk_button_new_with_mnemonic (_("Answers It _Too"));
+
+      gtk_widget_set_valign (link, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (link), "action", g_object_ref (action), g_object_unref);
+      g_signal_connect (link, "clicked", G_CALLBACK (answer_too_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
+    }
+  /* The action's own page is where its owner and date are set. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (cv_record_get_id (action)), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (action_row_activated_cb), NULL);
   return row;
 }
 
@@ -787,19 +936,36 @@ add_action_cb (CvSessionEditor *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) action = cv_record_new (CV_TYPE_ACTION);
 
+  g_autoptr(GPtrArray) themes = g_ptr_array_new ();
+  const char *answers[] = { NULL, NULL };
+
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     return;
-  g_ptr_array_add (self->chosen_themes, NULL);
+  /* An action answering what was said takes its themes; otherwise it takes
+   * those ticked for what is being typed now, if any. */
+  if (self->answering != NULL)
+    {
+      answers[0] = cv_record_get_id (self->answering);
+      add_unique (themes, cv_record_get_list (self->answering, "themes"));
+    }
+  else
+    {
+      g_ptr_array_add (self->chosen_themes, NULL);
+      add_unique (themes, (const char * const *)self->chosen_themes->pdata);
+      g_ptr_array_remove_index (self->chosen_themes, self->chosen_themes->len - 1);
+    }
+  g_ptr_array_add (themes, NULL);
   g_object_set (action, "programme-id", self->programme_id, "session-id", cv_record_get_id (self->record),
                 "title", entry_text (self->action_row), "status", "agreed",
-                "themes", self->chosen_themes->pdata, NULL);
-  g_ptr_array_remove_index (self->chosen_themes, self->chosen_themes->len - 1);
+                "themes", themes->pdata, "answers", answers, NULL);
   if (!cv_store_insert (self->store, action, &error))
     {
       show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
       return;
     }
+  show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), NULL);
   set_entry (self->action_row, NULL);
+  set_answering (self, NULL);
 }
 
 static void
@@ -905,6 +1071,8 @@ load_record (CvSessionEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->new_theme_entry), "");
   g_ptr_array_set_size (self->chosen_themes, 0);
   gtk_switch_set_active (self->anonymous_switch, TRUE);
+  g_clear_object (&self->answering);
+  show_answering (self);
   self->loading = FALSE;
 
   show_field_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
@@ -982,6 +1150,7 @@ cv_session_editor_dispose (GObject *object)
   g_clear_pointer (&self->facilitator_id, g_free);
   g_clear_pointer (&self->said_by_id, g_free);
   g_clear_pointer (&self->chosen_themes, g_ptr_array_unref);
+  g_clear_object (&self->answering);
 
   G_OBJECT_CLASS (cv_session_editor_parent_class)->dispose (object);
 }
@@ -1050,8 +1219,10 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   BIND (actions_group);
   BIND (action_row);
   BIND (action_list);
+  BIND (answering_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_answering_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, facilitator_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, facilitator_clear_cb);

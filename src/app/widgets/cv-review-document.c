@@ -15,6 +15,7 @@
 #include "cv-format.h"
 #include "cv-file.h"
 #include "cv-review-document.h"
+#include "cv-review-text.h"
 
 #define A4_WIDTH  595.0   /* points */
 #define A4_HEIGHT 842.0
@@ -88,6 +89,37 @@ cv_review_status_text (const CvReviewAction *action)
   return g_strdup (label != NULL ? _(label) : action->status);
 }
 
+static void
+add_action (CvReviewDocument     *self,
+            const CvReviewAction *action)
+{
+  g_autofree char *status = cv_review_status_text (action);
+  g_autofree char *due = cv_format_date (action->due_on);
+  g_autofree char *who = cv_review_who_text (action, due);
+  g_autofree char *answers = cv_review_answers_text (action);
+
+  add_block (self, 13, 12, 6, "<b>%s</b> — %s%s", action->title, status,
+             action->recent ? _(" · changed since the previous session") : "");
+  if (who != NULL)
+    add_block (self, 11, 24, 1, "%s", who);
+  if (answers != NULL)
+    add_block (self, 11, 24, 1, "%s", answers);
+  if (action->outcome != NULL && !cv_review_action_is_open (action))
+    add_block (self, 12, 24, 2, "<i>%s</i> %s", _("We did:"), action->outcome);
+}
+
+static void
+add_more (CvReviewDocument *self,
+          guint             n)
+{
+  g_autofree char *more = NULL;
+
+  if (n == 0)
+    return;
+  more = cv_review_more_text (n);
+  add_block (self, 11, 12, 4, "%s", more);
+}
+
 /**
  * cv_review_document_new:
  *
@@ -105,47 +137,39 @@ cv_review_document_new (const CvReview *review)
   add_block (self, 24, 0, 0, "<b>%s</b>", _("You said, we did"));
   add_block (self, 12, 0, 4, "%s — %s, %s", review->programme != NULL ? review->programme : "",
              review->session_title, when != NULL ? when : "");
+  {
+    g_autofree char *period = cv_review_period_text (review);
+    add_block (self, 12, 0, 4, "%s", period);
+  }
   if (review->groups->len == 0)
-    add_block (self, 13, 0, 18, "%s", _("Nothing was raised or agreed at earlier sessions yet."));
+    add_block (self, 13, 0, 18, "%s", _("Nothing was said or done in this period."));
 
   for (guint g = 0; g < review->groups->len; g++)
     {
       CvReviewGroup *group = g_ptr_array_index (review->groups, g);
 
-      add_block (self, 17, 0, 22, "<b>%s</b>", group->theme != NULL ? group->theme : _("Other actions"));
+      add_block (self, 17, 0, 22, "<b>%s</b>", group->theme != NULL ? group->theme : _("Under No Theme"));
       if (group->said->len > 0)
         add_block (self, 11, 0, 8, "<b>%s</b>", _("YOU SAID"));
       for (guint i = 0; i < group->said->len; i++)
         {
           CvReviewSaid *said = g_ptr_array_index (group->said, i);
-          g_autofree char *at = cv_format_timestamp (said->session_starts);
+          g_autofree char *where = cv_review_where_text (said);
 
-          add_block (self, 13, 12, 4, "“%s” <span size=\"small\" foreground=\"#555555\">%s, %s</span>",
-                     said->text, said->session_title, at != NULL ? at : "");
+          add_block (self, 13, 12, 4, "%u. “%s” <span size=\"small\" foreground=\"#555555\">%s</span>",
+                     said->number, said->text, where);
         }
+      add_more (self, group->said_more);
       if (group->actions->len > 0)
         add_block (self, 11, 0, 10, "<b>%s</b>", _("WE DID"));
       for (guint i = 0; i < group->actions->len; i++)
-        {
-          CvReviewAction *action = g_ptr_array_index (group->actions, i);
-          g_autofree char *status = cv_review_status_text (action);
-          g_autofree char *due = cv_format_date (action->due_on);
-          g_autofree char *who = NULL;
-
-          if (action->owner != NULL && action->organisation != NULL)
-            who = g_strdup_printf ("%s, %s", action->owner, action->organisation);
-          else
-            who = g_strdup (action->owner != NULL ? action->owner : action->organisation);
-
-          add_block (self, 13, 12, 6, "<b>%s</b> — %s%s", action->title, status,
-                     action->recent ? _(" · new since the last session") : "");
-          if (who != NULL || due != NULL)
-            add_block (self, 11, 24, 1, "%s%s%s", who != NULL ? who : "",
-                       who != NULL && due != NULL ? " · " : "",
-                       due != NULL ? due : "");
-          if (action->outcome != NULL)
-            add_block (self, 12, 24, 2, "<i>%s</i> %s", _("We did:"), action->outcome);
-        }
+        add_action (self, g_ptr_array_index (group->actions, i));
+      add_more (self, group->actions_more);
+      if (group->open->len > 0)
+        add_block (self, 11, 0, 10, "<b>%s</b>", _("STILL OPEN"));
+      for (guint i = 0; i < group->open->len; i++)
+        add_action (self, g_ptr_array_index (group->open, i));
+      add_more (self, group->open_more);
     }
   return self;
 }

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The review as a document: however long the programme, the review of one
+ * period is a few pages. Needs Cairo and Pango, not a display.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cv-action.h"
+#include "cv-contribution.h"
+#include "cv-programme.h"
+#include "cv-review.h"
+#include "cv-review-document.h"
+#include "cv-session.h"
+#include "cv-store.h"
+#include "cv-theme.h"
+
+static CvRecord *
+add (CvStore    *store,
+     GType       type,
+     const char *first_property,
+     ...)
+{
+  g_autoptr(GError) error = NULL;
+  CvRecord *record = cv_record_new (type);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (record), first_property, args);
+  va_end (args);
+  cv_store_insert (store, record, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+/* A busy programme: 40 sessions a month apart, each with 30 things said
+ * under 8 themes and 40 actions agreed, some answering what was said. */
+static void
+test_long_programme_few_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "review.db", NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "review.pdf", NULL);
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(CvRecord) programme = NULL;
+  g_autoptr(GPtrArray) themes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CvRecord) last = NULL;
+  g_autoptr(CvReview) review = NULL;
+  g_autoptr(CvReviewDocument) document = NULL;
+  const char *pid;
+  guint said_total = 0;
+  int pages = 0;
+
+  g_assert_no_error (error);
+  programme = add (store, CV_TYPE_PROGRAMME, "name", "County", NULL);
+  pid = cv_record_get_id (programme);
+  for (guint t = 0; t < 8; t++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %u", t + 1);
+      g_ptr_array_add (themes, add (store, CV_TYPE_THEME, "programme-id", pid, "name", name, NULL));
+    }
+
+  g_assert_true (cv_database_begin (cv_store_get_database (store), &error));
+  for (guint s = 0; s < 40; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Meeting %u", s + 1);
+      g_autofree char *starts = g_strdup_printf ("%04u-%02u-01T10:00:00Z", 2020 + s / 12, s % 12 + 1);
+      g_autoptr(CvRecord) session = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", title,
+                                         "starts-at", starts, "status", "held", NULL);
+      g_autoptr(GPtrArray) said = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint c = 0; c < 30; c++)
+        {
+          g_autofree char *text = g_strdup_printf ("At meeting %u, person %u said the waiting list for "
+                                                   "home care is too long and nobody rings back.", s + 1, c + 1);
+          const char *th[] = { cv_record_get_id (g_ptr_array_index (themes, c % 8)),
+                               cv_record_get_id (g_ptr_array_index (themes, (c + 3) % 8)), NULL };
+
+          g_ptr_array_add (said, add (store, CV_TYPE_CONTRIBUTION, "programme-id", pid,
+                                      "session-id", cv_record_get_id (session), "text", text, "themes", th, NULL));
+          said_total++;
+        }
+      for (guint a = 0; a < 40; a++)
+        {
+          g_autofree char *what = g_strdup_printf ("Action %u of meeting %u", a + 1, s + 1);
+          const char *answers[] = { cv_record_get_id (g_ptr_array_index (said, a % said->len)), NULL };
+          const char *th[] = { cv_record_get_id (g_ptr_array_index (themes, a % 8)), NULL };
+          const char *status = a % 3 == 0 ? "done" : "agreed";
+
+          g_object_unref (add (store, CV_TYPE_ACTION, "programme-id", pid, "session-id", cv_record_get_id (session),
+                               "title", what, "themes", th, "answers", a % 2 == 0 ? answers : NULL,
+                               "status", status, "outcome", g_str_equal (status, "done") ? "Done." : NULL, NULL));
+        }
+      g_set_object (&last, session);
+    }
+  g_assert_true (cv_database_commit (cv_store_get_database (store), &error));
+
+  review = cv_review_build (store, cv_record_get_id (last), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->groups->len, <=, 8 + 1);
+  for (guint g = 0; g < review->groups->len; g++)
+    {
+      CvReviewGroup *group = g_ptr_array_index (review->groups, g);
+
+      g_assert_cmpuint (group->said->len, <=, CV_REVIEW_MAX_ITEMS);
+      g_assert_cmpuint (group->actions->len, <=, CV_REVIEW_MAX_ITEMS);
+      g_assert_cmpuint (group->open->len, <=, CV_REVIEW_MAX_ITEMS);
+      /* Only the previous meeting's words: 30 of the 1,170 said before. */
+      g_assert_cmpuint (group->said->len + group->said_more, <=, 30);
+    }
+  g_assert_cmpuint (said_total, ==, 1200);
+
+  document = cv_review_document_new (review);
+  g_assert_true (cv_review_document_write_pdf (document, pdf, &pages, &error));
+  g_assert_no_error (error);
+  g_test_message ("%d pages", pages);
+  g_assert_cmpint (pages, >=, 1);
+  g_assert_cmpint (pages, <=, 8);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/review/long-programme-few-pages", test_long_programme_few_pages);
+  return g_test_run ();
+}
