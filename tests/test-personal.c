@@ -9,6 +9,7 @@
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-erasure.h"
+#include "cv-person-report.h"
 #include "cv-error.h"
 #include "cv-programme.h"
 #include "cv-record-list.h"
@@ -272,6 +273,47 @@ test_erase (Fixture       *f,
   assert_no_trace (f->path);
 }
 
+/* Subject access: every section holds what the person is linked to. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) report = cv_person_report_build (f->store, cv_record_get_id (f->person), &error);
+  JsonObject *root;
+  JsonArray *sessions;
+
+  g_assert_no_error (error);
+  root = json_node_get_object (report);
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "convene-person-report");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "person"), "email"),
+                   ==, EMAIL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "consent")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "organisations")), ==, 1);
+  sessions = json_object_get_array_member (root, "sessions");
+  /* Listed at the session and its facilitator: both are said. */
+  g_assert_cmpuint (json_array_get_length (sessions), ==, 2);
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (sessions, 0), "facilitated"));
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (sessions, 1), "facilitated"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "contributions")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "actions")), ==, 1);
+
+  /* The other person's report names nothing of this one's. */
+  g_clear_pointer (&report, json_node_unref);
+  report = cv_person_report_build (f->store, cv_record_get_id (f->other), &error);
+  root = json_node_get_object (report);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "contributions")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "actions")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sessions")), ==, 1);
+
+  /* An organisation has no personal record; an unknown id is not found. */
+  g_assert_null (cv_person_report_build (f->store, cv_record_get_id (f->organisation), &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (cv_person_report_build (f->store, "no-such-id", &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +324,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/personal/erase/plan", test_erase_plan);
   ADD ("/personal/erase/no-trace", test_erase);
+  ADD ("/personal/report/sections", test_report);
 #undef ADD
 
   return g_test_run ();

@@ -47,7 +47,7 @@ test_long_programme_few_pages (void)
   g_autoptr(GPtrArray) themes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CvRecord) last = NULL;
   g_autoptr(CvReview) review = NULL;
-  g_autoptr(CvReviewDocument) document = NULL;
+  g_autoptr(CvDocument) document = NULL;
   const char *pid;
   guint said_total = 0;
   int pages = 0;
@@ -112,7 +112,7 @@ test_long_programme_few_pages (void)
   g_assert_cmpuint (said_total, ==, 1200);
 
   document = cv_review_document_new (review);
-  g_assert_true (cv_review_document_write_pdf (document, pdf, &pages, &error));
+  g_assert_true (cv_document_write_pdf (document, pdf, &pages, &error));
   g_assert_no_error (error);
   g_test_message ("%d pages", pages);
   g_assert_cmpint (pages, >=, 1);

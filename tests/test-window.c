@@ -316,7 +316,8 @@ file_holds (const char *path,
   return FALSE;
 }
 
-/* "Erase This Person": the confirmation says what changes, names the backup
+/* "Export Everything About This Person" writes their record; "Erase This
+ * Person": the confirmation says what changes, names the backup
  * and that there is no Undo; afterwards no byte of them is in the file. */
 static void
 test_erase_person (Fixture       *f,
@@ -353,14 +354,36 @@ test_erase_person (Fixture       *f,
 
   cv_stakeholders_view_open (stakeholders_view (f), person);
   g_assert_true (gtk_widget_get_visible (editor_child (f, "personal_group")));
+
+  /* Their own record first: a PDF and the JSON data beside it. */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "gwenllian.pdf", NULL);
+    g_autofree char *json = g_build_filename (f->dir, "gwenllian.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (pdf);
+    g_autofree char *saved = NULL;
+
+    g_assert_true (cv_stakeholder_editor_export_person (editor_of (f), file, &error));
+    g_assert_no_error (error);
+    g_assert_true (file_holds (pdf, "%PDF"));
+    g_assert_true (g_file_get_contents (json, &saved, NULL, NULL));
+    g_assert_nonnull (strstr (saved, "\"More time to talk\""));
+    g_assert_nonnull (strstr (saved, "\"Quarterly meeting\""));
+    g_assert_cmpint (g_remove (pdf), ==, 0);
+    g_assert_cmpint (g_remove (json), ==, 0);
+  }
   g_signal_emit_by_name (editor_child (f, "erase_button"), "clicked");
   run_main_loop (20);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "Gwenllian Ap-Rhys"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 contribution attributed to them becomes anonymous"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "There is no Undo"));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), backup));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  {
+    const char *details = gtk_label_get_text (GTK_LABEL (adw_message_dialog_get_extra_child (dialog)));
+
+    g_assert_nonnull (strstr (details, "1 contribution attributed to them becomes anonymous"));
+    g_assert_nonnull (strstr (details, "There is no Undo"));
+    g_assert_nonnull (strstr (details, backup));
+  }
 
   /* Cancel changes nothing. */
   adw_message_dialog_response (dialog, "cancel");

@@ -12,6 +12,7 @@
 #include "cv-exchange.h"
 #include "cv-file.h"
 #include "cv-guides.h"
+#include "cv-person-document.h"
 #include "cv-programme.h"
 #include "cv-review.h"
 #include "cv-review-document.h"
@@ -207,7 +208,7 @@ run_headless (CvApplication *self,
     {
       const char *pdf = NULL;
       g_autoptr(CvReview) review = NULL;
-      g_autoptr(CvReviewDocument) document = NULL;
+      g_autoptr(CvDocument) document = NULL;
       int pages = 0;
 
       if (!g_variant_dict_lookup (options, "pdf", "^&ay", &pdf))
@@ -219,9 +220,22 @@ run_headless (CvApplication *self,
       if (review == NULL)
         goto failed;
       document = cv_review_document_new (review);
-      if (!cv_review_document_write_pdf (document, pdf, &pages, &error))
+      if (!cv_document_write_pdf (document, pdf, &pages, &error))
         goto failed;
       g_print (g_dngettext (GETTEXT_PACKAGE, "%d page\n", "%d pages\n", pages), pages);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "person-report", "&s", &programme))
+    {
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
+          files[0] == NULL || files[1] != NULL)
+        {
+          g_printerr (_("Say which file to write: convene --person-report STAKEHOLDER FILE.pdf (or FILE.json)\n"));
+          return 2;
+        }
+      if (!cv_person_document_save (store, programme, files[0], &error))
+        goto failed;
       return 0;
     }
 
@@ -263,7 +277,7 @@ cv_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
       g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "import-csv") ||
       g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review") ||
-      g_variant_dict_contains (options, "erase-person"))
+      g_variant_dict_contains (options, "erase-person") || g_variant_dict_contains (options, "person-report"))
     return run_headless (self, options);
 
   return -1;
@@ -386,6 +400,9 @@ cv_application_init (CvApplication *self)
     { "review", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Make the “You said, we did” review for SESSION (its id); with --pdf"), N_("SESSION") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --review: save it as the PDF FILE"), N_("FILE") },
+    { "person-report", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write everything held about the person STAKEHOLDER (their id) to the file given after it: "
+         "a readable .pdf or the .json data"), N_("STAKEHOLDER") },
     { "erase-person", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Erase the person STAKEHOLDER (their id) from the database, leaving no trace in the file; "
          "there is no undo"), N_("STAKEHOLDER") },

@@ -108,9 +108,16 @@ left_out_for_partners (CvRecord      *record,
   return FALSE;
 }
 
-static JsonNode *
-record_to_node (CvRecord *record,
-                gboolean  partner)
+/**
+ * cv_exchange_record_to_node:
+ * @partner: leave out what a partner export leaves out
+ *
+ * Returns: (transfer full): @record as the JSON object the exchange format
+ *   writes: its id, timestamps and every field under its own name
+ */
+JsonNode *
+cv_exchange_record_to_node (CvRecord *record,
+                            gboolean  partner)
 {
   const CvRecordKind *kind = cv_record_get_kind (record);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -275,10 +282,10 @@ write_record_cb (CvRecord  *record,
 
       if (shared == NULL)
         return FALSE;
-      node = record_to_node (shared, TRUE);
+      node = cv_exchange_record_to_node (shared, TRUE);
     }
   else
-    node = record_to_node (record, w->partner);
+    node = cv_exchange_record_to_node (record, w->partner);
 
   json = json_to_string (node, FALSE);
   if (!write_text (w, w->first ? "\n    " : ",\n    ", error) || !write_text (w, json, error))
@@ -344,7 +351,7 @@ cv_exchange_export_stream (CvStore             *store,
         w.total += n;
       }
 
-  programme_node = record_to_node (programme, w.partner);
+  programme_node = cv_exchange_record_to_node (programme, w.partner);
   programme_json = json_to_string (programme_node, FALSE);
   stamp = quoted (exported_at);
   header = g_strdup_printf ("{\n  \"format\": \"convene-programme\",\n  \"format_version\": %d,\n"

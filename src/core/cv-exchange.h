@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "cv-store.h"
 
@@ -67,6 +68,8 @@ void             cv_import_summary_free      (CvImportSummary *summary);
 
 void             cv_exchange_set_read_limit  (guint64      bytes);
 void             cv_exchange_announce        (CvStore     *store);
+JsonNode        *cv_exchange_record_to_node  (CvRecord    *record,
+                                              gboolean     partner);
 char            *cv_exchange_find_programme  (CvStore     *store,
                                               const char  *name_or_id,
                                               GError     **error);

@@ -17,7 +17,7 @@ struct _CvReviewWindow
   AdwWindow        parent_instance;
 
   CvReview        *review;
-  CvReviewDocument *printing;
+  CvDocument       *printing;
 
   AdwToastOverlay *toast_overlay;
   GtkBox          *page;
@@ -137,11 +137,11 @@ cv_review_window_save_pdf (CvReviewWindow  *self,
                            GFile           *file,
                            GError         **error)
 {
-  g_autoptr(CvReviewDocument) document = cv_review_document_new (self->review);
+  g_autoptr(CvDocument) document = cv_review_document_new (self->review);
   g_autofree char *path = g_file_get_path (file);
 
   g_return_val_if_fail (CV_IS_REVIEW_WINDOW (self), FALSE);
-  return cv_review_document_write_pdf (document, path, NULL, error);
+  return cv_document_write_pdf (document, path, NULL, error);
 }
 
 static void
@@ -183,10 +183,10 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 CvReviewWindow    *self)
 {
-  g_clear_pointer (&self->printing, cv_review_document_free);
+  g_clear_pointer (&self->printing, cv_document_free);
   self->printing = cv_review_document_new (self->review);
   gtk_print_operation_set_n_pages (operation,
-                                   cv_review_document_paginate (self->printing,
+                                   cv_document_paginate (self->printing,
                                                                 gtk_print_context_get_cairo_context (context),
                                                                 gtk_print_context_get_width (context),
                                                                 gtk_print_context_get_height (context)));
@@ -198,7 +198,7 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page,
               CvReviewWindow    *self)
 {
-  cv_review_document_draw_page (self->printing, gtk_print_context_get_cairo_context (context), page);
+  cv_document_draw_page (self->printing, gtk_print_context_get_cairo_context (context), page);
 }
 
 static void
@@ -224,7 +224,7 @@ cv_review_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_REVIEW_WINDOW);
   g_clear_pointer (&self->review, cv_review_free);
-  g_clear_pointer (&self->printing, cv_review_document_free);
+  g_clear_pointer (&self->printing, cv_document_free);
 
   G_OBJECT_CLASS (cv_review_window_parent_class)->dispose (object);
 }

@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cv-action.h"
 #include "cv-date-row.h"
 #include "cv-format.h"
+#include "cv-person-document.h"
 #include "cv-paged-rows.h"
 #include "cv-register.h"
 #include "cv-stakeholder.h"
@@ -593,6 +595,83 @@ delete_clicked_cb (CvStakeholderEditor *self)
   g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
 }
 
+/**
+ * cv_stakeholder_editor_export_person:
+ * @pdf: where to write the readable document; the JSON data goes beside it,
+ *   with the same name ending in `.json`
+ *
+ * Writes everything held about the person shown (subject access).
+ */
+gboolean
+cv_stakeholder_editor_export_person (CvStakeholderEditor  *self,
+                                     GFile                *pdf,
+                                     GError              **error)
+{
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *json_path = NULL;
+  const char *id;
+
+  g_return_val_if_fail (CV_IS_STAKEHOLDER_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pdf), FALSE);
+
+  id = cv_stakeholder_editor_get_id (self);
+  g_return_val_if_fail (id != NULL, FALSE);
+  pdf_path = g_file_get_path (pdf);
+  if (!g_str_has_suffix (pdf_path, ".pdf"))
+    {
+      g_autofree char *named = g_strconcat (pdf_path, ".pdf", NULL);
+      g_free (pdf_path);
+      pdf_path = g_steal_pointer (&named);
+    }
+  json_path = g_strdup_printf ("%.*s.json", (int)strlen (pdf_path) - 4, pdf_path);
+  return cv_person_document_save (self->store, id, pdf_path, error) &&
+         cv_person_document_save (self->store, id, json_path, error);
+}
+
+static void
+export_chosen_cb (GtkNativeDialog     *chooser,
+                  int                  response,
+                  CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (cv_stakeholder_editor_export_person (self, file, &error))
+        /* TRANSLATORS: %s is the PDF's file name; the JSON file has the same name */
+        message = g_strdup_printf (_("Saved “%s” and its data as .json"), name);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (message != NULL ? message : error->message));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_person_clicked_cb (CvStakeholderEditor *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL ||
+      !cv_stakeholder_editor_save_pending (self))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Everything About This Person"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* TRANSLATORS: the suggested file name; %s is the person's name */
+  name = g_strdup_printf (_("%s — personal data.pdf"), cv_record_get_string (self->record, "name"));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 erase_clicked_cb (CvStakeholderEditor *self)
 {
@@ -713,6 +792,7 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, erase_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, export_person_clicked_cb);
 }
 
 static void

@@ -22,5 +22,8 @@ void        cv_stakeholder_editor_set_show_back (CvStakeholderEditor *self,
                                                  gboolean             show_back);
 void        cv_stakeholder_editor_focus         (CvStakeholderEditor *self);
 gboolean    cv_stakeholder_editor_save_pending  (CvStakeholderEditor *self);
+gboolean    cv_stakeholder_editor_export_person (CvStakeholderEditor *self,
+                                                 GFile               *pdf,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -373,9 +373,8 @@ erase_response_cb (AdwMessageDialog   *dialog,
 static char *
 describe_erasure (const CvErasurePlan *plan)
 {
-  GString *text = g_string_new (_("This removes them everywhere in this database, and cannot be undone:"));
+  GString *text = g_string_new (NULL);
 
-  g_string_append (text, "\n");
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
                                              "• %u contribution attributed to them becomes anonymous",
                                              "• %u contributions attributed to them become anonymous",
@@ -426,6 +425,7 @@ cv_stakeholders_view_erase (CvStakeholdersView *self,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  GtkWidget *details;
 
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
 
@@ -437,7 +437,14 @@ cv_stakeholders_view_erase (CvStakeholdersView *self,
     }
   heading = g_strdup_printf (_("Erase “%s”?"), plan->name);
   body = describe_erasure (plan);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("This removes them everywhere in this database, and cannot be undone:"));
+  /* A list reads better aligned to its start than centred like the body. */
+  details = gtk_label_new (body);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "erase", _("_Erase"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
