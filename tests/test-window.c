@@ -1022,7 +1022,7 @@ test_engagement_loop (Fixture       *f,
   {
     GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "action_list")));
 
-    g_signal_emit_by_name (row, "activated");
+    g_signal_emit_by_name (row, "activate");
   }
   actions_view = child (f->window, CV_TYPE_WINDOW, "actions_view");
   editor = child (actions_view, CV_TYPE_ACTIONS_VIEW, "editor");
@@ -1035,7 +1035,7 @@ test_engagement_loop (Fixture       *f,
   {
     GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "action_list")));
 
-    g_signal_emit_by_name (row, "activated");
+    g_signal_emit_by_name (row, "activate");
   }
 
   /* An owner chosen by typing her name and Enter; a due date; done, with what was done. */
@@ -1119,6 +1119,35 @@ test_engagement_loop (Fixture       *f,
     g_assert_true (strstr (text, quote) < strstr (text, outcome));
   }
   gtk_window_destroy (GTK_WINDOW (review));
+
+  /* Every mention is a way through: the owner opens on the register, her page
+   * lists the action, which opens; Back retraces each step. */
+  cv_window_show_view (f->window, "actions");
+  cv_actions_view_open (actions_view, cv_record_get_id (action));
+  g_signal_emit_by_name (child (editor, CV_TYPE_ACTION_EDITOR, "owner_row"), "activate");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==,
+                   "stakeholders");
+  g_assert_cmpstr (cv_stakeholder_editor_get_id (editor_of (f)), ==, owner_id);
+  g_signal_emit_by_name (gtk_widget_get_first_child (loaded_rows (editor_child (f, "action_rows"))), "activate");
+  g_assert_cmpstr (cv_action_editor_get_id (editor), ==, cv_record_get_id (action));
+  g_signal_emit_by_name (child (editor, CV_TYPE_ACTION_EDITOR, "session_row"), "activate");
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, first);
+  {
+    GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "attendance_list")));
+    GtkButton *name = find_descendant (row, is_button_with_tooltip, "Open Their Page");
+
+    g_assert_nonnull (name);
+    g_signal_emit_by_name (name, "clicked");
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==,
+                   "stakeholders");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, first);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==,
+                   "stakeholders");
+  g_assert_cmpstr (cv_stakeholder_editor_get_id (editor_of (f)), ==, owner_id);
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     g_free (ids[i]);

@@ -359,6 +359,23 @@ themes_shown_cb (CvActionEditor *self)
 /* Owner and organisation */
 
 static void
+show_person_link (AdwActionRow *row,
+                  const char   *id)
+{
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), id != NULL);
+  if (id != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(ss)", "stakeholder", id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-record");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), NULL);
+    }
+}
+
+static void
 show_people (CvActionEditor *self)
 {
   g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder", self->owner_id);
@@ -368,6 +385,9 @@ show_people (CvActionEditor *self)
   adw_action_row_set_subtitle (self->organisation_row, organisation != NULL ? organisation : _("None"));
   gtk_widget_set_visible (self->owner_row_clear, self->owner_id != NULL);
   gtk_widget_set_visible (self->organisation_row_clear, self->organisation_id != NULL);
+  /* A named owner or organisation opens on the register. */
+  show_person_link (self->owner_row, self->owner_id);
+  show_person_link (self->organisation_row, self->organisation_id);
 }
 
 static void
@@ -501,13 +521,6 @@ unlink_answer_cb (GtkButton      *button,
 }
 
 static void
-answer_activated_cb (AdwActionRow *row)
-{
-  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-record", "(ss)", "contribution",
-                              g_object_get_data (G_OBJECT (row), "contribution-id"));
-}
-
-static void
 reload_answers (CvActionEditor *self)
 {
   const char * const *answers = cv_record_get_list (self->record, "answers");
@@ -537,10 +550,7 @@ reload_answers (CvActionEditor *self)
       g_object_set_data_full (G_OBJECT (unlink), "contribution-id", g_strdup (answers[i]), g_free);
       g_signal_connect (unlink, "clicked", G_CALLBACK (unlink_answer_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "contribution-id", g_strdup (answers[i]), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (answer_activated_cb), NULL);
+      cv_opens_record (row, "contribution", answers[i]);
       gtk_list_box_append (self->answers_list, row);
     }
 }

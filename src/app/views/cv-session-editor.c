@@ -413,7 +413,7 @@ attendance_row_cb (CvRecord *attendance,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *who = name != NULL ? name : "";
-  GtkWidget *label = gtk_label_new (who);
+  GtkWidget *label = gtk_button_new_with_label (who);
   GtkWidget *paid = gtk_check_button_new_with_label (_("Paid"));
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), who);
@@ -430,8 +430,13 @@ attendance_row_cb (CvRecord *attendance,
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* The name opens their page on the register. */
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (label))), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (label))), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, "flat");
+  gtk_widget_set_tooltip_text (label, _("Open Their Page"));
+  cv_opens_record (label, "stakeholder", cv_record_get_string (attendance, "stakeholder_id"));
   gtk_box_append (GTK_BOX (box), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (paid), GTK_ACCESSIBLE_PROPERTY_LABEL, paid_label, -1);
@@ -885,12 +890,6 @@ answer_too_cb (GtkButton       *button,
   set_answering (self, NULL);
 }
 
-static void
-action_row_activated_cb (AdwActionRow *row)
-{
-  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-record", "(ss)", "action",
-                              g_object_get_data (G_OBJECT (row), "action-id"));
-}
 
 static GtkWidget *
 action_row_cb (CvRecord *action,
@@ -917,10 +916,7 @@ action_row_cb (CvRecord *action,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), link);
     }
   /* The action's own page is where its owner and date are set. */
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (cv_record_get_id (action)), g_free);
-  g_signal_connect (row, "activated", G_CALLBACK (action_row_activated_cb), NULL);
+  cv_opens_record (row, "action", cv_record_get_id (action));
   return row;
 }
 

@@ -485,8 +485,10 @@ session_row_cb (CvRecord *session,
                 gpointer  user_data)
 {
   g_autofree char *when = cv_format_timestamp (cv_record_get_string (session, "starts_at"));
+  GtkWidget *row = page_row (cv_record_get_string (session, "title"), when);
 
-  return page_row (cv_record_get_string (session, "title"), when);
+  cv_opens_record (row, "session", cv_record_get_id (session));
+  return row;
 }
 
 static GtkWidget *
@@ -496,14 +498,15 @@ action_row_cb (CvRecord *action,
   const CvField *status = cv_record_kind_find_field (cv_record_get_kind (action), "status");
   const char *label = _(cv_field_choice_label (status, cv_record_get_string (action, "status")));
   g_autofree char *today = cv_today ();
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
   /* Overdue is said in words as well as shown. */
   if (cv_action_is_overdue (CV_ACTION (action), today))
-    {
-      g_autofree char *subtitle = g_strdup_printf (_("%s — overdue"), label);
-      return page_row (cv_record_get_string (action, "title"), subtitle);
-    }
-  return page_row (cv_record_get_string (action, "title"), label);
+    subtitle = g_strdup_printf (_("%s — overdue"), label);
+  row = page_row (cv_record_get_string (action, "title"), subtitle != NULL ? subtitle : label);
+  cv_opens_record (row, "action", cv_record_get_id (action));
+  return row;
 }
 
 static void

@@ -112,3 +112,31 @@ cv_check_row_new (GtkCheckButton *check)
   gtk_widget_add_controller (row, keys);
   return row;
 }
+
+/**
+ * cv_opens_record:
+ * @widget: a button or a list row (both are actionable)
+ * @table: the kind of record ("session", "stakeholder", …)
+ *
+ * Makes @widget open the record it names in its view, through the window's
+ * "win.open-record" action, so that Back (Alt+Left) returns here. A row
+ * shows an arrow, as every row that leads somewhere does.
+ */
+void
+cv_opens_record (GtkWidget  *widget,
+                 const char *table,
+                 const char *id)
+{
+  g_return_if_fail (GTK_IS_ACTIONABLE (widget));
+
+  if (id == NULL)
+    return;
+  /* The target first: an action named without its parameter is refused. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "(ss)", table, id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), "win.open-record");
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+}

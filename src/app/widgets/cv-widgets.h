@@ -14,5 +14,8 @@ void  cv_widget_report_error (GtkWidget    *widget,
                               const char   *what,
                               const GError *error);
 GtkWidget *cv_check_row_new   (GtkCheckButton *check);
+void  cv_opens_record        (GtkWidget    *widget,
+                              const char   *table,
+                              const char   *id);
 
 G_END_DECLS
