@@ -835,6 +835,8 @@ open_record_cb (CvWindow   *self,
     }
   g_ptr_array_add (self->history, g_steal_pointer (&self->here));
   show_record (self, table, id);
+  /* In a narrow window the record, not the sidebar, is what was asked for. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   self->here = place_new (gtk_stack_get_visible_child_name (self->view_stack), table, id);
 }
 
@@ -864,6 +866,7 @@ go_back_action (GtkWidget  *widget,
     show_record (self, there[1], there[2]);
   else
     cv_window_show_view (self, there[0]);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_clear_pointer (&self->here, g_strfreev);
   self->here = there;
 }
