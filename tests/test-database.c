@@ -133,8 +133,21 @@ test_migrate_with_backup (void)
     store = cv_store_new (old);
     cv_record_set_string (programme, "name", "Vanguard");
     g_assert_true (cv_store_insert (store, programme, &error));
-    g_object_set (person, "programme-id", cv_record_get_id (programme), "name", "Gwen Morgan", NULL);
-    g_assert_true (cv_store_insert (store, person, &error));
+    /* Written as version 1 wrote people: today's record has fields it lacked. */
+    {
+      g_autoptr(CvStatement) st = cv_database_prepare (old,
+        "INSERT INTO stakeholder (id, created_at, updated_at, programme_id, kind, name, sector, influence,"
+        " interest, engagement)"
+        " VALUES (?1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?2, 'person', 'Gwen Morgan', 'other',"
+        " 'low', 'low', 'inform')", &error);
+      g_autofree char *id = g_uuid_string_random ();
+
+      g_assert_no_error (error);
+      cv_statement_bind_text (st, 1, id);
+      cv_statement_bind_text (st, 2, cv_record_get_id (programme));
+      g_assert_true (cv_statement_run (st, &error));
+      cv_record_set_id (person, id);
+    }
     g_assert_no_error (error);
   }
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
@@ -154,6 +167,14 @@ test_migrate_with_backup (void)
     cv_record_list_set_search (list, "gwe");
     g_assert_true (cv_record_list_refresh (list, &error));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+    /* Nobody is named to partners until they say so. */
+    {
+      g_autoptr(CvRecord) gwen = cv_store_load (store, CV_TYPE_STAKEHOLDER, cv_record_get_id (person), &error);
+
+      g_assert_no_error (error);
+      g_assert_false (cv_record_get_boolean (gwen, "named_to_partners"));
+    }
 
     /* The backup is private, at version 1, and holds the data. */
     g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));

@@ -207,19 +207,247 @@ test_partner_export_private (void)
 
     g_assert_true (json_parser_load_from_data (parser, partner, -1, NULL));
     said = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "contributions");
-    g_assert_cmpuint (json_array_get_length (said), ==, 1);
+    /* One person attended: what was said there could only be theirs. */
+    g_assert_cmpuint (json_array_get_length (said), ==, 0);
     for (guint i = 0; i < json_array_get_length (said); i++)
       g_assert_false (json_object_has_member (json_array_get_object_element (said, i), "stakeholder_id"));
   }
-  g_assert_nonnull (strstr (partner, "\"anonymous\":true"));
   g_assert_null (strstr (partner, "\"anonymous\":false"));
   g_assert_nonnull (strstr (partner, "\"export_kind\": \"partner\""));
+  /* Amira has not said she is willing to be named to partners. */
+  g_assert_null (strstr (partner, "Amira"));
+  g_assert_nonnull (strstr (full, "Amira"));
+  g_assert_nonnull (strstr (partner, "\"attendance_counts\": [\n    {\"session_id\""));
   /* Custom guides travel with it. */
   g_assert_nonnull (strstr (partner, "Getting home safely (our version)"));
 
   summary = cv_exchange_import_data (b, partner, strlen (partner), NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cv_import_summary_count (summary, "contributions", "added"), ==, 1);
+  g_assert_cmpuint (cv_import_summary_count (summary, "stakeholders", "added"), ==, 1);
+  g_assert_cmpuint (cv_import_summary_count (summary, "actions", "added"), ==, 1);
+}
+
+static JsonArray *
+array_of (JsonParser *parser,
+          const char *key)
+{
+  return json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), key);
+}
+
+/* A generated programme exported for partners, read as an attacker would:
+ * joining what was said to who came, and looking for names. */
+static void
+test_partner_export_not_reidentifying (void)
+{
+  g_autoptr(CvStore) store = new_store ("crowds.db");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  g_autoptr(CvRecord) p = add (store, CV_TYPE_PROGRAMME, "name", "Crowds", NULL);
+  const char *pid = cv_record_get_id (p);
+  g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) person_org = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) attended = g_hash_table_new (g_str_hash, g_str_equal);   /* session → count */
+  g_autoptr(GHashTable) unnamed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CvRecord) theme = add (store, CV_TYPE_THEME, "programme-id", pid, "name", "Discharge", NULL);
+  const char *themes[] = { cv_record_get_id (theme), NULL };
+  g_autofree char *partner = NULL;
+  JsonArray *counts, *said, *actions, *stakeholders, *attendance, *sessions;
+  g_autofree char *pool_id = NULL;
+  guint pooled = 0, linked = 0, small_sessions = 0;
+  const char *previous = "";
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Organisation %c", 'A' + i);
+
+      g_ptr_array_add (orgs, add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "organisation",
+                                  "name", name, NULL));
+    }
+  for (guint i = 0; i < 60; i++)
+    {
+      /* Distinct names, none inside another. */
+      g_autofree char *name = g_strdup_printf ("Zed%03uqx Person", i);
+      CvRecord *org = g_ptr_array_index (orgs, i % orgs->len);
+      CvRecord *person = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", name,
+                              "organisation-id", i % 5 == 4 ? NULL : cv_record_get_id (org),
+                              "email", "x@example.org", "named-to-partners", i % 4 == 0, NULL);
+
+      g_ptr_array_add (people, person);
+      if (i % 4 != 0)
+        g_hash_table_add (unnamed, (gpointer)cv_record_get_string (person, "name"));
+      if (i % 5 != 4)
+        g_hash_table_insert (person_org, (gpointer)cv_record_get_id (person), (gpointer)cv_record_get_id (org));
+    }
+  for (guint s = 0; s < 40; s++)
+    {
+      g_autofree char *title = g_strdup_printf ("Session %u", s);
+      g_autoptr(CvRecord) session = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", title,
+                                         "status", "held", NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      guint start = g_rand_int_range (rand, 0, people->len);
+
+      for (guint k = 0; k < n; k++)
+        {
+          CvRecord *person = g_ptr_array_index (people, (start + k) % people->len);
+          g_autoptr(CvRecord) row = add (store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (session),
+                                         "stakeholder-id", cv_record_get_id (person),
+                                         "status", k % 6 == 5 ? "apologies" : "attended", NULL);
+        }
+      for (guint c = 0; c < 3; c++)
+        {
+          g_autofree char *text = g_strdup_printf ("Said at %u, number %u", s, c);
+          g_autoptr(CvRecord) said_here = add (store, CV_TYPE_CONTRIBUTION, "programme-id", pid,
+                                               "session-id", cv_record_get_id (session), "text", text,
+                                               "themes", themes, NULL);
+        }
+      {
+        CvRecord *owner = g_ptr_array_index (people, g_rand_int_range (rand, 0, people->len));
+        g_autoptr(CvRecord) action = add (store, CV_TYPE_ACTION, "programme-id", pid, "title", title,
+                                          "owner-id", cv_record_get_id (owner),
+                                          "session-id", cv_record_get_id (session), "themes", themes, NULL);
+      }
+    }
+
+  partner = export_to_string (store, pid, CV_EXPORT_PARTNER);
+  g_assert_true (json_parser_load_from_data (parser, partner, -1, NULL));
+
+  /* No name of a person who has not agreed appears anywhere in the file. */
+  {
+    GHashTableIter iter;
+    gpointer name;
+
+    g_hash_table_iter_init (&iter, unnamed);
+    while (g_hash_table_iter_next (&iter, &name, NULL))
+      if (strstr (partner, name) != NULL)
+        g_error ("%s is in the partner file", (const char *)name);
+  }
+  g_assert_null (strstr (partner, "x@example.org"));
+
+  /* Every stakeholder a partner sees is an organisation or willing to be named,
+   * and every reference to a stakeholder leads to one of them. */
+  stakeholders = array_of (parser, "stakeholders");
+  for (guint i = 0; i < json_array_get_length (stakeholders); i++)
+    {
+      JsonObject *o = json_array_get_object_element (stakeholders, i);
+
+      g_assert_true (g_str_equal (json_object_get_string_member (o, "kind"), "organisation") ||
+                     json_object_get_boolean_member (o, "named_to_partners"));
+    }
+  g_assert_cmpuint (json_array_get_length (stakeholders), ==, 4 + 15);
+  attendance = array_of (parser, "attendance");
+  for (guint i = 0; i < json_array_get_length (attendance); i++)
+    {
+      const char *who = json_object_get_string_member (json_array_get_object_element (attendance, i), "stakeholder_id");
+      g_autoptr(CvRecord) person = cv_store_load (store, CV_TYPE_STAKEHOLDER, who, NULL);
+
+      g_assert_true (cv_record_get_boolean (person, "named_to_partners"));
+    }
+
+  /* Counts per session stand in for the others. */
+  counts = array_of (parser, "attendance_counts");
+  g_assert_cmpuint (json_array_get_length (counts), >, 0);
+  for (guint i = 0; i < json_array_get_length (counts); i++)
+    {
+      JsonObject *o = json_array_get_object_element (counts, i);
+
+      if (g_str_equal (json_object_get_string_member (o, "status"), "attended"))
+        g_hash_table_insert (attended, (gpointer)json_object_get_string_member (o, "session_id"),
+                             GINT_TO_POINTER (json_object_get_int_member (o, "count")));
+    }
+
+  /* The stand-in session gathers the smaller ones. */
+  sessions = array_of (parser, "sessions");
+  for (guint i = 0; i < json_array_get_length (sessions); i++)
+    {
+      JsonObject *o = json_array_get_object_element (sessions, i);
+      const char *id = json_object_get_string_member (o, "id");
+
+      if (cv_store_rowid_of (store, "session", id) < 0)
+        {
+          g_assert_null (pool_id);
+          pool_id = g_strdup (id);
+        }
+      else if (GPOINTER_TO_INT (g_hash_table_lookup (attended, id)) < CV_EXCHANGE_MIN_CROWD)
+        small_sessions++;
+    }
+  g_assert_nonnull (pool_id);
+  g_assert_cmpuint (small_sessions, >, 0);
+
+  /* Joined to the counts, nothing said is linked to fewer than five people. */
+  said = array_of (parser, "contributions");
+  g_assert_cmpuint (json_array_get_length (said), ==, 40 * 3);
+  for (guint i = 0; i < json_array_get_length (said); i++)
+    {
+      JsonObject *o = json_array_get_object_element (said, i);
+      const char *session = json_object_get_string_member (o, "session_id");
+      const char *id = json_object_get_string_member (o, "id");
+
+      g_assert_false (json_object_has_member (o, "stakeholder_id"));
+      g_assert_true (json_object_get_boolean_member (o, "anonymous"));
+      /* In the order of their ids, which say nothing. */
+      g_assert_cmpstr (previous, <, id);
+      previous = id;
+      if (g_str_equal (session, pool_id))
+        {
+          pooled++;
+          g_assert_true (g_str_has_suffix (json_object_get_string_member (o, "created_at"), "-01T00:00:00Z"));
+          g_assert_true (g_str_has_suffix (json_object_get_string_member (o, "updated_at"), "-01T00:00:00Z"));
+        }
+      else
+        {
+          linked++;
+          g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (attended, session)), >=, CV_EXCHANGE_MIN_CROWD);
+        }
+    }
+  g_assert_cmpuint (pooled, ==, small_sessions * 3);
+  g_assert_cmpuint (linked, >, 0);
+  /* The pool itself holds enough people. */
+  {
+    g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store),
+      "SELECT count(DISTINCT stakeholder_id) FROM attendance a WHERE status = 'attended'"
+      " AND (SELECT count(*) FROM attendance b WHERE b.session_id = a.session_id AND b.status = 'attended') < 5",
+      NULL);
+
+    g_assert_cmpint (cv_statement_step (st, NULL), ==, CV_STEP_ROW);
+    g_assert_cmpint (cv_statement_column_int64 (st, 0), >=, CV_EXCHANGE_MIN_CROWD);
+  }
+
+  /* Actions: an unnamed owner gives way to their organisation; smaller
+   * sessions' actions are pooled too. */
+  actions = array_of (parser, "actions");
+  g_assert_cmpuint (json_array_get_length (actions), ==, 40);
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonObject *o = json_array_get_object_element (actions, i);
+      g_autoptr(CvRecord) stored = cv_store_load (store, CV_TYPE_ACTION, json_object_get_string_member (o, "id"), NULL);
+      const char *owner = cv_record_get_string (stored, "owner_id");
+      g_autoptr(CvRecord) person = cv_store_load (store, CV_TYPE_STAKEHOLDER, owner, NULL);
+      const char *session = json_object_get_string_member (o, "session_id");
+
+      if (cv_record_get_boolean (person, "named_to_partners"))
+        g_assert_cmpstr (json_object_get_string_member (o, "owner_id"), ==, owner);
+      else
+        {
+          g_assert_true (json_object_get_null_member (o, "owner_id"));
+          if (g_hash_table_contains (person_org, owner))
+            g_assert_cmpstr (json_object_get_string_member (o, "organisation_id"), ==,
+                             g_hash_table_lookup (person_org, owner));
+        }
+      g_assert_true (g_str_equal (session, pool_id) ||
+                     GPOINTER_TO_INT (g_hash_table_lookup (attended, session)) >= CV_EXCHANGE_MIN_CROWD);
+    }
+
+  /* A partner imports it without complaint. */
+  {
+    g_autoptr(CvStore) other = new_store ("partner.db");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CvImportSummary) summary = cv_exchange_import_data (other, partner, strlen (partner),
+                                                                  NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cv_import_summary_count (summary, "contributions", "added"), ==, 40 * 3);
+  }
 }
 
 /* What the action answers, as "id,id". */
@@ -823,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/exchange/partner-export-private", test_partner_export_private);
   g_test_add_func ("/exchange/merge-newer-wins", test_merge_newer_wins);
   g_test_add_func ("/exchange/action-answers", test_action_answers);
+  g_test_add_func ("/exchange/partner-export-not-reidentifying", test_partner_export_not_reidentifying);
   g_test_add_func ("/exchange/bad-files", test_bad_files);
   g_test_add_func ("/exchange/good-file", test_good_file);
   g_test_add_func ("/exchange/sample-programme", test_sample_programme);

@@ -737,15 +737,22 @@ export_action (GtkWidget  *widget,
 {
   CvWindow *self = CV_WINDOW (widget);
   GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *partner = NULL;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (self->programme != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Programme"),
-                                   _("A partner export leaves out people’s contact details and notes, "
-                                     "every care-planning conversation, and who said what: it is safe to send "
-                                     "to partner organisations.\n\n"
-                                     "A full backup holds everything, personal data included. Keep it as safe "
-                                     "as this computer and never send it to partners."));
+  partner = cv_exchange_describe_partner_export (self->store, cv_record_get_id (self->programme), &error);
+  if (partner == NULL)
+    {
+      cv_widget_report_error (widget, "Could not describe the partner export", error);
+      return;
+    }
+  body = g_strdup_printf ("%s\n\n%s", partner,
+                          _("A full backup holds everything, personal data included. Keep it as safe "
+                            "as this computer and never send it to partners."));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Programme"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "full", _("_Full Backup…"),

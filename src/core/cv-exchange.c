@@ -48,14 +48,21 @@ typedef struct
   GType     (*type) (void);
   const char *where;      /* the programme's records, ?1 being its id */
   gboolean    full_only;  /* personal data: in a full backup only */
+  const char *partner_where;  /* in a partner export, when it keeps fewer */
 } Section;
+
+/* Who a partner export may name: organisations, and people who said yes. */
+#define NAMED_TO_PARTNERS \
+  "(SELECT id FROM stakeholder WHERE programme_id = ?1 AND (kind = 'organisation' OR named_to_partners = 1))"
 
 /* In the order they are written and read: what is referred to comes first. */
 static const Section sections[] = {
-  { "stakeholders", cv_stakeholder_get_type, "programme_id = ?1", FALSE },
+  { "stakeholders", cv_stakeholder_get_type, "programme_id = ?1", FALSE,
+    "programme_id = ?1 AND (kind = 'organisation' OR named_to_partners = 1)" },
   { "sessions", cv_session_get_type, "programme_id = ?1", FALSE },
   { "attendance", cv_attendance_get_type,
-    "session_id IN (SELECT id FROM session WHERE programme_id = ?1)", FALSE },
+    "session_id IN (SELECT id FROM session WHERE programme_id = ?1)", FALSE,
+    "session_id IN (SELECT id FROM session WHERE programme_id = ?1) AND stakeholder_id IN " NAMED_TO_PARTNERS },
   { "themes", cv_theme_get_type, "programme_id = ?1", FALSE },
   { "contributions", cv_contribution_get_type, "programme_id = ?1", FALSE },
   { "actions", cv_action_get_type, "programme_id = ?1", FALSE },
@@ -106,6 +113,267 @@ left_out_for_partners (CvRecord      *record,
   if (g_str_equal (table, "contribution"))
     return g_str_equal (field->name, "stakeholder_id");
   return FALSE;
+}
+
+/*
+ * A partner export must not let anyone be re-identified by joining its
+ * tables, so beyond leaving fields out it follows these rules:
+ *
+ * - A person appears only if they are willing to be named to partners;
+ *   nobody else's id appears anywhere (attendance, owners, facilitators).
+ * - Attendance of the others travels as counts per session and status.
+ * - What was said is linked to its session only when at least
+ *   CV_EXCHANGE_MIN_CROWD people attended it. What was said at a smaller
+ *   session travels under one stand-in session, "smaller sessions", that
+ *   pools them all, with its dates reduced to the first of their month; and
+ *   every contribution is listed in the order of its random id, so neither
+ *   its time nor its place in the file points back to its session. Actions
+ *   agreed at a smaller session are pooled the same way, so that their
+ *   themes cannot point back either. When fewer than CV_EXCHANGE_MIN_CROWD
+ *   people attended the smaller sessions all together, what was said at them
+ *   is left out.
+ * - An action owned by an unnamed person names the owner's organisation.
+ */
+typedef struct
+{
+  GHashTable *named;           /* stakeholder ids a partner may see */
+  GHashTable *crowded;         /* sessions attended by enough people */
+  GHashTable *owner_org;       /* unnamed owner → their organisation */
+  gint64      pool;            /* people who attended the smaller sessions */
+  gint64      pooled;          /* contributions and actions of smaller sessions */
+  char       *pool_id;         /* the stand-in session's id */
+} PartnerRules;
+
+static void
+partner_rules_clear (PartnerRules *rules)
+{
+  g_clear_pointer (&rules->named, g_hash_table_unref);
+  g_clear_pointer (&rules->crowded, g_hash_table_unref);
+  g_clear_pointer (&rules->owner_org, g_hash_table_unref);
+  g_clear_pointer (&rules->pool_id, g_free);
+}
+
+/* A number from one query; ?1 is the programme, ?2 the smallest crowd. */
+static gint64
+count_of (CvStore     *store,
+          const char  *sql,
+          const char  *programme_id,
+          GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, error);
+
+  if (st == NULL)
+    return -1;
+  cv_statement_bind_text (st, 1, programme_id);
+  if (sqlite3_bind_parameter_count (cv_statement_get_stmt (st)) >= 2)
+    cv_statement_bind_int64 (st, 2, CV_EXCHANGE_MIN_CROWD);
+  if (cv_statement_step (st, error) != CV_STEP_ROW)
+    return -1;
+  return cv_statement_column_int64 (st, 0);
+}
+
+/* The same id for a programme's stand-in session in every export. */
+static char *
+pool_id_for (const char *programme_id)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const char *hex;
+
+  g_checksum_update (sum, (const guchar *)"convene-smaller-sessions:", -1);
+  g_checksum_update (sum, (const guchar *)programme_id, -1);
+  hex = g_checksum_get_string (sum);
+  /* Shaped as a name-based UUID: version 5, RFC 4122 variant. */
+  return g_strdup_printf ("%.8s-%.4s-5%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13,
+                          "89ab"[g_ascii_xdigit_value (hex[16]) & 3], hex + 17, hex + 20);
+}
+
+/* Fills @table with the first column of @sql (and the second as values, with
+ * @pairs); ?1 is the programme, ?2 the smallest crowd. */
+static gboolean
+collect (CvStore     *store,
+         const char  *sql,
+         const char  *programme_id,
+         GHashTable  *table,
+         gboolean     pairs,
+         GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, error);
+  CvStep step;
+
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, programme_id);
+  if (sqlite3_bind_parameter_count (cv_statement_get_stmt (st)) >= 2)
+    cv_statement_bind_int64 (st, 2, CV_EXCHANGE_MIN_CROWD);
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    g_hash_table_insert (table, g_strdup (cv_statement_column_text (st, 0)),
+                         pairs ? g_strdup (cv_statement_column_text (st, 1)) : NULL);
+  return step == CV_STEP_DONE;
+}
+
+static gboolean
+partner_rules_load (PartnerRules  *rules,
+                    CvStore       *store,
+                    const char    *programme_id,
+                    GError       **error)
+{
+  rules->named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rules->crowded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  rules->owner_org = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  /* People erased from the register still came: their counts are kept. */
+#define ATTENDED(session) \
+  "((SELECT count(*) FROM attendance b WHERE b.session_id = " session " AND b.status = 'attended')" \
+  " + coalesce ((SELECT e.attended FROM session_erased_attendance e WHERE e.session_id = " session "), 0))"
+
+  return collect (store, "SELECT id FROM stakeholder WHERE programme_id = ?1"
+                         " AND (kind = 'organisation' OR named_to_partners = 1)",
+                  programme_id, rules->named, FALSE, error) &&
+         collect (store, "SELECT s.id FROM session s WHERE s.programme_id = ?1 AND " ATTENDED ("s.id") " >= ?2",
+                  programme_id, rules->crowded, FALSE, error) &&
+         (rules->pool = count_of (store, "SELECT count(DISTINCT a.stakeholder_id) FROM attendance a"
+                                         " JOIN session s ON s.id = a.session_id"
+                                         " WHERE s.programme_id = ?1 AND a.status = 'attended'"
+                                         " AND " ATTENDED ("a.session_id") " < ?2",
+                                  programme_id, error)) >= 0 &&
+         (rules->pooled = count_of (store, "SELECT count(*) FROM (SELECT session_id FROM contribution"
+                                           " WHERE programme_id = ?1 UNION ALL SELECT session_id FROM action"
+                                           " WHERE programme_id = ?1 AND session_id IS NOT NULL) r"
+                                           " WHERE " ATTENDED ("r.session_id") " < ?2",
+                                    programme_id, error)) >= 0 &&
+         (rules->pool_id = pool_id_for (programme_id)) != NULL &&
+         collect (store, "SELECT s.id, s.organisation_id FROM stakeholder s"
+                         " WHERE s.programme_id = ?1 AND s.kind = 'person'"
+                         " AND s.named_to_partners = 0 AND s.organisation_id IS NOT NULL"
+                         " AND s.id IN (SELECT owner_id FROM action WHERE programme_id = ?1)",
+                  programme_id, rules->owner_org, TRUE, error);
+#undef ATTENDED
+}
+
+static char *
+first_of_month (const char *timestamp)
+{
+  /* Stored timestamps are YYYY-MM-DDTHH:MM:SSZ. */
+  return g_strdup_printf ("%.7s-01T00:00:00Z", timestamp);
+}
+
+/* Whether the export has a stand-in session for what smaller sessions said. */
+static gboolean
+partner_rules_need_pool (PartnerRules *rules)
+{
+  return rules->pooled > 0 && rules->pool >= CV_EXCHANGE_MIN_CROWD;
+}
+
+/* Returns: (transfer full): the stand-in session */
+static CvRecord *
+partner_rules_pool_session (PartnerRules *rules,
+                            CvRecord     *programme)
+{
+  CvRecord *session = cv_record_new (CV_TYPE_SESSION);
+
+  cv_record_set_id (session, rules->pool_id);
+  cv_record_set_timestamps (session, cv_record_get_created_at (programme), cv_record_get_created_at (programme));
+  cv_record_set_string (session, "programme_id", cv_record_get_id (programme));
+  cv_record_set_string (session, "title", _("Smaller sessions (fewer than five people each)"));
+  cv_record_set_string (session, "kind", "other");
+  cv_record_set_string (session, "status", "held");
+  cv_record_set_string (session, "summary",
+                        _("What was said and agreed at sessions attended by fewer than five people, "
+                          "gathered here so that nobody can be recognised from it."));
+  return session;
+}
+
+/* An action answers only what was said at sessions big enough for the words
+ * to travel with their session: a link to words from a smaller session could
+ * point back at it through the action. */
+static gboolean
+partner_rules_filter_answers (PartnerRules  *rules,
+                              CvStore       *store,
+                              CvRecord      *action,
+                              GError       **error)
+{
+  const char * const *answers = cv_record_get_list (action, "answers");
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+
+  if (answers == NULL || answers[0] == NULL)
+    return TRUE;
+  for (guint i = 0; answers[i] != NULL; i++)
+    {
+      g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store),
+                                                       "SELECT session_id FROM contribution WHERE id = ?1", error);
+      CvStep step;
+
+      if (st == NULL)
+        return FALSE;
+      cv_statement_bind_text (st, 1, answers[i]);
+      step = cv_statement_step (st, error);
+      if (step == CV_STEP_ERROR)
+        return FALSE;
+      if (step == CV_STEP_ROW && g_hash_table_contains (rules->crowded, cv_statement_column_text (st, 0)))
+        g_ptr_array_add (kept, g_strdup (answers[i]));
+    }
+  g_ptr_array_add (kept, NULL);
+  cv_record_set_list (action, "answers", (const char * const *)kept->pdata);
+  return TRUE;
+}
+
+/* Applies the rules above to @record, a copy loaded for the export; @keep
+ * says whether it is written at all. */
+static gboolean
+partner_rules_apply (PartnerRules  *rules,
+                     CvStore       *store,
+                     CvRecord      *record,
+                     gboolean      *keep,
+                     GError       **error)
+{
+  const char *table = cv_record_get_kind (record)->table;
+
+  *keep = TRUE;
+
+  if (g_str_equal (table, "session"))
+    {
+      const char *facilitator = cv_record_get_string (record, "facilitator_id");
+
+      if (facilitator != NULL && !g_hash_table_contains (rules->named, facilitator))
+        cv_record_set_string (record, "facilitator_id", NULL);
+    }
+  else if (g_str_equal (table, "action"))
+    {
+      const char *owner = cv_record_get_string (record, "owner_id");
+      const char *session = cv_record_get_string (record, "session_id");
+
+      if (owner != NULL && !g_hash_table_contains (rules->named, owner))
+        {
+          const char *organisation = g_hash_table_lookup (rules->owner_org, owner);
+
+          if (cv_record_get_string (record, "organisation_id") == NULL && organisation != NULL)
+            cv_record_set_string (record, "organisation_id", organisation);
+          cv_record_set_string (record, "owner_id", NULL);
+        }
+      if (session != NULL && !g_hash_table_contains (rules->crowded, session))
+        cv_record_set_string (record, "session_id", partner_rules_need_pool (rules) ? rules->pool_id : NULL);
+      if (!partner_rules_filter_answers (rules, store, record, error))
+        return FALSE;
+    }
+  else if (g_str_equal (table, "contribution"))
+    {
+      const char *session = cv_record_get_string (record, "session_id");
+
+      if (session == NULL || !g_hash_table_contains (rules->crowded, session))
+        {
+          g_autofree char *created = first_of_month (cv_record_get_created_at (record));
+          g_autofree char *updated = first_of_month (cv_record_get_updated_at (record));
+
+          if (!partner_rules_need_pool (rules))
+            {
+              *keep = FALSE;
+              return TRUE;
+            }
+          cv_record_set_string (record, "session_id", rules->pool_id);
+          cv_record_set_timestamps (record, created, updated);
+        }
+    }
+  return TRUE;
 }
 
 /**
@@ -180,6 +448,7 @@ typedef struct
   guint64             total;
   CvExchangeProgress  progress;
   gpointer            user_data;
+  PartnerRules        rules;
 } Writer;
 
 static gboolean
@@ -188,61 +457,6 @@ write_text (Writer      *w,
             GError     **error)
 {
   return g_output_stream_write_all (w->stream, text, strlen (text), NULL, w->cancellable, error);
-}
-
-/* Fewer people than this at a session, and what was said there could point at
- * one of them: a partner export never ties it to that session, not even
- * through an action that answers it. */
-#define CV_PARTNER_MIN_ATTENDEES 5
-
-static gboolean
-partner_may_link_contribution (CvStore     *store,
-                               const char  *contribution_id,
-                               gboolean    *may,
-                               GError     **error)
-{
-  g_autoptr(CvStatement) st = NULL;
-  CvStep step;
-
-  st = cv_database_prepare (cv_store_get_database (store),
-                            "SELECT (SELECT count(*) FROM attendance a WHERE a.session_id = c.session_id"
-                            " AND a.status = 'attended') >= ?2 FROM contribution c WHERE c.id = ?1",
-                            error);
-  if (st == NULL)
-    return FALSE;
-  cv_statement_bind_text (st, 1, contribution_id);
-  cv_statement_bind_int64 (st, 2, CV_PARTNER_MIN_ATTENDEES);
-  step = cv_statement_step (st, error);
-  if (step == CV_STEP_ERROR)
-    return FALSE;
-  *may = step == CV_STEP_ROW && cv_statement_column_int64 (st, 0) != 0;
-  return TRUE;
-}
-
-/* A partner's copy of an action answers only what was said at sessions big
- * enough for the words to travel with their session. */
-static CvRecord *
-action_for_partners (CvStore   *store,
-                     CvRecord  *action,
-                     GError   **error)
-{
-  const char * const *answers = cv_record_get_list (action, "answers");
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  CvRecord *copy;
-
-  for (guint i = 0; answers != NULL && answers[i] != NULL; i++)
-    {
-      gboolean may;
-
-      if (!partner_may_link_contribution (store, answers[i], &may, error))
-        return NULL;
-      if (may)
-        g_ptr_array_add (kept, (gpointer)answers[i]);
-    }
-  g_ptr_array_add (kept, NULL);
-  copy = cv_record_copy (action);
-  cv_record_set_list (copy, "answers", (const char * const *)kept->pdata);
-  return copy;
 }
 
 static gboolean
@@ -274,18 +488,16 @@ write_record_cb (CvRecord  *record,
       json_builder_end_object (builder);
       node = json_builder_get_root (builder);
     }
-  else if (w->partner && g_str_equal (cv_record_get_kind (record)->table, "action") &&
-           cv_record_get_list (record, "answers") != NULL &&
-           cv_record_get_list (record, "answers")[0] != NULL)
-    {
-      g_autoptr(CvRecord) shared = action_for_partners (w->store, record, error);
-
-      if (shared == NULL)
-        return FALSE;
-      node = cv_exchange_record_to_node (shared, TRUE);
-    }
   else
-    node = cv_exchange_record_to_node (record, w->partner);
+    {
+      gboolean keep = TRUE;
+
+      if (w->partner && !partner_rules_apply (&w->rules, w->store, record, &keep, error))
+        return FALSE;
+      if (!keep)
+        return TRUE;
+      node = cv_exchange_record_to_node (record, w->partner);
+    }
 
   json = json_to_string (node, FALSE);
   if (!write_text (w, w->first ? "\n    " : ",\n    ", error) || !write_text (w, json, error))
@@ -309,11 +521,136 @@ quoted (const char *text)
   return json_to_string (node, FALSE);
 }
 
+/* How many people of each status attended each session: in a partner export,
+ * instead of the rows of people who are not named. */
+static gboolean
+write_attendance_counts (Writer      *w,
+                         CvStore     *store,
+                         const char  *programme_id,
+                         GError     **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+  gboolean first = TRUE;
+
+  st = cv_database_prepare (cv_store_get_database (store),
+                            "SELECT session_id, status, sum(n) FROM ("
+                            " SELECT a.session_id, a.status, count(*) AS n FROM attendance a"
+                            "  JOIN session s ON s.id = a.session_id WHERE s.programme_id = ?1"
+                            "  GROUP BY a.session_id, a.status"
+                            /* and the people erased from the register, who still came */
+                            " UNION ALL SELECT e.session_id, 'invited', e.invited FROM session_erased_attendance e"
+                            "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.invited > 0"
+                            " UNION ALL SELECT e.session_id, 'attended', e.attended FROM session_erased_attendance e"
+                            "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.attended > 0"
+                            " UNION ALL SELECT e.session_id, 'apologies', e.apologies FROM session_erased_attendance e"
+                            "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.apologies > 0)"
+                            " GROUP BY session_id, status ORDER BY session_id, status", error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, programme_id);
+  if (!write_text (w, ",\n  \"attendance_counts\": [", error))
+    return FALSE;
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    {
+      g_autofree char *session = quoted (cv_statement_column_text (st, 0));
+      g_autofree char *status = quoted (cv_statement_column_text (st, 1));
+      g_autofree char *line = g_strdup_printf ("%s\n    {\"session_id\": %s, \"status\": %s, \"count\": %"
+                                               G_GINT64_FORMAT "}", first ? "" : ",", session, status,
+                                               cv_statement_column_int64 (st, 2));
+
+      if (!write_text (w, line, error))
+        return FALSE;
+      first = FALSE;
+    }
+  if (step != CV_STEP_DONE)
+    return FALSE;
+  return write_text (w, first ? "]" : "\n  ]", error);
+}
+
+static gboolean
+export_sections (Writer      *w,
+                 CvStore     *store,
+                 const char  *programme_id,
+                 const char  *exported_at,
+                 GError     **error)
+{
+  g_autoptr(CvRecord) programme = NULL;
+  g_autoptr(JsonNode) programme_node = NULL;
+  g_autofree char *programme_json = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *header = NULL;
+
+  programme = cv_store_load (store, CV_TYPE_PROGRAMME, programme_id, error);
+  if (programme == NULL)
+    return FALSE;
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    if (!(sections[s].full_only && w->partner))
+      {
+        const char *where = w->partner && sections[s].partner_where != NULL
+          ? sections[s].partner_where : sections[s].where;
+        gint64 n = cv_store_count_where (store, sections[s].type (), where, programme_id, error);
+
+        if (n < 0)
+          return FALSE;
+        w->total += n;
+      }
+
+  programme_node = cv_exchange_record_to_node (programme, w->partner);
+  programme_json = json_to_string (programme_node, FALSE);
+  stamp = quoted (exported_at);
+  header = g_strdup_printf ("{\n  \"format\": \"convene-programme\",\n  \"format_version\": %d,\n"
+                            "  \"exported_at\": %s,\n"
+                            "  \"generator\": {\"name\": \"Convene\", \"version\": \"%s\"},\n"
+                            "  \"export_kind\": \"%s\",\n  \"programme\": %s",
+                            CV_EXCHANGE_FORMAT_VERSION, stamp, PACKAGE_VERSION,
+                            w->partner ? "partner" : "full", programme_json);
+  if (!write_text (w, header, error))
+    return FALSE;
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      g_autofree char *opening = NULL;
+      const char *where = w->partner && sections[s].partner_where != NULL
+        ? sections[s].partner_where : sections[s].where;
+
+      if (sections[s].full_only && w->partner)
+        continue;
+      opening = g_strdup_printf (",\n  \"%s\": [", sections[s].key);
+      if (!write_text (w, opening, error))
+        return FALSE;
+      w->first = TRUE;
+      if (g_str_equal (sections[s].key, "guides") && !w->partner &&
+          !cv_store_foreach (store, CV_TYPE_GUIDE, builtin_guides_used, programme_id,
+                             write_record_cb, w, error))
+        return FALSE;
+      if (!cv_store_foreach (store, sections[s].type (), where, programme_id,
+                             write_record_cb, w, error))
+        return FALSE;
+      if (w->partner && sections[s].type () == CV_TYPE_SESSION && partner_rules_need_pool (&w->rules))
+        {
+          g_autoptr(CvRecord) pool = partner_rules_pool_session (&w->rules, programme);
+
+          w->total++;
+          if (!write_record_cb (pool, w, error))
+            return FALSE;
+        }
+      if (!write_text (w, w->first ? "]" : "\n  ]", error))
+        return FALSE;
+      if (w->partner && sections[s].type () == CV_TYPE_ATTENDANCE &&
+          !write_attendance_counts (w, store, programme_id, error))
+        return FALSE;
+    }
+  return write_text (w, "\n}\n", error);
+}
+
 /**
  * cv_exchange_export_stream:
  * @exported_at: when, as stored UTC; tests pass a fixed one
  *
- * Writes the programme to @stream, record by record.
+ * Writes the programme to @stream, record by record. A partner export
+ * follows the rules described at PartnerRules.
  */
 gboolean
 cv_exchange_export_stream (CvStore             *store,
@@ -326,64 +663,68 @@ cv_exchange_export_stream (CvStore             *store,
                            GCancellable        *cancellable,
                            GError             **error)
 {
-  Writer w = { store, stream, cancellable, kind == CV_EXPORT_PARTNER, TRUE, 0, 0, progress, user_data };
-  g_autoptr(CvRecord) programme = NULL;
-  g_autoptr(JsonNode) programme_node = NULL;
-  g_autofree char *programme_json = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *header = NULL;
+  Writer w = { store, stream, cancellable, kind == CV_EXPORT_PARTNER, TRUE, 0, 0, progress, user_data, { 0 } };
+  gboolean ok;
 
   g_return_val_if_fail (CV_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (cv_date_time_is_valid (exported_at) || exported_at != NULL, FALSE);
+  g_return_val_if_fail (exported_at != NULL, FALSE);
 
-  programme = cv_store_load (store, CV_TYPE_PROGRAMME, programme_id, error);
-  if (programme == NULL)
-    return FALSE;
-
-  for (guint s = 0; s < N_SECTIONS; s++)
-    if (!(sections[s].full_only && w.partner))
-      {
-        gint64 n = cv_store_count_where (store, sections[s].type (), sections[s].where, programme_id, error);
-
-        if (n < 0)
-          return FALSE;
-        w.total += n;
-      }
-
-  programme_node = cv_exchange_record_to_node (programme, w.partner);
-  programme_json = json_to_string (programme_node, FALSE);
-  stamp = quoted (exported_at);
-  header = g_strdup_printf ("{\n  \"format\": \"convene-programme\",\n  \"format_version\": %d,\n"
-                            "  \"exported_at\": %s,\n"
-                            "  \"generator\": {\"name\": \"Convene\", \"version\": \"%s\"},\n"
-                            "  \"export_kind\": \"%s\",\n  \"programme\": %s",
-                            CV_EXCHANGE_FORMAT_VERSION, stamp, PACKAGE_VERSION,
-                            w.partner ? "partner" : "full", programme_json);
-  if (!write_text (&w, header, error))
-    return FALSE;
-
-  for (guint s = 0; s < N_SECTIONS; s++)
+  if (w.partner && !partner_rules_load (&w.rules, store, programme_id, error))
     {
-      g_autofree char *opening = NULL;
-
-      if (sections[s].full_only && w.partner)
-        continue;
-      opening = g_strdup_printf (",\n  \"%s\": [", sections[s].key);
-      if (!write_text (&w, opening, error))
-        return FALSE;
-      w.first = TRUE;
-      if (g_str_equal (sections[s].key, "guides") && !w.partner &&
-          !cv_store_foreach (store, CV_TYPE_GUIDE, builtin_guides_used, programme_id,
-                             write_record_cb, &w, error))
-        return FALSE;
-      if (!cv_store_foreach (store, sections[s].type (), sections[s].where, programme_id,
-                             write_record_cb, &w, error))
-        return FALSE;
-      if (!write_text (&w, w.first ? "]" : "\n  ]", error))
-        return FALSE;
+      partner_rules_clear (&w.rules);
+      return FALSE;
     }
-  return write_text (&w, "\n}\n", error);
+  ok = export_sections (&w, store, programme_id, exported_at, error);
+  partner_rules_clear (&w.rules);
+  return ok;
+}
+
+/**
+ * cv_exchange_describe_partner_export:
+ *
+ * Returns: (transfer full): what a partner export of the programme leaves
+ *   out, in words for the person about to make one, or %NULL with @error
+ */
+char *
+cv_exchange_describe_partner_export (CvStore     *store,
+                                     const char  *programme_id,
+                                     GError     **error)
+{
+  gint64 people, unnamed;
+  GString *text;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+
+  people = count_of (store, "SELECT count(*) FROM stakeholder WHERE programme_id = ?1 AND kind = 'person'",
+                     programme_id, error);
+  unnamed = people < 0 ? -1 : count_of (store, "SELECT count(*) FROM stakeholder WHERE programme_id = ?1"
+                                               " AND kind = 'person' AND named_to_partners = 0",
+                                        programme_id, error);
+  if (unnamed < 0)
+    return NULL;
+
+  text = g_string_new (_("A partner export leaves out people’s contact details and notes, every "
+                         "care-planning conversation, and who said what."));
+  g_string_append_c (text, ' ');
+  if (unnamed == 0)
+    g_string_append (text, _("Everyone in the register is willing to be named to partners."));
+  else
+    /* TRANSLATORS: the first number is of people left out, the second of all people */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "%2$d of the %1$d people in the register has not said they "
+                                               "are willing to be named to partners: they are left out, and "
+                                               "counted in each session’s numbers instead.",
+                                               "%2$d of the %1$d people in the register have not said they "
+                                               "are willing to be named to partners: they are left out, and "
+                                               "counted in each session’s numbers instead.",
+                                               (gulong)unnamed),
+                            (int)people, (int)unnamed);
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text, _("What was said or agreed at a session attended by fewer than %d people is "
+                                  "not linked to that session, and is left out when too few people came to "
+                                  "such sessions at all."), CV_EXCHANGE_MIN_CROWD);
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -956,6 +1297,48 @@ add_item (Contents    *c,
   return TRUE;
 }
 
+/* Counts of attendance in a partner export: checked, then left alone (they
+ * are derived from the partner's own rows, which stay with the partner). */
+static gboolean
+check_attendance_counts (JsonObject  *top,
+                         GError     **error)
+{
+  JsonNode *member = json_object_get_member (top, "attendance_counts");
+  const CvField *status = cv_record_kind_find_field (kind_of (CV_TYPE_ATTENDANCE), "status");
+  JsonArray *array;
+
+  if (member == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (member))
+    return bad_file (error, _("%s: must be a list, not %s."), "attendance_counts", describe_node (member));
+  array = json_node_get_array (member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *object;
+      JsonNode *count;
+      const char *session, *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return bad_file (error, _("attendance_counts[%u]: must be an object, not %s."), i, describe_node (element));
+      object = json_node_get_object (element);
+      if (json_object_get_size (object) != 3)
+        return bad_file (error, _("attendance_counts[%u]: must have session_id, status and count, and nothing else."), i);
+      session = json_object_has_member (object, "session_id")
+        ? string_of (json_object_get_member (object, "session_id")) : NULL;
+      if (session == NULL || !g_uuid_string_is_valid (session))
+        return bad_file (error, _("attendance_counts[%u].session_id: not a UUID."), i);
+      value = json_object_has_member (object, "status") ? string_of (json_object_get_member (object, "status")) : NULL;
+      if (value == NULL || !cv_field_has_choice (status, value))
+        return bad_file (error, _("attendance_counts[%u].status: not one of the choices."), i);
+      count = json_object_get_member (object, "count");
+      if (count == NULL || !JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64 ||
+          json_node_get_int (count) < 0 || json_node_get_int (count) > G_MAXINT32)
+        return bad_file (error, _("attendance_counts[%u].count: must be a whole number from 0 to %d."), i, G_MAXINT32);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_contents (JsonNode  *root,
                Contents  *c,
@@ -1007,8 +1390,12 @@ read_contents (JsonNode  *root,
   for (GList *l = members; l != NULL; l = l->next)
     if (section_index (l->data) < 0 && !g_str_equal (l->data, "format") &&
         !g_str_equal (l->data, "format_version") && !g_str_equal (l->data, "exported_at") &&
-        !g_str_equal (l->data, "generator") && !g_str_equal (l->data, "export_kind"))
+        !g_str_equal (l->data, "generator") && !g_str_equal (l->data, "export_kind") &&
+        !g_str_equal (l->data, "attendance_counts"))
       return bad_file (error, _("%s: is not part of a Convene programme file."), (const char *)l->data);
+
+  if (!check_attendance_counts (top, error))
+    return FALSE;
 
   member = json_object_get_member (top, "programme");
   if (member == NULL)

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 /* The version of the file format this Convene writes and the newest it reads. */
 #define CV_EXCHANGE_FORMAT_VERSION 1
 
+/* In a partner export, what was said at a session travels with the session
+ * only when at least this many people attended it. */
+#define CV_EXCHANGE_MIN_CROWD 5
+
 /* The most bytes of text one field of an imported file may hold. */
 #define CV_EXCHANGE_MAX_TEXT 1000000
 
@@ -66,6 +70,9 @@ guint            cv_import_summary_count     (CvImportSummary *summary,
 char            *cv_import_summary_describe  (CvImportSummary *summary);
 void             cv_import_summary_free      (CvImportSummary *summary);
 
+char            *cv_exchange_describe_partner_export (CvStore     *store,
+                                                      const char  *programme_id,
+                                                      GError     **error);
 void             cv_exchange_set_read_limit  (guint64      bytes);
 void             cv_exchange_announce        (CvStore     *store);
 JsonNode        *cv_exchange_record_to_node  (CvRecord    *record,

@@ -435,6 +435,12 @@ static const char migration_6[] =
   ");"
   "CREATE INDEX action_answer_value ON action_answer (value);";
 
+/* Version 7: a person is named in a partner export only when they have said
+ * they are willing to be; nobody is, until someone records that they are. */
+static const char migration_7[] =
+  "ALTER TABLE stakeholder ADD COLUMN named_to_partners INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (named_to_partners IN (0, 1));";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -442,6 +448,7 @@ const char * const cv_schema_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

@@ -59,6 +59,8 @@ static const CvField fields[] = {
   { "tags", N_("Tags"), CV_FIELD_WORDS, .link_table = "stakeholder_tag" },
   { "consent", N_("Consent to be contacted"), CV_FIELD_BOOLEAN },
   { "consent_on", N_("Consent given on"), CV_FIELD_DATE },
+  /* Partner exports leave out every person who has not agreed to this. */
+  { "named_to_partners", N_("Willing to be named to partners"), CV_FIELD_BOOLEAN },
   { "notes", N_("Notes"), CV_FIELD_TEXT },
 };
 

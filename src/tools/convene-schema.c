@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cv-attendance.h"
 #include "cv-exchange.h"
 #include "cv-record.h"
 #include "cv-store.h"
@@ -95,11 +96,17 @@ field_schema (JsonBuilder   *b,
       json_builder_add_string_value (b, "integer");
       json_builder_set_member_name (b, "minimum");
       json_builder_add_int_value (b, 0);
+      json_builder_set_member_name (b, "maximum");
+      json_builder_add_int_value (b, G_MAXINT32);
       break;
     case CV_FIELD_NUMBER:
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "type");
       json_builder_add_string_value (b, "number");
+      json_builder_set_member_name (b, "minimum");
+      json_builder_add_double_value (b, -1e15);
+      json_builder_set_member_name (b, "maximum");
+      json_builder_add_double_value (b, 1e15);
       break;
     case CV_FIELD_DATE:
     case CV_FIELD_DATE_TIME:
@@ -150,6 +157,9 @@ field_schema (JsonBuilder   *b,
           json_builder_add_string_value (b, "null");
           json_builder_end_array (b);
         }
+      /* Convene's limit is in bytes of UTF-8; no text has more characters. */
+      json_builder_set_member_name (b, "maxLength");
+      json_builder_add_int_value (b, CV_EXCHANGE_MAX_TEXT);
       if (field->type == CV_FIELD_EMAIL)
         {
           json_builder_set_member_name (b, "format");
@@ -265,6 +275,45 @@ main (void)
   json_builder_end_object (b);
   json_builder_set_member_name (b, "programme");
   ref (b, "programme");
+  json_builder_set_member_name (b, "attendance_counts");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, "Partner exports only: how many people of each attendance status each "
+                                    "session had, standing in for the people who are not named.");
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "array");
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "object");
+  json_builder_set_member_name (b, "additionalProperties");
+  json_builder_add_boolean_value (b, FALSE);
+  json_builder_set_member_name (b, "required");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "session_id");
+  json_builder_add_string_value (b, "status");
+  json_builder_add_string_value (b, "count");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "properties");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "session_id");
+  ref (b, "uuid");
+  json_builder_set_member_name (b, "status");
+  {
+    g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_ATTENDANCE);
+
+    field_schema (b, cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, "status"));
+  }
+  json_builder_set_member_name (b, "count");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "type");
+  json_builder_add_string_value (b, "integer");
+  json_builder_set_member_name (b, "minimum");
+  json_builder_add_int_value (b, 0);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
   for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
     {
       json_builder_set_member_name (b, arrays[i][0]);

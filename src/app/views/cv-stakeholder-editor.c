@@ -62,6 +62,8 @@ struct _CvStakeholderEditor
   AdwEntryRow     *consent_on_row;
   GtkWidget       *consent_on_error_row;
   GtkLabel        *consent_on_error;
+  GtkWidget       *named_row;
+  GtkSwitch       *named_switch;
   AdwComboRow     *influence_row;
   AdwComboRow     *interest_row;
   AdwComboRow     *engagement_row;
@@ -139,6 +141,12 @@ entry_text (AdwEntryRow *row)
 }
 
 /* The record as the editor shows it now. */
+static gboolean
+person_kind (CvStakeholderEditor *self)
+{
+  return g_strcmp0 (choice_of_row (self->kind_row), "person") == 0;
+}
+
 static CvRecord *
 record_from_widgets (CvStakeholderEditor *self)
 {
@@ -158,6 +166,8 @@ record_from_widgets (CvStakeholderEditor *self)
   cv_record_set_string (record, "phone", entry_text (self->phone_row));
   cv_record_set_boolean (record, "consent", gtk_switch_get_active (self->consent_switch));
   cv_record_set_string (record, "consent_on", entry_text (self->consent_on_row));
+  cv_record_set_boolean (record, "named_to_partners",
+                         person_kind (self) && gtk_switch_get_active (self->named_switch));
   cv_record_set_string (record, "influence", choice_of_row (self->influence_row));
   cv_record_set_string (record, "interest", choice_of_row (self->interest_row));
   cv_record_set_string (record, "engagement", choice_of_row (self->engagement_row));
@@ -318,10 +328,18 @@ entry_changed_cb (CvStakeholderEditor *self)
 static void
 choice_changed_cb (CvStakeholderEditor *self)
 {
-  gboolean person = g_strcmp0 (choice_of_row (self->kind_row), "person") == 0;
+  gboolean person = person_kind (self);
 
-  /* Only people belong to an organisation. */
+  /* Only people belong to an organisation; organisations are always named. */
   gtk_widget_set_visible (GTK_WIDGET (self->organisation_row), person);
+  gtk_widget_set_visible (self->named_row, person);
+  if (!self->loading)
+    cv_stakeholder_editor_save_pending (self);
+}
+
+static void
+named_toggled_cb (CvStakeholderEditor *self)
+{
   if (!self->loading)
     cv_stakeholder_editor_save_pending (self);
 }
@@ -561,6 +579,7 @@ load_record (CvStakeholderEditor *self)
   gtk_switch_set_active (self->consent_switch, cv_record_get_boolean (r, "consent"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), cv_record_get_boolean (r, "consent"));
   set_entry (self->consent_on_row, cv_record_get_string (r, "consent_on"));
+  gtk_switch_set_active (self->named_switch, cv_record_get_boolean (r, "named_to_partners"));
   select_choice (self->influence_row, cv_record_get_string (r, "influence"));
   select_choice (self->interest_row, cv_record_get_string (r, "interest"));
   select_choice (self->engagement_row, cv_record_get_string (r, "engagement"));
@@ -772,6 +791,8 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   BIND (consent_on_row);
   BIND (consent_on_error_row);
   BIND (consent_on_error);
+  BIND (named_row);
+  BIND (named_switch);
   BIND (influence_row);
   BIND (interest_row);
   BIND (engagement_row);
@@ -789,6 +810,7 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, consent_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, named_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
