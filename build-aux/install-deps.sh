@@ -5,7 +5,7 @@
 set -eu
 
 packages="build-essential meson ninja-build pkg-config gettext appstream desktop-file-utils
-  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libcsv-dev
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libcsv-dev libxtst-dev
   adwaita-icon-theme hicolor-icon-theme librsvg2-common shared-mime-info fonts-dejavu-core
   xvfb xauth dbus at-spi2-core python3-icalendar python3-jsonschema poppler-utils"
 

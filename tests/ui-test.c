@@ -3,6 +3,9 @@
 
 #include <glib/gstdio.h>
 
+#include "cv-attendance.h"
+#include "cv-contribution.h"
+#include "cv-session.h"
 #include "ui-test.h"
 
 void
@@ -176,4 +179,42 @@ is_entry_row_titled (GtkWidget  *widget,
 {
   return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The sample session with the most people and things said, so that its rows are there. */
+char *
+busiest_session (Fixture *f)
+{
+  g_autoptr(GPtrArray) sessions = cv_store_list (store_of (f), CV_TYPE_SESSION, "programme_id",
+                                                      cv_window_get_programme_id (f->window), NULL);
+  guint best = 0;
+  char *id = NULL;
+
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const char *sid = cv_record_get_id (g_ptr_array_index (sessions, i));
+      guint n = cv_store_count (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", sid, NULL) +
+                cv_store_count (store_of (f), CV_TYPE_ATTENDANCE, "session_id", sid, NULL);
+
+      if (n > best)
+        {
+          best = n;
+          g_free (id);
+          id = g_strdup (sid);
+        }
+    }
+  g_assert_nonnull (id);
+  return id;
+}
+
+void
+open_sample (Fixture *f)
+{
+  gboolean imported = FALSE;
+
+  /* Within the screen, so that every popover has a monitor to open on. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  g_signal_connect (f->window, "imported", G_CALLBACK (signal_seen_cb), &imported);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  wait_for (&imported);
 }

@@ -44,6 +44,8 @@ gpointer  find_descendant    (GtkWidget     *widget,
                               const char    *text);
 gboolean  is_button_labelled (GtkWidget     *widget,
                               const char    *label);
+void      open_sample        (Fixture       *f);
+char     *busiest_session    (Fixture       *f);
 gboolean  is_entry_row_titled (GtkWidget    *widget,
                                const char   *title);
 

@@ -15,6 +15,9 @@
  *  - a drop-down's or menu button's tooltip stays up over its own open
  *    menu, covering the first item;
  *  - a calendar's arrows are unnamed icon buttons;
+ *  - a menu button's popover, closed with Escape, can leave the focus on a
+ *    widget inside it that is no longer on screen: it goes back to the
+ *    button;
  *  - a list row built of a box of labels has no name at all: it is named
  *    after the first label it shows (a row that names itself is left alone).
  *
@@ -114,6 +117,17 @@ menu_open_changed_cb (GtkToggleButton *button,
 }
 
 static void
+popover_closed_cb (GtkPopover *popover,
+                   GtkWidget  *button)
+{
+  GtkRoot *root = gtk_widget_get_root (button);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (popover)))
+    gtk_widget_grab_focus (button);
+}
+
+static void
 repair_composite (GtkWidget *outer)
 {
   GtkWidget *button = inner_button (outer);
@@ -146,6 +160,9 @@ repair_composite (GtkWidget *outer)
 
   if (GTK_IS_TOGGLE_BUTTON (button))
     g_signal_connect_object (button, "notify::active", G_CALLBACK (menu_open_changed_cb), outer, 0);
+  if (GTK_IS_MENU_BUTTON (outer) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (outer)) != NULL)
+    g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (outer)), "closed",
+                             G_CALLBACK (popover_closed_cb), outer, 0);
 }
 
 static gboolean

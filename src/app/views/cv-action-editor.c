@@ -42,6 +42,7 @@ struct _CvActionEditor
   GtkWidget            *title_error_row;
   GtkLabel             *title_error;
   AdwActionRow         *themes_row;
+  GtkMenuButton        *themes_button;
   GtkListBox           *theme_list;
   AdwActionRow         *session_row;
   GtkWidget            *session_row_arrow;
@@ -335,9 +336,13 @@ theme_toggled_cb (GtkCheckButton *check,
   cv_action_editor_save_pending (self);
 }
 
+/* Builds the list before the popover opens (a "show" handler runs after GTK
+ * chose where the focus goes in it, and the focus was lost the first time). */
 static void
-themes_shown_cb (CvActionEditor *self)
+themes_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
 {
+  CvActionEditor *self = CV_ACTION_EDITOR (user_data);
   g_autoptr(GPtrArray) themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, NULL);
 
   cv_list_box_clear (self->theme_list);
@@ -670,6 +675,7 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   BIND (title_error_row);
   BIND (title_error);
   BIND (themes_row);
+  BIND (themes_button);
   BIND (theme_list);
   BIND (session_row);
   BIND (session_row_arrow);
@@ -696,7 +702,6 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, themes_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_chosen_cb);
@@ -722,6 +727,7 @@ cv_action_editor_init (CvActionEditor *self)
 
   cv_stakeholder_chooser_set_kind (self->organisation_chooser, "organisation");
   cv_date_row_attach_calendar (self->due_row);
+  gtk_menu_button_set_create_popup_func (self->themes_button, themes_popup_cb, self, NULL);
   g_signal_connect_object (gtk_text_view_get_buffer (self->detail_view), "changed",
                            G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->outcome_view), "changed",

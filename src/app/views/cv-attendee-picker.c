@@ -197,6 +197,96 @@ bind_cb (GtkSignalListItemFactory *factory,
                                listed || (id != NULL && g_hash_table_contains (self->chosen, id)));
   gtk_widget_set_sensitive (box, !listed);
   gtk_list_item_set_activatable (item, !listed);
+
+  /* The row is what takes the focus, so it is the check box that assistive
+   * technology meets: named after the person, ticked or not. */
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      GtkAccessible *row = GTK_ACCESSIBLE (gtk_widget_get_parent (box));
+
+      gtk_accessible_update_property (row,
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, cv_record_get_string (record, "name"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, gtk_label_get_text (GTK_LABEL (detail)),
+                                      -1);
+      gtk_accessible_update_state (row,
+                                   GTK_ACCESSIBLE_STATE_CHECKED, gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
+                                   GTK_ACCESSIBLE_STATE_DISABLED, listed,
+                                   -1);
+    }
+}
+
+/* Down in the search moves to the first person found. */
+static gboolean
+search_down_cb (GtkWidget *search_entry,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  CvAttendeePicker *self = CV_ATTENDEE_PICKER (user_data);
+  GtkWidget *first;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return FALSE;
+  /* The rows on screen are the list view's children, in order, the first
+   * at the top once the list is scrolled there. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+  return first != NULL && gtk_widget_grab_focus (first);
+}
+
+/* Space ticks the focused row, as Enter and a click do (a list row would
+ * otherwise take Space to select it, and this list does not select). */
+static gboolean
+space_cb (GtkWidget *list_view,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  GtkWidget *row = gtk_root_get_focus (gtk_widget_get_root (list_view));
+
+  while (row != NULL && gtk_widget_get_parent (row) != list_view)
+    row = gtk_widget_get_parent (row);
+  if (row == NULL)
+    return FALSE;
+  return gtk_widget_activate (row);
+}
+
+/* GTK 4.8 moves Tab from row to row inside a list view: with a long list a
+ * keyboard would be caught there. Shift+Tab goes back to the search, Tab
+ * on round to the buttons. */
+static gboolean
+list_back_cb (GtkWidget *list_view,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  CvAttendeePicker *self = CV_ATTENDEE_PICKER (user_data);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+list_forward_cb (GtkWidget *list_view,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GtkWindow *window = GTK_WINDOW (user_data);
+
+  gtk_window_set_focus (window, NULL);
+  return gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_key (GtkWidget           *widget,
+         GtkPropagationPhase  phase,
+         const char          *trigger,
+         GtkShortcutFunc      func,
+         gpointer             data)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, phase);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string (trigger),
+                                                          gtk_callback_action_new (func, data, NULL)));
+  gtk_widget_add_controller (widget, keys);
 }
 
 static void
@@ -250,6 +340,10 @@ cv_attendee_picker_init (CvAttendeePicker *self)
   self->listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   update_add_button (self);
+  add_key (GTK_WIDGET (self->search_entry), GTK_PHASE_CAPTURE, "Down|KP_Down", search_down_cb, self);
+  add_key (GTK_WIDGET (self->list_view), GTK_PHASE_CAPTURE, "space|KP_Space", space_cb, self);
+  add_key (GTK_WIDGET (self->list_view), GTK_PHASE_CAPTURE, "<Shift>Tab|<Shift>ISO_Left_Tab", list_back_cb, self);
+  add_key (GTK_WIDGET (self->list_view), GTK_PHASE_CAPTURE, "Tab|KP_Tab", list_forward_cb, self);
 }
 
 CvAttendeePicker *
@@ -279,5 +373,10 @@ cv_attendee_picker_new (GtkWindow  *parent,
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   search_changed_cb (self);
+  /* A person opens it to find someone: the search has the keyboard. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+  /* Opened from the keyboard, its focus shows from the start. */
+  if (parent != NULL)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), gtk_window_get_focus_visible (parent));
   return self;
 }

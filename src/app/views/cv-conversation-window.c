@@ -305,6 +305,8 @@ make_input (CvConversationWindow *self,
     GtkWidget *view = gtk_text_view_new ();
 
     gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+    /* Tab moves on to the buttons, as everywhere else. */
+    gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
     gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
     gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
     gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
