@@ -892,9 +892,13 @@ bind_field (CvStatement  *st,
     }
 }
 
+/* A new row has no side-table rows yet: clearing them first would be one
+ * more statement per list, and each statement inside a long transaction
+ * makes the search index flush (an import of thousands pays for it). */
 static gboolean
 write_lists (CvStore   *self,
              CvRecord  *record,
+             gboolean   replace_existing,
              GError   **error)
 {
   const CvRecordKind *kind = cv_record_get_kind (record);
@@ -911,13 +915,16 @@ write_lists (CvStore   *self,
       if (!is_list (field))
         continue;
 
-      clear_sql = g_strdup_printf ("DELETE FROM %s WHERE %s_id = ?1", field->link_table, kind->table);
-      clear = cv_database_prepare (self->database, clear_sql, error);
-      if (clear == NULL)
-        return FALSE;
-      cv_statement_bind_text (clear, 1, id);
-      if (!cv_statement_run (clear, error))
-        return FALSE;
+      if (replace_existing)
+        {
+          clear_sql = g_strdup_printf ("DELETE FROM %s WHERE %s_id = ?1", field->link_table, kind->table);
+          clear = cv_database_prepare (self->database, clear_sql, error);
+          if (clear == NULL)
+            return FALSE;
+          cv_statement_bind_text (clear, 1, id);
+          if (!cv_statement_run (clear, error))
+            return FALSE;
+        }
 
       insert_sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s_id, value) VALUES (?1, ?2)",
                                     field->link_table, kind->table);
@@ -991,7 +998,7 @@ write_row (CvStore   *self,
                    _("This record no longer exists. It may have been deleted."));
       return FALSE;
     }
-  return write_lists (self, record, error);
+  return write_lists (self, record, replace_existing, error);
 }
 
 /* A guide's version is the core's to count: a stored guide keeps the one
