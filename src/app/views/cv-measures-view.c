@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "cv-date-row.h"
+#include "cv-list-export.h"
 #include "cv-measure.h"
 #include "cv-measure-chart.h"
 #include "cv-measure-value.h"
@@ -91,6 +92,30 @@ reload_list (CvMeasuresView *self)
       g_object_set_data_full (G_OBJECT (row), "measure", g_strdup (cv_record_get_id (m)), g_free);
       gtk_list_box_append (self->measure_list, row);
     }
+}
+
+/* The measures as listed, out to a spreadsheet. */
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CvMeasuresView *self = CV_MEASURES_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) measures = NULL;
+  g_autoptr(GListStore) records = g_list_store_new (CV_TYPE_MEASURE);
+
+  if (self->programme_id == NULL)
+    return;
+  measures = cv_store_list (self->store, CV_TYPE_MEASURE, "programme_id", self->programme_id, &error);
+  if (measures == NULL)
+    {
+      cv_widget_report_error (widget, "measures", error);
+      return;
+    }
+  g_list_store_splice (records, 0, 0, measures->pdata, measures->len);
+  /* TRANSLATORS: the name suggested for an exported list of measures */
+  cv_list_export_choose (widget, self->store, CV_CSV_MEASURES, G_LIST_MODEL (records), _("measures.csv"));
 }
 
 /* The change between the two dates chosen, in words. */
@@ -400,6 +425,7 @@ cv_measures_view_class_init (CvMeasuresViewClass *klass)
   g_type_ensure (CV_TYPE_MEASURE_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-measures-view.ui");
+  gtk_widget_class_install_action (widget_class, "measures.export-csv", NULL, export_csv_action);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvMeasuresView, name)
   BIND (leaflet);
   BIND (list_pane);
