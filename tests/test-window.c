@@ -496,6 +496,14 @@ test_spreadsheet_import_and_export (Fixture       *f,
   g_assert_true (g_str_has_prefix (written, "\xef\xbb\xbf\"Kind\",\"Name\""));
   g_assert_nonnull (strstr (written, "\"Ann Smith\",\"Riverside Care\""));
   g_assert_null (strstr (written, "Cara"));
+  g_clear_pointer (&written, g_free);
+
+  /* Attendance, which no view lists whole, goes out for the programme. */
+  g_assert_true (cv_list_export_programme_to_file (GTK_WIDGET (view), store_of (f), programme_id,
+                                                   CV_CSV_ATTENDANCE, out));
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, "\xef\xbb\xbf\"Session\",\"Stakeholder\",\"Status\",\"Role\","
+                                "\"Paid for their time\"\r\n");
 
   /* Undo takes the whole import back. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);

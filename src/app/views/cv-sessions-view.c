@@ -319,6 +319,22 @@ export_csv_action (GtkWidget  *widget,
 }
 
 static void
+export_programme_csv_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CvSessionsView *self = CV_SESSIONS_VIEW (widget);
+  gboolean attendance = g_str_equal (action_name, "sessions.export-attendance-csv");
+
+  if (self->programme_id == NULL)
+    return;
+  cv_list_export_programme_choose (widget, self->store, self->programme_id,
+                                   attendance ? CV_CSV_ATTENDANCE : CV_CSV_CONTRIBUTIONS,
+                                   /* TRANSLATORS: names suggested for exported lists */
+                                   attendance ? _("attendance.csv") : _("contributions.csv"));
+}
+
+static void
 cv_sessions_view_dispose (GObject *object)
 {
   CvSessionsView *self = (CvSessionsView *)object;
@@ -373,6 +389,10 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sessions.delete-selected", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "sessions.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "sessions.export-attendance-csv", NULL,
+                                   export_programme_csv_action);
+  gtk_widget_class_install_action (widget_class, "sessions.export-contributions-csv", NULL,
+                                   export_programme_csv_action);
 }
 
 static void

@@ -18,7 +18,8 @@ typedef struct
   GtkWidget  *near;
   CvStore    *store;
   CvCsvList   list;
-  GListModel *records;
+  GListModel *records;        /* or NULL for every record of the programme */
+  char       *programme_id;
 } ExportRequest;
 
 static void
@@ -27,6 +28,7 @@ export_request_free (ExportRequest *request)
   g_object_unref (request->near);
   g_object_unref (request->store);
   g_clear_object (&request->records);
+  g_free (request->programme_id);
   g_free (request);
 }
 
@@ -92,6 +94,33 @@ cv_list_export_to_file (GtkWidget  *near,
   return TRUE;
 }
 
+/**
+ * cv_list_export_programme_to_file:
+ *
+ * Writes every record of @list in the programme (attendance and
+ * contributions, which no single view lists whole).
+ *
+ * Returns: %TRUE if the file was written; otherwise the person was told why
+ */
+gboolean
+cv_list_export_programme_to_file (GtkWidget  *near,
+                                  CvStore    *store,
+                                  const char *programme_id,
+                                  CvCsvList   list,
+                                  GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = cv_csv_export_programme (store, programme_id, list, FALSE, &error);
+
+  if (csv == NULL || !cv_csv_save (csv, file, &error))
+    {
+      show_error (near, _("Could Not Export"), error);
+      return FALSE;
+    }
+  saved (near, file);
+  return TRUE;
+}
+
 static GtkFileChooserNative *
 new_save_chooser (GtkWidget  *near,
                   const char *title,
@@ -118,7 +147,12 @@ export_chosen_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      cv_list_export_to_file (request->near, request->store, request->list, request->records, file);
+
+      if (request->records != NULL)
+        cv_list_export_to_file (request->near, request->store, request->list, request->records, file);
+      else
+        cv_list_export_programme_to_file (request->near, request->store, request->programme_id,
+                                          request->list, file);
     }
   export_request_free (request);
   g_object_unref (chooser);
@@ -144,6 +178,29 @@ cv_list_export_choose (GtkWidget  *near,
   request->store = g_object_ref (store);
   request->list = list;
   request->records = g_object_ref (records);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * cv_list_export_programme_choose:
+ *
+ * Asks where to save every record of @list in the programme, and saves them.
+ */
+void
+cv_list_export_programme_choose (GtkWidget  *near,
+                                 CvStore    *store,
+                                 const char *programme_id,
+                                 CvCsvList   list,
+                                 const char *file_name)
+{
+  ExportRequest *request = g_new0 (ExportRequest, 1);
+  GtkFileChooserNative *chooser = new_save_chooser (near, _("Export as Spreadsheet"), file_name);
+
+  request->near = g_object_ref (near);
+  request->store = g_object_ref (store);
+  request->list = list;
+  request->programme_id = g_strdup (programme_id);
   g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

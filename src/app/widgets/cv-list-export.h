@@ -18,6 +18,16 @@ gboolean  cv_list_export_to_file  (GtkWidget   *near,
                                    CvCsvList    list,
                                    GListModel  *records,
                                    GFile       *file);
+gboolean  cv_list_export_programme_to_file (GtkWidget  *near,
+                                            CvStore    *store,
+                                            const char *programme_id,
+                                            CvCsvList   list,
+                                            GFile      *file);
+void      cv_list_export_programme_choose  (GtkWidget  *near,
+                                            CvStore    *store,
+                                            const char *programme_id,
+                                            CvCsvList   list,
+                                            const char *file_name);
 void      cv_list_save_template_choose (GtkWidget *near);
 void      cv_widget_show_toast    (GtkWidget   *near,
                                    const char  *title);
