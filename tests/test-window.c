@@ -414,6 +414,23 @@ test_erase_person (Fixture       *f,
   g_assert_true (file_holds (backup, "older copy"));
 }
 
+/* Spins the main loop until a window of @type is open, or fails after 30 s. */
+static gpointer
+wait_for_open (GType type)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gpointer window;
+
+  while ((window = find_toplevel (type)) == NULL)
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("no %s opened", g_type_name (type));
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return window;
+}
+
 /* Spins the main loop until no window of @type is open, or fails after 30 s. */
 static void
 wait_for_closed (GType type)
@@ -457,8 +474,9 @@ test_spreadsheet_import_and_export (Fixture       *f,
   programme_id = cv_window_get_programme_id (f->window);
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   view = stakeholders_view (f);
-  dialog = cv_stakeholders_view_import_file (view, file);
-  g_assert_nonnull (dialog);
+  cv_stakeholders_view_import_file (view, file);
+  dialog = wait_for_open (CV_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_null (find_toplevel (CV_TYPE_PROGRESS_DIALOG));
   import = cv_csv_import_dialog_get_import (dialog);
   import_button = child (dialog, CV_TYPE_CSV_IMPORT_DIALOG, "import_button");
   problems = child (dialog, CV_TYPE_CSV_IMPORT_DIALOG, "problems_label");

@@ -155,10 +155,10 @@ fill_preview (CvCsvImportDialog *self)
   g_array_unref (shown);
 }
 
+/* Shows what the latest check found. */
 static void
-show_check (CvCsvImportDialog *self)
+show_checked (CvCsvImportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
   CvCsvTable *table = cv_csv_import_get_table (self->import);
   GPtrArray *problems, *duplicates;
   g_autofree char *problem_text = NULL;
@@ -167,13 +167,6 @@ show_check (CvCsvImportDialog *self)
   g_autoptr(GString) summary = g_string_new (NULL);
   guint n_valid, n_new, n_rows, n_organisations;
   gboolean merge = gtk_switch_get_active (self->merge_switch);
-
-  if (!cv_csv_import_check (self->import, self->store, &error))
-    {
-      gtk_label_set_text (self->summary_label, error->message);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
-      return;
-    }
 
   problems = cv_csv_import_get_problems (self->import);
   duplicates = cv_csv_import_get_duplicates (self->import);
@@ -214,6 +207,21 @@ show_check (CvCsvImportDialog *self)
   gtk_button_set_label (self->import_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_new > 0);
   fill_preview (self);
+}
+
+/* Checks the file again (a mapping changed, or the register) and shows it. */
+static void
+show_check (CvCsvImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_csv_import_check (self->import, self->store, &error))
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+      return;
+    }
+  show_checked (self);
 }
 
 static void
@@ -485,51 +493,103 @@ cv_csv_import_dialog_init (CvCsvImportDialog *self)
                            G_CONNECT_SWAPPED);
 }
 
-/**
- * cv_csv_import_dialog_new:
- * @near: a widget of the main window, where Undo is offered
- *
- * Reads @file and shows what importing it would do.
- *
- * Returns: (transfer floating): the dialog, or %NULL with @error set when
- *   the file cannot be read as a spreadsheet
- */
-CvCsvImportDialog *
-cv_csv_import_dialog_new (GtkWidget   *near,
-                          CvStore     *store,
-                          CvTrash     *trash,
-                          const char  *programme_id,
-                          GFile       *file,
-                          GError     **error)
+typedef struct
 {
-  g_autoptr(CvCsvImport) import = NULL;
+  GtkWidget   *near;
+  CvStore     *store;
+  CvTrash     *trash;
+  char        *programme_id;
+  GFile       *file;
+  char        *database_path;
+  GBytes      *data;          /* read by the worker */
+  CvCsvImport *import;        /* read and checked by the worker */
+  CvProgressDialog *progress;
+} OpenJob;
+
+static void
+open_job_free (gpointer data)
+{
+  OpenJob *job = data;
+
+  g_object_unref (job->near);
+  g_object_unref (job->store);
+  g_object_unref (job->trash);
+  g_free (job->programme_id);
+  g_object_unref (job->file);
+  g_free (job->database_path);
+  g_clear_pointer (&job->data, g_bytes_unref);
+  g_clear_pointer (&job->import, cv_csv_import_free);
+  g_object_unref (job->progress);
+  g_free (job);
+}
+
+/* Reading, parsing and checking 100,000 rows takes seconds: not on the main thread. */
+static void
+open_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  OpenJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
-  GtkRoot *root;
+
+  if (!cv_file_read_limited (job->file, CV_CSV_MAX_BYTES, &data, &length, cancellable, &error))
+    goto failed;
+  cv_progress_dialog_report (1, 3, job->progress);
+  job->import = cv_csv_import_new (job->programme_id, data, length, 0, &error);
+  if (job->import == NULL)
+    goto failed;
+  job->data = g_bytes_new_take (g_steal_pointer (&data), length);
+  cv_progress_dialog_report (2, 3, job->progress);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto failed;
+  store = cv_store_open (job->database_path, &error);
+  if (store == NULL || !cv_csv_import_check (job->import, store, &error))
+    goto failed;
+  g_task_return_boolean (task, TRUE);
+  return;
+
+failed:
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+open_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (job->near);
   CvCsvImportDialog *self;
   char separator;
 
-  g_return_val_if_fail (GTK_IS_WIDGET (near), NULL);
-  g_return_val_if_fail (CV_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  gtk_window_destroy (GTK_WINDOW (job->progress));
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *message;
 
-  if (!cv_file_read_limited (file, CV_CSV_MAX_BYTES, &data, &length, NULL, error))
-    return NULL;
-  import = cv_csv_import_new (programme_id, data, length, 0, error);
-  if (import == NULL)
-    return NULL;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        _("Could Not Read the Spreadsheet"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
 
-  root = gtk_widget_get_root (near);
   self = g_object_new (CV_TYPE_CSV_IMPORT_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? root : NULL, NULL);
-  self->store = g_object_ref (store);
-  self->trash = g_object_ref (trash);
-  self->near = g_object_ref (near);
-  /* The worker thread opens its own connection to the same file. */
-  self->database_path = g_strdup (cv_database_get_path (cv_store_get_database (store)));
-  self->programme_id = g_strdup (programme_id);
-  self->file_name = g_file_get_basename (file);
-  self->data = g_bytes_new_take (g_steal_pointer (&data), length);
-  self->import = g_steal_pointer (&import);
+  self->store = g_object_ref (job->store);
+  self->trash = g_object_ref (job->trash);
+  self->near = g_object_ref (job->near);
+  self->database_path = g_strdup (job->database_path);
+  self->programme_id = g_strdup (job->programme_id);
+  self->file_name = g_file_get_basename (job->file);
+  self->data = g_steal_pointer (&job->data);
+  self->import = g_steal_pointer (&job->import);
 
   separator = cv_csv_table_get_separator (cv_csv_import_get_table (self->import));
   self->updating = TRUE;
@@ -539,8 +599,47 @@ cv_csv_import_dialog_new (GtkWidget   *near,
   self->updating = FALSE;
 
   build_column_rows (self);
-  show_check (self);
-  return self;
+  show_checked (self);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/**
+ * cv_csv_import_dialog_open:
+ * @near: a widget of the main window, where Undo is offered
+ *
+ * Reads and checks @file on a worker thread, then shows what importing it
+ * into @programme_id would do; or says why it cannot be read.
+ */
+void
+cv_csv_import_dialog_open (GtkWidget   *near,
+                           CvStore     *store,
+                           CvTrash     *trash,
+                           const char  *programme_id,
+                           GFile       *file)
+{
+  OpenJob *job;
+  GtkRoot *root;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (near));
+  g_return_if_fail (CV_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  root = gtk_widget_get_root (near);
+  job = g_new0 (OpenJob, 1);
+  job->near = g_object_ref (near);
+  job->store = g_object_ref (store);
+  job->trash = g_object_ref (trash);
+  job->programme_id = g_strdup (programme_id);
+  job->file = g_object_ref (file);
+  /* The worker threads open their own connections to the same file. */
+  job->database_path = g_strdup (cv_database_get_path (cv_store_get_database (store)));
+  job->progress = g_object_ref_sink (cv_progress_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                             _("Reading the spreadsheet…")));
+  task = g_task_new (NULL, cv_progress_dialog_get_cancellable (job->progress), open_done_cb, NULL);
+  g_task_set_task_data (task, job, open_job_free);
+  gtk_window_present (GTK_WINDOW (job->progress));
+  g_task_run_in_thread (task, open_thread);
 }
 
 /* Returns: (transfer none): the import as the preview has it, for tests */

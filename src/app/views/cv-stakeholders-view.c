@@ -747,30 +747,13 @@ cv_stakeholders_view_get_model (CvStakeholdersView *self)
  *
  * Reads @file as a spreadsheet of stakeholders and shows the preview of
  * importing it into the programme shown, or says why it cannot be read.
- *
- * Returns: (transfer none) (nullable): the preview dialog
  */
-CvCsvImportDialog *
+void
 cv_stakeholders_view_import_file (CvStakeholdersView *self,
                                   GFile              *file)
 {
-  g_autoptr(GError) error = NULL;
-  CvCsvImportDialog *dialog;
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+  g_return_if_fail (self->programme_id != NULL);
 
-  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
-  g_return_val_if_fail (self->programme_id != NULL, NULL);
-
-  dialog = cv_csv_import_dialog_new (GTK_WIDGET (self), self->store, self->trash, self->programme_id, file, &error);
-  if (dialog == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("Could Not Read the Spreadsheet"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-      return NULL;
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  cv_csv_import_dialog_open (GTK_WIDGET (self), self->store, self->trash, self->programme_id, file);
 }

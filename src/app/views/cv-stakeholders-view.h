@@ -26,7 +26,7 @@ void        cv_stakeholders_view_erase            (CvStakeholdersView *self,
                                                    const char         *stakeholder_id);
 void        cv_stakeholders_view_save_pending     (CvStakeholdersView *self);
 GListModel *cv_stakeholders_view_get_model        (CvStakeholdersView *self);
-CvCsvImportDialog *cv_stakeholders_view_import_file (CvStakeholdersView *self,
+void        cv_stakeholders_view_import_file      (CvStakeholdersView *self,
                                                    GFile              *file);
 
 G_END_DECLS
