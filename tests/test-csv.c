@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cv-action.h"
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-csv.h"
@@ -557,6 +558,10 @@ test_partner (Fixture       *f,
   g_autoptr(CvRecord) said = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", f->programme_id,
                                   "session-id", cv_record_get_id (session), "text", "More buses",
                                   "anonymous", FALSE, "stakeholder-id", cv_record_get_id (amira), NULL);
+  const char *answers[] = { cv_record_get_id (said), NULL };
+  g_autoptr(CvRecord) done = add (f->store, CV_TYPE_ACTION, "programme-id", f->programme_id,
+                                  "title", "Extend the bus route", "answers", answers,
+                                  "owner-id", cv_record_get_id (amira), NULL);
   g_autoptr(GError) error = NULL;
   struct { CvCsvList list; gboolean partner; const char *present; const char *absent; } cases[] = {
     { CV_CSV_STAKEHOLDERS, TRUE, "office@riverside.example", "amira@example.org" },
@@ -570,6 +575,10 @@ test_partner (Fixture       *f,
     { CV_CSV_CONTRIBUTIONS, FALSE, "\"Said by\"", "Bea Jones" },
     { CV_CSV_SESSIONS, TRUE, "Listening event", "Bea Jones" },
     { CV_CSV_SESSIONS, FALSE, "Bea Jones", "Amira" },
+    { CV_CSV_ACTIONS, TRUE, "Extend the bus route", "More buses" },
+    { CV_CSV_ACTIONS, TRUE, "\"Owner\"", "Amira" },
+    { CV_CSV_ACTIONS, FALSE, "More buses", "Spreadsheets" },
+    { CV_CSV_ACTIONS, FALSE, "Amira Patel", "Bea Jones" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

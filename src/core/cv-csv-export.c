@@ -6,9 +6,10 @@
  * BOM, so that Excel reads its accents as UTF-8.
  *
  * For partners, the rule of partner exports holds: no person's email, phone
- * or notes, nobody named as having said something, and no person named in
+ * or notes, nobody named as having said something, no person named in
  * another list (attendance, facilitators, owners), since Convene does not
- * yet know who is willing to be named to partners.
+ * yet know who is willing to be named to partners, and no action tied to
+ * the words it answers.
  */
 #include "config.h"
 
@@ -88,6 +89,10 @@ is_shown (const CvRecordKind *kind,
     return FALSE;
   if (partner && g_str_equal (kind->table, "contribution") &&
       (g_str_equal (field->name, "stakeholder_id") || g_str_equal (field->name, "anonymous")))
+    return FALSE;
+  /* What an action answers could tie words to a small session and its people
+   * (the JSON partner export keeps only some links; a list keeps none). */
+  if (partner && g_str_equal (kind->table, "action") && g_str_equal (field->name, "answers"))
     return FALSE;
   return TRUE;
 }
