@@ -537,8 +537,9 @@ test_mapping (Fixture       *f,
   g_assert_null (cv_record_get_string (g_ptr_array_index (people, 0), "phone"));
 }
 
-/* For partners: no contact details or notes of people, nobody named as
- * attending or as having said something. */
+/* For partners: only people willing to be named are, and never with their
+ * contact details or notes; nobody is named as having said something; words
+ * from a session fewer than five attended do not say which session. */
 static void
 test_partner (Fixture       *f,
               gconstpointer  data)
@@ -549,30 +550,42 @@ test_partner (Fixture       *f,
   g_autoptr(CvRecord) amira = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", f->programme_id,
                                    "name", "Amira Patel", "email", "amira@example.org", "phone", "01632 960123",
                                    "notes", "Prefers mornings", NULL);
+  g_autoptr(CvRecord) dai = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", f->programme_id,
+                                 "name", "Dai Evans", "email", "dai@example.org", "named-to-partners", TRUE, NULL);
   g_autoptr(CvRecord) session = add (f->store, CV_TYPE_SESSION, "programme-id", f->programme_id,
                                      "title", "Listening event", "facilitator", "Bea Jones", NULL);
+  g_autoptr(CvRecord) crowd = add (f->store, CV_TYPE_SESSION, "programme-id", f->programme_id,
+                                   "title", "Town meeting", NULL);
   g_autoptr(CvRecord) came = add (f->store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (session),
-                                  "stakeholder-id", cv_record_get_id (amira), NULL);
+                                  "stakeholder-id", cv_record_get_id (amira), "status", "attended", NULL);
   g_autoptr(CvRecord) came_too = add (f->store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (session),
                                       "stakeholder-id", cv_record_get_id (org), NULL);
+  g_autoptr(CvRecord) came_named = add (f->store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (session),
+                                        "stakeholder-id", cv_record_get_id (dai), "status", "attended", NULL);
   g_autoptr(CvRecord) said = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", f->programme_id,
                                   "session-id", cv_record_get_id (session), "text", "More buses",
                                   "anonymous", FALSE, "stakeholder-id", cv_record_get_id (amira), NULL);
+  g_autoptr(CvRecord) said_aloud = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", f->programme_id,
+                                        "session-id", cv_record_get_id (crowd), "text", "Later trains", NULL);
   const char *answers[] = { cv_record_get_id (said), NULL };
   g_autoptr(CvRecord) done = add (f->store, CV_TYPE_ACTION, "programme-id", f->programme_id,
                                   "title", "Extend the bus route", "answers", answers,
                                   "owner-id", cv_record_get_id (amira), NULL);
   g_autoptr(GError) error = NULL;
   struct { CvCsvList list; gboolean partner; const char *present; const char *absent; } cases[] = {
-    { CV_CSV_STAKEHOLDERS, TRUE, "office@riverside.example", "amira@example.org" },
-    { CV_CSV_STAKEHOLDERS, TRUE, "Amira Patel", "01632 960123" },
+    { CV_CSV_STAKEHOLDERS, TRUE, "office@riverside.example", "Amira" },
+    { CV_CSV_STAKEHOLDERS, TRUE, "Dai Evans", "dai@example.org" },
     { CV_CSV_STAKEHOLDERS, TRUE, "Riverside Care", "Prefers mornings" },
     { CV_CSV_STAKEHOLDERS, FALSE, "amira@example.org", "\"Programme\"" },
+    { CV_CSV_STAKEHOLDERS, FALSE, "01632 960123", "Bea Jones" },
     { CV_CSV_ATTENDANCE, TRUE, "Riverside Care", "Amira" },
+    { CV_CSV_ATTENDANCE, TRUE, "Dai Evans", "Amira" },
     { CV_CSV_ATTENDANCE, FALSE, "Amira Patel", "Spreadsheets" },
     { CV_CSV_CONTRIBUTIONS, TRUE, "More buses", "Amira" },
-    { CV_CSV_CONTRIBUTIONS, TRUE, "Listening event", "Said by" },
+    { CV_CSV_CONTRIBUTIONS, TRUE, "\"A smaller session\",\"More buses\"", "Listening event" },
+    { CV_CSV_CONTRIBUTIONS, TRUE, "Later trains", "Said by" },
     { CV_CSV_CONTRIBUTIONS, FALSE, "\"Said by\"", "Bea Jones" },
+    { CV_CSV_CONTRIBUTIONS, FALSE, "\"Listening event\",\"More buses\"", "smaller" },
     { CV_CSV_SESSIONS, TRUE, "Listening event", "Bea Jones" },
     { CV_CSV_SESSIONS, FALSE, "Bea Jones", "Amira" },
     { CV_CSV_ACTIONS, TRUE, "Extend the bus route", "More buses" },
@@ -580,17 +593,40 @@ test_partner (Fixture       *f,
     { CV_CSV_ACTIONS, FALSE, "More buses", "Spreadsheets" },
     { CV_CSV_ACTIONS, FALSE, "Amira Patel", "Bea Jones" },
   };
+  CvRecord *more[4] = { NULL, };
+
+  /* Five at the town meeting: what was said there keeps its session. */
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Neighbour %u", i);
+      g_autoptr(CvRecord) here = NULL;
+
+      more[i] = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", f->programme_id, "name", name, NULL);
+      here = add (f->store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (crowd),
+                  "stakeholder-id", cv_record_get_id (more[i]), "status", "attended", NULL);
+    }
+  {
+    g_autoptr(CvRecord) here = add (f->store, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (crowd),
+                                    "stakeholder-id", cv_record_get_id (dai), "status", "attended", NULL);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GString) csv = cv_csv_export_programme (f->store, f->programme_id, cases[i].list,
                                                         cases[i].partner, &error);
 
+      g_test_message ("case %u", i);
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (csv->str, "\xef\xbb\xbf\""));
       g_assert_nonnull (strstr (csv->str, cases[i].present));
       g_assert_null (strstr (csv->str, cases[i].absent));
     }
+  {
+    g_autoptr(GString) csv = cv_csv_export_programme (f->store, f->programme_id, CV_CSV_CONTRIBUTIONS, TRUE, &error);
+    g_assert_nonnull (strstr (csv->str, "\"Town meeting\",\"Later trains\""));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    g_object_unref (more[i]);
 }
 
 static void
@@ -608,7 +644,8 @@ test_template (void)
   g_file_get_contents (path, &data, NULL, &error);
   g_assert_cmpstr (data, ==, "\xef\xbb\xbf\"Name\",\"Kind\",\"Organisation\",\"Role\",\"Sector\",\"Email\","
                              "\"Phone\",\"Influence\",\"Interest\",\"Engagement level\",\"Tags\","
-                             "\"Consent to be contacted\",\"Consent given on\",\"Notes\"\r\n");
+                             "\"Consent to be contacted\",\"Consent given on\",\"Willing to be named to partners\","
+                             "\"Notes\"\r\n");
   /* Every heading of the template is read as its own field. */
   for (CvCsvTarget t = CV_CSV_NAME; t < CV_CSV_N_TARGETS; t++)
     g_assert_cmpint (cv_csv_target_for_heading (cv_csv_target_label (t)), ==, t);

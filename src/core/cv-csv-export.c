@@ -5,11 +5,12 @@
  * label, references by the name of what they name). The file starts with a
  * BOM, so that Excel reads its accents as UTF-8.
  *
- * For partners, the rule of partner exports holds: no person's email, phone
- * or notes, nobody named as having said something, no person named in
- * another list (attendance, facilitators, owners), since Convene does not
- * yet know who is willing to be named to partners, and no action tied to
- * the words it answers.
+ * For partners, the rule of partner exports holds: only people willing to be
+ * named to partners are named (in the register, in attendance, as
+ * facilitators or owners), never with their email, phone or notes; nobody is
+ * named as having said something; what was said or agreed at a session fewer
+ * than CV_EXCHANGE_MIN_CROWD attended does not say which session; and no
+ * action is tied to the words it answers.
  */
 #include "config.h"
 
@@ -22,6 +23,7 @@
 #include "cv-csv-export.h"
 #include "cv-csv-import.h"
 #include "cv-error.h"
+#include "cv-exchange.h"
 #include "cv-file.h"
 #include "cv-measure.h"
 #include "cv-session.h"
@@ -77,7 +79,66 @@ typedef struct
   CvStore    *store;
   gboolean    partner;
   GHashTable *names;   /* "table/id" → what to write for it */
+  GHashTable *small;   /* session id → whether fewer than a crowd attended it */
 } Writer;
+
+static void
+writer_init (Writer   *w,
+             CvStore  *store,
+             gboolean  partner)
+{
+  w->store = store;
+  w->partner = partner;
+  w->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w->small = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+writer_clear (Writer *w)
+{
+  g_clear_pointer (&w->names, g_hash_table_unref);
+  g_clear_pointer (&w->small, g_hash_table_unref);
+}
+
+/* A person who has not agreed to be named to partners. */
+static gboolean
+is_unnamed_person (CvRecord *stakeholder)
+{
+  return g_strcmp0 (cv_record_get_string (stakeholder, "kind"), "organisation") != 0 &&
+         !cv_record_get_boolean (stakeholder, "named_to_partners");
+}
+
+/* Fewer than a crowd at a session, and what was said or agreed there could
+ * point at one of them: a partner list does not say which session it was. */
+static gboolean
+is_small_session (Writer     *w,
+                  const char *session_id)
+{
+  gpointer known;
+  g_autoptr(CvStatement) st = NULL;
+  gboolean small = TRUE;
+
+  if (g_hash_table_lookup_extended (w->small, session_id, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  st = cv_database_prepare (cv_store_get_database (w->store),
+                            "SELECT count(*) FROM attendance WHERE session_id = ?1 AND status = 'attended'", NULL);
+  if (st != NULL)
+    {
+      cv_statement_bind_text (st, 1, session_id);
+      if (cv_statement_step (st, NULL) == CV_STEP_ROW)
+        small = cv_statement_column_int64 (st, 0) < CV_EXCHANGE_MIN_CROWD;
+    }
+  g_hash_table_insert (w->small, g_strdup (session_id), GINT_TO_POINTER (small));
+  return small;
+}
+
+/* Partners learn of a person only if they agreed to it. */
+static gboolean
+is_left_out (Writer   *w,
+             CvRecord *record)
+{
+  return w->partner && CV_IS_STAKEHOLDER (record) && is_unnamed_person (record);
+}
 
 /* Which fields are columns: not the programme, and for partners not who said what. */
 static gboolean
@@ -128,7 +189,7 @@ reference_text (Writer     *w,
     {
       g_autoptr(CvRecord) stakeholder = cv_store_load (w->store, CV_TYPE_STAKEHOLDER, id, NULL);
 
-      if (stakeholder == NULL || g_strcmp0 (cv_record_get_string (stakeholder, "kind"), "organisation") != 0)
+      if (stakeholder == NULL || is_unnamed_person (stakeholder))
         text = g_strdup ("");
     }
   if (text == NULL)
@@ -178,7 +239,13 @@ value_text (Writer        *w,
     case CV_FIELD_REFERENCE:
       {
         const char *id = g_value_get_string (value);
-        return id != NULL ? g_strdup (reference_text (w, field->target, id)) : NULL;
+
+        if (id == NULL)
+          return NULL;
+        if (w->partner && g_str_equal (field->target, "session") && !CV_IS_ATTENDANCE (record) &&
+            is_small_session (w, id))
+          return g_strdup (_("A smaller session"));
+        return g_strdup (reference_text (w, field->target, id));
       }
     case CV_FIELD_REFERENCES:
     case CV_FIELD_WORDS:
@@ -268,7 +335,7 @@ cv_csv_export_records (CvStore     *store,
                        gboolean     partner,
                        GError     **error)
 {
-  Writer w = { store, partner, NULL };
+  Writer w;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   guint n;
 
@@ -276,16 +343,16 @@ cv_csv_export_records (CvStore     *store,
   g_return_val_if_fail (list < CV_CSV_N_LISTS, NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (records), NULL);
 
-  w.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer_init (&w, store, partner);
   n = g_list_model_get_n_items (records);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CvRecord) record = g_list_model_get_item (records, i);
 
-      if (record != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, lists[list].type ()))
+      if (record != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, lists[list].type ()) && !is_left_out (&w, record))
         g_ptr_array_add (rows, record_row (&w, record));
     }
-  g_hash_table_unref (w.names);
+  writer_clear (&w);
   return write_rows (kind_of_list (list), rows, partner);
 }
 
@@ -334,7 +401,7 @@ cv_csv_export_programme (CvStore      *store,
                          GError      **error)
 {
   g_autoptr(GListStore) records = NULL;
-  Writer w = { store, partner, NULL };
+  Writer w;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   GString *csv;
 
@@ -346,13 +413,15 @@ cv_csv_export_programme (CvStore      *store,
                          add_record_cb, records, error))
     return NULL;
 
-  w.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  writer_init (&w, store, partner);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (records)); i++)
     {
       g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (records), i);
-      g_ptr_array_add (rows, record_row (&w, record));
+
+      if (!is_left_out (&w, record))
+        g_ptr_array_add (rows, record_row (&w, record));
     }
-  g_hash_table_unref (w.names);
+  writer_clear (&w);
   g_ptr_array_sort (rows, compare_rows);
   csv = write_rows (kind_of_list (list), rows, partner);
   return csv;

@@ -49,6 +49,8 @@ static const Target targets[] = {
     "consent consenttobecontacted consented canbecontacted" },
   { CV_CSV_CONSENT_ON, "consent_on", N_("Consent given on"),
     "consentgivenon consenton consentdate dateofconsent" },
+  { CV_CSV_NAMED_TO_PARTNERS, "named_to_partners", N_("Willing to be named to partners"),
+    "namedtopartners willingtobenamed willingtobenamedtopartners nametopartners" },
   { CV_CSV_NOTES, "notes", N_("Notes"), "notes note comments comment remarks" },
   { CV_CSV_FIRST_NAME, NULL, N_("First name"), "firstname forename forenames givenname first" },
   { CV_CSV_LAST_NAME, NULL, N_("Last name"), "lastname surname familyname last" },
