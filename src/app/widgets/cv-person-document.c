@@ -67,7 +67,7 @@ static void
 add_heading (CvDocument *document,
              const char *title)
 {
-  cv_document_add (document, 17, 0, 22, "<b>%s</b>", title);
+  cv_document_add_as (document, CV_DOCUMENT_HEADING_2, 17, 0, 22, "<b>%s</b>", title);
 }
 
 static void
@@ -276,8 +276,9 @@ cv_person_document_new (JsonNode *report)
   g_autofree char *written = cv_format_timestamp (member_text (root, "generated_at"));
   g_autofree char *subtitle = g_strdup_printf (_("%s · written %s"), member_text (programme, "name"), written);
 
-  cv_document_add (document, 22, 0, 0, "<b>%s</b>", title);
+  cv_document_add_as (document, CV_DOCUMENT_HEADING_1, 22, 0, 0, "<b>%s</b>", title);
   cv_document_add (document, 12, 0, 4, "%s", subtitle);
+  cv_document_set_metadata (document, title, member_text (programme, "name"), subtitle);
   cv_document_add (document, 11, 0, 8, "%s",
                    _("Each item says when it was recorded and when it last changed. "
                      "Contributions recorded anonymously are never linked to anyone, so they are not listed."));

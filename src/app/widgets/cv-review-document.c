@@ -64,12 +64,16 @@ cv_review_document_new (const CvReview *review)
   CvDocument *self = cv_document_new ();
   g_autofree char *when = cv_format_timestamp (review->session_starts);
 
-  cv_document_add (self, 24, 0, 0, "<b>%s</b>", _("You said, we did"));
+  cv_document_add_as (self, CV_DOCUMENT_HEADING_1, 24, 0, 0, "<b>%s</b>", _("You said, we did"));
   cv_document_add (self, 12, 0, 4, "%s — %s, %s", review->programme != NULL ? review->programme : "",
              review->session_title, when != NULL ? when : "");
   {
     g_autofree char *period = cv_review_period_text (review);
+    /* TRANSLATORS: the title of the review's PDF; %s is the session */
+    g_autofree char *title = g_strdup_printf (_("You said, we did: %s"), review->session_title);
+
     cv_document_add (self, 12, 0, 4, "%s", period);
+    cv_document_set_metadata (self, title, review->programme, period);
   }
   if (review->groups->len == 0)
     cv_document_add (self, 13, 0, 18, "%s", _("Nothing was said or done in this period."));
@@ -78,25 +82,27 @@ cv_review_document_new (const CvReview *review)
     {
       CvReviewGroup *group = g_ptr_array_index (review->groups, g);
 
-      cv_document_add (self, 17, 0, 22, "<b>%s</b>", group->theme != NULL ? group->theme : _("Under No Theme"));
+      cv_document_add_as (self, CV_DOCUMENT_HEADING_2, 17, 0, 22, "<b>%s</b>",
+                          group->theme != NULL ? group->theme : _("Under No Theme"));
       if (group->said->len > 0)
-        cv_document_add (self, 11, 0, 8, "<b>%s</b>", _("YOU SAID"));
+        cv_document_add_as (self, CV_DOCUMENT_HEADING_3, 11, 0, 8, "<b>%s</b>", _("YOU SAID"));
       for (guint i = 0; i < group->said->len; i++)
         {
           CvReviewSaid *said = g_ptr_array_index (group->said, i);
           g_autofree char *where = cv_review_where_text (said);
 
-          cv_document_add (self, 13, 12, 4, "%u. “%s” <span size=\"small\" foreground=\"#555555\">%s</span>",
-                     said->number, said->text, where);
+          cv_document_add_as (self, CV_DOCUMENT_LIST_ITEM, 13, 12, 4,
+                              "%u. “%s” <span size=\"small\" foreground=\"#555555\">%s</span>",
+                              said->number, said->text, where);
         }
       add_more (self, group->said_more);
       if (group->actions->len > 0)
-        cv_document_add (self, 11, 0, 10, "<b>%s</b>", _("WE DID"));
+        cv_document_add_as (self, CV_DOCUMENT_HEADING_3, 11, 0, 10, "<b>%s</b>", _("WE DID"));
       for (guint i = 0; i < group->actions->len; i++)
         add_action (self, g_ptr_array_index (group->actions, i));
       add_more (self, group->actions_more);
       if (group->open->len > 0)
-        cv_document_add (self, 11, 0, 10, "<b>%s</b>", _("STILL OPEN"));
+        cv_document_add_as (self, CV_DOCUMENT_HEADING_3, 11, 0, 10, "<b>%s</b>", _("STILL OPEN"));
       for (guint i = 0; i < group->open->len; i++)
         add_action (self, g_ptr_array_index (group->open, i));
       add_more (self, group->open_more);
