@@ -24,6 +24,7 @@ struct _CvAttendeePicker
   GHashTable     *chosen;    /* stakeholder id → itself, in the order ticked */
   GPtrArray      *order;     /* of char*, the ids in the order ticked */
   GHashTable     *listed;    /* ids already at the session */
+  char           *searched;  /* the text the list shows the results of */
 
   GtkButton      *add_button;
   GtkSearchEntry *search_entry;
@@ -102,7 +103,14 @@ static void
 search_changed_cb (CvAttendeePicker *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  /* Down may have searched already, ahead of the entry's delay: searching
+   * again would rebuild the rows under the focus. */
+  if (self->searched != NULL && g_str_equal (self->searched, text))
+    return;
+  g_free (self->searched);
+  self->searched = g_strdup (text);
   cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (!cv_record_list_refresh (self->list, &error))
     cv_widget_report_error (GTK_WIDGET (self), "Could not search the stakeholders", error);
@@ -224,6 +232,8 @@ search_down_cb (GtkWidget *search_entry,
   CvAttendeePicker *self = CV_ATTENDEE_PICKER (user_data);
   GtkWidget *first;
 
+  /* What was typed a moment ago is searched now, not after the entry's delay. */
+  search_changed_cb (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     return FALSE;
   /* The rows on screen are the list view's children, in order, the first
@@ -298,6 +308,7 @@ cv_attendee_picker_dispose (GObject *object)
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_pointer (&self->session_id, g_free);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->listed, g_hash_table_unref);
