@@ -8,6 +8,7 @@
 #include "cv-action.h"
 #include "cv-attendance.h"
 #include "cv-contribution.h"
+#include "cv-duplicates.h"
 #include "cv-erasure.h"
 #include "cv-person-report.h"
 #include "cv-error.h"
@@ -314,6 +315,237 @@ test_report (Fixture       *f,
   g_assert_error (error, CV_ERROR, CV_ERROR_NOT_FOUND);
 }
 
+/* Duplicates */
+
+static CvRecord *
+add_person (CvStore    *store,
+            const char *programme_id,
+            const char *name,
+            const char *email,
+            const char *phone,
+            const char *organisation_id)
+{
+  return add (store, CV_TYPE_STAKEHOLDER, "programme-id", programme_id, "name", name, "email", email,
+              "phone", phone, "organisation-id", organisation_id, NULL);
+}
+
+static CvDuplicatePair *
+find_pair (GPtrArray  *pairs,
+           const char *a,
+           const char *b)
+{
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      CvDuplicatePair *pair = g_ptr_array_index (pairs, i);
+
+      if ((g_str_equal (pair->first_name, a) && g_str_equal (pair->second_name, b)) ||
+          (g_str_equal (pair->first_name, b) && g_str_equal (pair->second_name, a)))
+        return pair;
+    }
+  return NULL;
+}
+
+static void
+test_duplicates_find (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pairs = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *pid = cv_record_get_id (f->programme);
+  const char *org = cv_record_get_id (f->organisation);
+  /* Different people whose names look alike, all at one organisation. */
+  const char *distinct[] = { "Sam Patel", "Pam Patel", "Anna Lee", "Hannah Lee", "Owen Howells", "Owain Howells",
+                             "Rhys Evans", "Rhian Evans", "Dafydd Jones", "David Jones", "Ian Price", "Ieuan Price",
+                             "Mair Davies", "Mari Davis" };
+  CvDuplicatePair *pair;
+
+  g_ptr_array_add (added, add_person (f->store, pid, "Siân O’Neill", NULL, NULL, NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "sian  oneill", NULL, NULL, NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "Gareth Evans", "G.Evans@Example.org", NULL, NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "Gary Evans", "g.evans@example.org", NULL, NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "Nia Roberts", NULL, "+44 7700 900111", NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "N. Roberts", NULL, "07700 900111", NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "Jon Smith", NULL, NULL, org));
+  g_ptr_array_add (added, add_person (f->store, pid, "John Smith", NULL, NULL, org));
+  g_ptr_array_add (added, add_person (f->store, pid, "Ffion Bowen", "ffion@example.org", NULL, NULL));
+  g_ptr_array_add (added, add_person (f->store, pid, "FFION BOWEN", "ffion@example.org", NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (distinct); i++)
+    g_ptr_array_add (added, add_person (f->store, pid, distinct[i], NULL, NULL, org));
+  /* A switchboard number shared by many is no evidence. */
+  for (guint i = 0; i < CV_DUPLICATES_MAX_SHARED + 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Switchboard Caller %c", 'A' + i);
+      g_ptr_array_add (added, add_person (f->store, pid, name, NULL, "01632 960000", NULL));
+    }
+
+  pairs = cv_duplicates_find (cv_store_get_database (f->store), pid, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  pair = find_pair (pairs, "Siân O’Neill", "sian  oneill");
+  g_assert_nonnull (pair);
+  g_assert_cmpint (pair->reasons, ==, CV_DUPLICATE_SAME_NAME);
+  g_assert_cmpint (find_pair (pairs, "Gareth Evans", "Gary Evans")->reasons, ==, CV_DUPLICATE_SAME_EMAIL);
+  g_assert_cmpint (find_pair (pairs, "Nia Roberts", "N. Roberts")->reasons, ==, CV_DUPLICATE_SAME_PHONE);
+  g_assert_cmpint (find_pair (pairs, "Jon Smith", "John Smith")->reasons, ==, CV_DUPLICATE_SIMILAR_NAME_ORG);
+  /* Two reasons come first, and the reasons are said. */
+  pair = g_ptr_array_index (pairs, 0);
+  g_assert_cmpstr (pair->first_name, ==, "Ffion Bowen");
+  g_assert_cmpint (pair->reasons, ==, CV_DUPLICATE_SAME_EMAIL | CV_DUPLICATE_SAME_NAME);
+  {
+    g_autofree char *why = cv_duplicate_reason_text (pair->reasons);
+    g_assert_cmpstr (why, ==, "Same email · same name");
+  }
+  /* Exactly the seeded pairs: none among the distinct names or the callers. */
+  for (guint i = 0; i < pairs->len; i++)
+    g_test_message ("pair: %s / %s", ((CvDuplicatePair *)g_ptr_array_index (pairs, i))->first_name,
+                    ((CvDuplicatePair *)g_ptr_array_index (pairs, i))->second_name);
+  g_assert_cmpuint (pairs->len, ==, 5);
+
+  /* "Not the same person" is remembered. */
+  g_assert_true (cv_duplicates_dismiss (f->store, find_pair (pairs, "Jon Smith", "John Smith")->second_id,
+                                        find_pair (pairs, "Jon Smith", "John Smith")->first_id, &error));
+  g_clear_pointer (&pairs, g_ptr_array_unref);
+  pairs = cv_duplicates_find (cv_store_get_database (f->store), pid, NULL, NULL, NULL, &error);
+  g_assert_cmpuint (pairs->len, ==, 4);
+  g_assert_null (find_pair (pairs, "Jon Smith", "John Smith"));
+}
+
+/* Every row of every table a merge touches, as text, in a fixed order. */
+static char *
+dump_tables (CvStore *store)
+{
+  const char *tables[] = { "stakeholder", "stakeholder_tag", "attendance", "contribution", "action", "session",
+                           "duplicate_dismissal" };
+  GString *out = g_string_new (NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      /* A stakeholder's num is the row's place in the file, not part of the record. */
+      g_autofree char *sql = t == 0 ? g_strdup ("SELECT * FROM stakeholder ORDER BY id")
+                                    : g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+      g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, NULL);
+      sqlite3_stmt *stmt = cv_statement_get_stmt (st);
+
+      g_string_append_printf (out, "[%s]\n", tables[t]);
+      while (cv_statement_step (st, NULL) == CV_STEP_ROW)
+        {
+          for (int c = t == 0 ? 1 : 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", (const char *)sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_duplicates_merge (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pid = cv_record_get_id (f->programme);
+  const char *person = cv_record_get_id (f->person);
+  const char *tags[] = { "carer", "volunteer", NULL };
+  const char *ids[2] = { NULL, NULL };
+  g_autoptr(CvRecord) twin = NULL;
+  g_autoptr(CvRecord) second_session = NULL;
+  g_autoptr(CvRecord) contribution = NULL;
+  g_autoptr(CvRecord) action = NULL;
+  g_autoptr(CvRecord) kept = NULL;
+  g_autoptr(CvRecord) third = NULL;
+  g_autoptr(CvMerge) merge = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  CvAttendanceCounts counts;
+
+  /* The same person entered again, linked to a record of every kind. */
+  twin = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", "Gwen Ap Rhys", "phone", "07700 900999",
+              "role", "Carer and volunteer", "tags", tags, NULL);
+  third = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", "Someone Else", NULL);
+  second_session = add (f->store, CV_TYPE_SESSION, "programme-id", pid, "title", "Carers evening",
+                        "facilitator-id", cv_record_get_id (twin), NULL);
+  ids[0] = cv_record_get_id (twin);
+  g_assert_true (cv_sessions_add_attendees (f->store, cv_record_get_id (f->session), ids, NULL, NULL, &error));
+  g_assert_true (cv_sessions_add_attendees (f->store, cv_record_get_id (second_session), ids, NULL, NULL, &error));
+  contribution = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", pid, "session-id",
+                      cv_record_get_id (second_session), "text", "More evening sessions", "anonymous", FALSE,
+                      "stakeholder-id", cv_record_get_id (twin), NULL);
+  action = add (f->store, CV_TYPE_ACTION, "programme-id", pid, "title", "Book the library",
+                "owner-id", cv_record_get_id (twin), NULL);
+  g_assert_true (cv_duplicates_dismiss (f->store, cv_record_get_id (twin), cv_record_get_id (third), &error));
+  g_assert_no_error (error);
+  g_assert_true (cv_sessions_count_attendance (f->store, cv_record_get_id (f->session), &counts, &error));
+  g_assert_cmpuint (counts.listed, ==, 3);
+
+  before = dump_tables (f->store);
+
+  /* Keep the first record with the twin's phone and role, and both tag lists. */
+  kept = cv_store_load (f->store, CV_TYPE_STAKEHOLDER, person, &error);
+  cv_record_set_string (kept, "phone", "07700 900999");
+  cv_record_set_string (kept, "role", "Carer and volunteer");
+  {
+    const char *all_tags[] = { "carer", "Citizens Board", "volunteer", NULL };
+    cv_record_set_list (kept, "tags", all_tags);
+  }
+  merge = cv_duplicates_merge (f->store, kept, cv_record_get_id (twin), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merge);
+
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM stakeholder WHERE id = ?1", cv_record_get_id (twin)),
+                   ==, 0);
+  /* One row at the session both were at, still "attended" and paid. */
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM attendance WHERE stakeholder_id = ?1", person), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM attendance WHERE stakeholder_id = ?1"
+                              " AND status = 'attended' AND paid = 1", person), ==, 1);
+  g_assert_true (cv_sessions_count_attendance (f->store, cv_record_get_id (f->session), &counts, &error));
+  g_assert_cmpuint (counts.listed, ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM contribution WHERE stakeholder_id = ?1", person), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM action WHERE owner_id = ?1", person), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM session WHERE facilitator_id = ?1", person), ==, 2);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM stakeholder_tag WHERE stakeholder_id = ?1", person),
+                   ==, 3);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM stakeholder WHERE id = ?1 AND phone = '07700 900999'",
+                              person), ==, 1);
+
+  /* Undo puts back both records and every link, timestamps and all. */
+  g_assert_true (cv_duplicates_unmerge (f->store, merge, &error));
+  g_assert_no_error (error);
+  after_undo = dump_tables (f->store);
+  g_assert_cmpstr (after_undo, ==, before);
+}
+
+static void
+test_duplicates_merge_organisations (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pid = cv_record_get_id (f->programme);
+  g_autoptr(CvRecord) twin = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "organisation",
+                                  "name", "Riverside Care Agency Ltd", NULL);
+  g_autoptr(CvRecord) member = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", "Tomos Ellis",
+                                    "organisation-id", cv_record_get_id (twin), NULL);
+  g_autoptr(CvRecord) kept = cv_store_load (f->store, CV_TYPE_STAKEHOLDER, cv_record_get_id (f->organisation), NULL);
+  g_autoptr(CvMerge) merge = NULL;
+  g_autofree char *before = dump_tables (f->store);
+  g_autofree char *after_undo = NULL;
+
+  /* A person and an organisation are never merged. */
+  g_assert_null (cv_duplicates_merge (f->store, kept, cv_record_get_id (f->person), &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_clear_error (&error);
+  after_undo = dump_tables (f->store);
+  g_assert_cmpstr (after_undo, ==, before);
+  g_clear_pointer (&after_undo, g_free);
+
+  merge = cv_duplicates_merge (f->store, kept, cv_record_get_id (twin), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM stakeholder WHERE organisation_id = ?1",
+                              cv_record_get_id (f->organisation)), ==, 2);
+  g_assert_true (cv_duplicates_unmerge (f->store, merge, &error));
+  after_undo = dump_tables (f->store);
+  g_assert_cmpstr (after_undo, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +557,9 @@ main (int   argc,
   ADD ("/personal/erase/plan", test_erase_plan);
   ADD ("/personal/erase/no-trace", test_erase);
   ADD ("/personal/report/sections", test_report);
+  ADD ("/personal/duplicates/find", test_duplicates_find);
+  ADD ("/personal/duplicates/merge-undo", test_duplicates_merge);
+  ADD ("/personal/duplicates/merge-organisations", test_duplicates_merge_organisations);
 #undef ADD
 
   return g_test_run ();

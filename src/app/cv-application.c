@@ -8,6 +8,7 @@
 #include "cv-application.h"
 #include "cv-csv-export.h"
 #include "cv-csv-import.h"
+#include "cv-duplicates.h"
 #include "cv-erasure.h"
 #include "cv-exchange.h"
 #include "cv-file.h"
@@ -226,6 +227,27 @@ run_headless (CvApplication *self,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "find-duplicates", "&s", &programme))
+    {
+      g_autofree char *id = cv_exchange_find_programme (store, programme, &error);
+      g_autoptr(GPtrArray) pairs = NULL;
+
+      if (id == NULL)
+        goto failed;
+      pairs = cv_duplicates_find (cv_store_get_database (store), id, NULL, NULL, NULL, &error);
+      if (pairs == NULL)
+        goto failed;
+      for (guint i = 0; i < pairs->len; i++)
+        {
+          CvDuplicatePair *pair = g_ptr_array_index (pairs, i);
+          g_autofree char *why = cv_duplicate_reason_text (pair->reasons);
+
+          g_print ("%s\t%s\t%s\t%s\t%s\n", pair->first_id, pair->second_id, why, pair->first_name,
+                   pair->second_name);
+        }
+      return 0;
+    }
+
   if (g_variant_dict_lookup (options, "person-report", "&s", &programme))
     {
       if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
@@ -277,7 +299,8 @@ cv_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import") ||
       g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "import-csv") ||
       g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review") ||
-      g_variant_dict_contains (options, "erase-person") || g_variant_dict_contains (options, "person-report"))
+      g_variant_dict_contains (options, "erase-person") || g_variant_dict_contains (options, "person-report") ||
+      g_variant_dict_contains (options, "find-duplicates"))
     return run_headless (self, options);
 
   return -1;
@@ -400,6 +423,9 @@ cv_application_init (CvApplication *self)
     { "review", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Make the “You said, we did” review for SESSION (its id); with --pdf"), N_("SESSION") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --review: save it as the PDF FILE"), N_("FILE") },
+    { "find-duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("List the likely duplicate people in PROGRAMME (a name or id), best first: both ids, why, both names"),
+      N_("PROGRAMME") },
     { "person-report", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write everything held about the person STAKEHOLDER (their id) to the file given after it: "
          "a readable .pdf or the .json data"), N_("STAKEHOLDER") },

@@ -441,6 +441,20 @@ static const char migration_7[] =
   "ALTER TABLE stakeholder ADD COLUMN named_to_partners INTEGER NOT NULL DEFAULT 0"
   "  CHECK (named_to_partners IN (0, 1));";
 
+/* Version 8: a pair of stakeholders someone said are not the same person is
+ * not suggested as a possible duplicate again. The pair is stored with the
+ * smaller id first, so that each pair has one row. */
+static const char migration_8[] =
+  "CREATE TABLE duplicate_dismissal ("
+  /* A dismissal is about both records and goes with either. */
+  "  first_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  second_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  dismissed_at TEXT NOT NULL,"
+  "  CHECK (first_id < second_id),"
+  "  UNIQUE (first_id, second_id)"
+  ");"
+  "CREATE INDEX duplicate_dismissal_second ON duplicate_dismissal (second_id);";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -449,6 +463,7 @@ const char * const cv_schema_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cv-csv-import-dialog.h"
+#include "cv-duplicates-window.h"
 #include "cv-erasure.h"
 #include "cv-list-export.h"
 #include "cv-power-grid.h"
@@ -456,6 +457,38 @@ cv_stakeholders_view_erase (CvStakeholdersView *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/**
+ * cv_stakeholders_view_show_duplicates:
+ *
+ * Opens "Possible Duplicates" for the programme shown.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL with no programme
+ */
+CvDuplicatesWindow *
+cv_stakeholders_view_show_duplicates (CvStakeholdersView *self)
+{
+  CvDuplicatesWindow *window;
+
+  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
+
+  if (self->store == NULL || self->programme_id == NULL)
+    return NULL;
+  /* What is being typed is stored first: the search reads the database. */
+  cv_stakeholder_editor_save_pending (self->editor);
+  window = cv_duplicates_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                     self->trash, self->programme_id);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+find_duplicates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  cv_stakeholders_view_show_duplicates (CV_STAKEHOLDERS_VIEW (widget));
+}
+
 static void
 editor_erase_cb (CvStakeholdersView *self,
                  CvRecord           *record)
@@ -595,6 +628,7 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "stakeholders.delete-selected", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.find-duplicates", NULL, find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.export-csv", NULL, export_csv_action);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cv-csv-import-dialog.h"
+#include "cv-duplicates-window.h"
 #include "cv-store.h"
 #include "cv-trash.h"
 
@@ -22,6 +23,7 @@ void        cv_stakeholders_view_focus_search     (CvStakeholdersView *self);
 void        cv_stakeholders_view_open             (CvStakeholdersView *self,
                                                    const char         *stakeholder_id);
 void        cv_stakeholders_view_delete_selected  (CvStakeholdersView *self);
+CvDuplicatesWindow *cv_stakeholders_view_show_duplicates (CvStakeholdersView *self);
 void        cv_stakeholders_view_erase            (CvStakeholdersView *self,
                                                    const char         *stakeholder_id);
 void        cv_stakeholders_view_save_pending     (CvStakeholdersView *self);
