@@ -4,10 +4,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cv-answer.h"
 #include "cv-conversation.h"
 #include "cv-error.h"
+#include "cv-exchange.h"
 #include "cv-guide.h"
 #include "cv-guide-section.h"
 #include "cv-programme.h"
@@ -296,6 +299,173 @@ test_transactions_nest (void)
   g_assert_cmpint (cv_store_count (store, CV_TYPE_PROGRAMME, "status", "active", NULL), ==, 0);
 }
 
+
+/* Everything a person can do with a database they may only read: open it,
+ * list and export, and be told clearly that it cannot change. Runs in a child
+ * that, under root, becomes "nobody" so that file modes apply. */
+static void
+check_read_only (const char *path,
+                 const char *programme_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = NULL;
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autoptr(CvRecord) another = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autofree char *out_dir = g_dir_make_tmp ("convene-ro-XXXXXX", &error);
+  g_autofree char *out = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = cv_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cv_database_is_read_only (cv_store_get_database (store)));
+
+  programmes = cv_store_list (store, CV_TYPE_PROGRAMME, "status", "active", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (programmes->len, ==, 1);
+
+  for (CvExportKind kind = CV_EXPORT_PARTNER; kind <= CV_EXPORT_FULL; kind++)
+    {
+      g_autofree char *contents = NULL;
+
+      out = g_build_filename (out_dir, kind == CV_EXPORT_FULL ? "full.json" : "partner.json", NULL);
+      file = g_file_new_for_path (out);
+      g_assert_true (cv_exchange_export_file (store, programme_id, kind, file, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, "Read-only check"));
+      g_unlink (out);
+      g_clear_pointer (&out, g_free);
+      g_clear_object (&file);
+    }
+  g_rmdir (out_dir);
+
+  cv_record_set_string (another, "name", "Not written");
+  g_assert_false (cv_store_insert (store, another, &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_read_only (void)
+{
+  const char *cases[] = { "file", "folder" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("convene-db-XXXXXX", &error);
+      g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
+      g_autofree char *programme_id = NULL;
+      gboolean folder = g_str_equal (cases[c], "folder");
+      int status;
+      pid_t child;
+
+      g_assert_no_error (error);
+      {
+        g_autoptr(CvStore) store = cv_store_open (path, &error);
+        g_autoptr(CvRecord) programme = cv_record_new (CV_TYPE_PROGRAMME);
+
+        g_assert_no_error (error);
+        cv_record_set_string (programme, "name", "Read-only check");
+        g_assert_true (cv_store_insert (store, programme, &error));
+        programme_id = g_strdup (cv_record_get_id (programme));
+      }
+
+      if (getuid () == 0)
+        {
+          /* "nobody" may read the file; for "file", the folder is theirs. */
+          g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+          g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+          if (!folder)
+            g_assert_cmpint (chown (dir, 65534, 65534), ==, 0);
+        }
+      else
+        {
+          g_assert_cmpint (g_chmod (path, folder ? 0644 : 0444), ==, 0);
+          g_assert_cmpint (g_chmod (dir, folder ? 0555 : 0755), ==, 0);
+        }
+
+      child = fork ();
+      g_assert_cmpint (child, >=, 0);
+      if (child == 0)
+        {
+          if (getuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+            _exit (3);
+          check_read_only (path, programme_id);
+          _exit (0);
+        }
+      g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+      g_test_message ("read-only %s: child status %d", cases[c], status);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+      g_chmod (dir, 0700);
+      g_chmod (path, 0600);
+    }
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean    ok;
+  char       *message;
+} Writer;
+
+static gpointer
+second_writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = cv_store_open (w->path, &error);
+  g_autoptr(CvRecord) programme = cv_record_new (CV_TYPE_PROGRAMME);
+
+  cv_record_set_string (programme, "name", "Second");
+  w->ok = store != NULL && cv_store_insert (store, programme, &error);
+  if (error != NULL)
+    w->message = g_strdup (error->message);
+  return NULL;
+}
+
+/* A second writer waits for the first, up to the busy timeout, instead of
+ * giving up as soon as the first commits. */
+static void
+test_second_writer_waits (void)
+{
+  g_autofree char *path = temp_path ("busy.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) first = cv_store_open (path, &error);
+  g_autoptr(CvRecord) programme = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autoptr(GPtrArray) all = NULL;
+  Writer w = { path, FALSE, NULL };
+  GThread *thread;
+
+  g_assert_no_error (error);
+  g_assert_true (cv_database_begin (cv_store_get_database (first), &error));
+  cv_record_set_string (programme, "name", "First");
+  g_assert_true (cv_store_insert (first, programme, &error));
+
+  thread = g_thread_new ("second-writer", second_writer_thread, &w);
+  /* Let the second writer start and wait on the lock the first holds. */
+  g_usleep (300 * 1000);
+  g_assert_true (cv_database_commit (cv_store_get_database (first), &error));
+  g_thread_join (thread);
+
+  g_assert_cmpstr (w.message, ==, NULL);
+  g_assert_true (w.ok);
+  all = cv_store_list (first, CV_TYPE_PROGRAMME, "status", "active", &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_free (w.message);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -309,6 +479,8 @@ main (int   argc,
   g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
   g_test_add_func ("/database/migrate-answers", test_migrate_answers);
   g_test_add_func ("/database/transactions-nest", test_transactions_nest);
+  g_test_add_func ("/database/read-only", test_read_only);
+  g_test_add_func ("/database/second-writer-waits", test_second_writer_waits);
 
   return g_test_run ();
 }

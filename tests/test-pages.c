@@ -303,7 +303,7 @@ test_reader_refuses_writes (Fixture       *f,
   st = cv_database_prepare (reader, "DELETE FROM contribution", &error);
   g_assert_no_error (error);
   g_assert_false (cv_statement_run (st, &error));
-  g_assert_error (error, CV_ERROR, CV_ERROR_DATABASE);
+  g_assert_error (error, CV_ERROR, CV_ERROR_READ_ONLY);
   g_assert_cmpuint (total_of (f, CV_PAGED_THEME_CONTRIBUTIONS, cv_record_get_id (f->theme)), ==, N_SESSIONS);
 }
 

@@ -31,6 +31,7 @@ struct _CvWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *read_only_banner;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_button;
   GtkWidget            *content;
@@ -63,10 +64,12 @@ update_programme_actions (CvWindow *self)
   gboolean has = self->programme != NULL;
   gboolean closed = has && g_strcmp0 (cv_record_get_string (self->programme, "status"), "closed") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-programme", has);
+  gboolean writable = self->store != NULL && !cv_database_is_read_only (cv_store_get_database (self->store));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-programme", has && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-programme", has && !closed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-programme", closed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-programme", has && !closed && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-programme", closed && writable);
 }
 
 static void
@@ -930,6 +933,15 @@ open_store (CvWindow *self)
     }
   g_object_ref (self->store);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  if (cv_database_is_read_only (cv_store_get_database (self->store)))
+    {
+      /* Everything can be seen and exported; nothing offers to change it. */
+      gtk_widget_set_visible (self->read_only_banner, TRUE);
+      for (const char * const *name = (const char * const[]) { "win.new-programme", "win.import", "win.open-sample",
+                                                               "win.new-record", "win.undo", NULL };
+           *name != NULL; name++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), *name, FALSE);
+    }
   self->trash = cv_trash_new (self->store);
   cv_stakeholders_view_set_store (self->stakeholders_view, self->store, self->trash);
   cv_sessions_view_set_store (self->sessions_view, self->store, self->trash);
@@ -1006,6 +1018,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, content);

@@ -28,6 +28,8 @@ struct _CvDatabase
   GHashTable *statements;   /* SQL text → CvStatement */
   guint       depth;        /* nested transactions, as savepoints */
   int         schema_version;
+  gboolean    read_only;    /* the file or its folder cannot be written */
+  gboolean    began;        /* the outermost savepoint is inside BEGIN IMMEDIATE */
 };
 
 G_DEFINE_FINAL_TYPE (CvDatabase, cv_database, G_TYPE_OBJECT)
@@ -73,12 +75,21 @@ cv_set_database_error (GError  **error,
 {
   const char *detail = handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
 
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    g_set_error (error, CV_ERROR, CV_ERROR_DATABASE,
-                 _("The database is busy in another window or program. Try again in a moment."));
-  else if ((rc & 0xff) == SQLITE_FULL)
+  int system_errno = handle != NULL ? sqlite3_system_errno (handle) : 0;
+
+  if ((rc & 0xff) == SQLITE_FULL || ((rc & 0xff) == SQLITE_IOERR && system_errno == ENOSPC))
     g_set_error (error, CV_ERROR, CV_ERROR_DATABASE,
                  _("The disk is full, so nothing was saved. Free some space and try again."));
+  else if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN ||
+           ((rc & 0xff) == SQLITE_IOERR && (system_errno == EACCES || system_errno == EROFS ||
+                                             system_errno == EPERM)))
+    g_set_error (error, CV_ERROR, CV_ERROR_READ_ONLY,
+                 _("Convene cannot write to this database: the file or its folder is read-only. "
+                   "Nothing was changed. Copy the database to a folder you can write to, or ask "
+                   "whoever looks after this computer for permission."));
+  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, CV_ERROR, CV_ERROR_DATABASE,
+                 _("The database is busy in another window or program. Try again in a moment."));
   else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     g_set_error (error, CV_ERROR, CV_ERROR_DATABASE,
                  _("This file is not a Convene database, or it is damaged."));
@@ -123,6 +134,47 @@ prepare_private_file (const char  *path,
   close (fd);
 
   return TRUE;
+}
+
+/* An existing file that this process may read but not change, or that sits in
+ * a folder it may not write to (SQLite writes -wal and -shm files beside it). */
+static gboolean
+cannot_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_access (path, F_OK) != 0)
+    return FALSE;
+  return g_access (path, R_OK) == 0 && (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0);
+}
+
+/* Opens self->path, for reading only when self->read_only says so. */
+static int
+open_handle (CvDatabase *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  int rc;
+
+  if (!self->read_only)
+    return sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* Readable but not writable: open it to look at and export. SQLite needs
+   * the -shm file of a WAL database, which a read-only folder may not let it
+   * make; then the file is read as one that cannot change under it. */
+  rc = sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    return rc;
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+  file = g_file_new_for_path (self->path);
+  uri = g_file_get_uri (file);
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  return sqlite3_open_v2 (immutable, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                          NULL);
 }
 
 static gboolean
@@ -240,14 +292,13 @@ cv_database_open_at_version (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 1 && version <= CV_DATABASE_SCHEMA_VERSION, NULL);
 
-  if (!prepare_private_file (path, error))
-    return NULL;
-
   self = g_object_new (CV_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->read_only = cannot_write (path);
 
-  rc = sqlite3_open_v2 (path, &self->handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (!self->read_only && !prepare_private_file (path, error))
+    return NULL;
+  rc = open_handle (self);
   if (rc != SQLITE_OK)
     {
       cv_set_database_error (error, self->handle, rc);
@@ -269,6 +320,24 @@ cv_database_open_at_version (const char  *path,
         return NULL;
       }
   }
+
+  if (self->read_only)
+    {
+      int found;
+
+      if (!read_user_version (self, &found, error))
+        return NULL;
+      if (found < version)
+        {
+          g_set_error (error, CV_ERROR, CV_ERROR_READ_ONLY,
+                       _("This database was made by an older version of Convene and needs upgrading, "
+                         "but the file or its folder is read-only. Copy it to a folder you can write to "
+                         "and open the copy."));
+          return NULL;
+        }
+      self->schema_version = found;
+      return g_steal_pointer (&self);
+    }
 
   /* Deleted records are overwritten with zeros, not just unlinked: an erased
    * person leaves no bytes behind in free pages (see cv-erasure.c). */
@@ -321,7 +390,8 @@ cv_database_open_reader (const char  *path,
 
   self = g_object_new (CV_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  self->read_only = cannot_write (path);
+  rc = open_handle (self);
   if (rc != SQLITE_OK)
     {
       cv_set_database_error (error, self->handle, rc);
@@ -528,10 +598,50 @@ cv_statement_column_is_null (CvStatement *self,
 }
 
 /* Transactions nest as savepoints, so a store operation that is its own
- * transaction can also run inside a larger one (an import, an undo). */
+ * transaction can also run inside a larger one (an import, an undo). The
+ * outermost one takes the write lock at once (BEGIN IMMEDIATE), waiting for
+ * another writer up to the busy timeout: a transaction that read first and
+ * wrote later could not wait, as SQLite must refuse it when another writer
+ * changed what it read. */
 gboolean
 cv_database_begin (CvDatabase  *self,
                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CV_IS_DATABASE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_READ_ONLY,
+                   _("This database is open read-only, because the file or its folder cannot be "
+                     "written to: it can be viewed and exported, not changed."));
+      return FALSE;
+    }
+  if (self->depth == 0 && sqlite3_get_autocommit (self->handle))
+    {
+      if (!cv_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->began = TRUE;
+    }
+  sql = g_strdup_printf ("SAVEPOINT cv_%u", self->depth);
+  if (!cv_database_exec (self, sql, error))
+    {
+      if (self->depth == 0 && self->began)
+        {
+          cv_database_exec (self, "ROLLBACK", NULL);
+          self->began = FALSE;
+        }
+      return FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+/* A transaction that only reads, for a consistent view across queries. */
+gboolean
+cv_database_begin_read (CvDatabase  *self,
+                        GError     **error)
 {
   g_autofree char *sql = NULL;
 
@@ -542,6 +652,13 @@ cv_database_begin (CvDatabase  *self,
     return FALSE;
   self->depth++;
   return TRUE;
+}
+
+gboolean
+cv_database_is_read_only (CvDatabase *self)
+{
+  g_return_val_if_fail (CV_IS_DATABASE (self), FALSE);
+  return self->read_only;
 }
 
 gboolean
@@ -560,6 +677,15 @@ cv_database_commit (CvDatabase  *self,
       return FALSE;
     }
   self->depth--;
+  if (self->depth == 0 && self->began)
+    {
+      self->began = FALSE;
+      if (!cv_database_exec (self, "COMMIT", error))
+        {
+          cv_database_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -577,4 +703,9 @@ cv_database_rollback (CvDatabase *self)
   release = g_strdup_printf ("RELEASE cv_%u", self->depth);
   cv_database_exec (self, rollback, NULL);
   cv_database_exec (self, release, NULL);
+  if (self->depth == 0 && self->began)
+    {
+      self->began = FALSE;
+      cv_database_exec (self, "ROLLBACK", NULL);
+    }
 }

@@ -48,6 +48,9 @@ CvStatement  *cv_database_prepare           (CvDatabase   *self,
                                              const char   *sql,
                                              GError      **error);
 
+gboolean      cv_database_is_read_only      (CvDatabase   *self);
+gboolean      cv_database_begin_read        (CvDatabase   *self,
+                                             GError      **error);
 gboolean      cv_database_begin             (CvDatabase   *self,
                                              GError      **error);
 gboolean      cv_database_commit            (CvDatabase   *self,

@@ -260,6 +260,9 @@ cv_guides_install_builtin (CvStore  *store,
   CvDatabase *db = cv_store_get_database (store);
   gboolean changed = FALSE;
 
+  /* A database that cannot be written keeps the guides it has. */
+  if (cv_database_is_read_only (db))
+    return TRUE;
   if (!cv_database_begin (db, error))
     return FALSE;
 

@@ -158,7 +158,7 @@ cv_record_page_load (CvStore     *store,
   g_return_val_if_fail (key != NULL, NULL);
 
   db = cv_store_get_database (store);
-  if (!cv_database_begin (db, error))
+  if (!cv_database_begin_read (db, error))
     return NULL;
   page = load_page (store, list, key, offset, limit, NULL, error);
   if (page == NULL)
