@@ -22,7 +22,10 @@
 #include "cv-guides.h"
 #include "cv-guides-view.h"
 #include "cv-measure.h"
+#include "cv-measure-chart.h"
+#include "cv-power-grid.h"
 #include "cv-programme-dialog.h"
+#include "cv-register.h"
 #include "cv-review-window.h"
 #include "cv-session.h"
 #include "cv-session-editor.h"
@@ -189,6 +192,19 @@ check_widget (GtkWidget *widget,
         }
     }
 
+  /* A picture says in words what it shows. */
+  if (CV_IS_POWER_GRID (widget) || CV_IS_MEASURE_CHART (widget))
+    {
+      walk->checked++;
+      if (!has_own_name (widget) ||
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION) ||
+          !property_differs (widget, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ""))
+        {
+          g_autofree char *where = describe (widget);
+          g_string_append_printf (walk->problems, "a picture not described: %s\n", where);
+        }
+    }
+
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     check_widget (c, walk);
 }
@@ -296,6 +312,38 @@ first_id (Fixture *f,
   return g_strdup (cv_record_get_id (g_ptr_array_index (records, 0)));
 }
 
+static gboolean
+is_tooltip (GtkWidget  *widget,
+            const char *tooltip)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The grid's description in words, from a grid made by hand. */
+static void
+test_grid_description (void)
+{
+  CvGrid *grid = g_new0 (CvGrid, 1);
+  CvGridPoint points[] = {
+    { (char *) "a", (char *) "Priya Shah", 2, 2 },
+    { (char *) "b", (char *) "Owen Hughes", 1, 2 },
+    { (char *) "c", (char *) "Gwen Morgan", 0, 0 },
+  };
+  g_autofree char *text = NULL;
+
+  grid->points = g_array_new (FALSE, FALSE, sizeof (CvGridPoint));
+  g_array_append_vals (grid->points, points, G_N_ELEMENTS (points));
+  grid->counts[2][2] = 1;
+  grid->counts[1][2] = 4;   /* three more than are named */
+  grid->counts[0][0] = 1;
+  text = cv_power_grid_describe (grid);
+  g_assert_cmpstr (text, ==,
+                   "Manage closely: 5 — Priya Shah, Owen Hughes, and 3 more; Keep satisfied: 0; "
+                   "Keep informed: 0; Monitor: 1 — Gwen Morgan");
+  g_array_free (grid->points, TRUE);
+  g_free (grid);
+}
+
 static void
 test_welcome (Fixture       *f,
               gconstpointer  data)
@@ -333,7 +381,25 @@ test_views_and_records (Fixture       *f,
       check_popovers (GTK_WIDGET (f->window), when);
     }
 
+  /* The grid, and the list that says the same in rows, reached from the
+   * keyboard by the Show as List toggle beside it. */
   cv_window_show_view (f->window, "stakeholders");
+  gtk_toggle_button_set_active (child (stakeholders, CV_TYPE_STAKEHOLDERS_VIEW, "grid_toggle"), TRUE);
+  check_all ("the power and interest grid");
+  {
+    GtkWidget *grid = child (stakeholders, CV_TYPE_STAKEHOLDERS_VIEW, "power_grid");
+    GtkWidget *list_toggle = find_descendant (GTK_WIDGET (stakeholders), is_tooltip, "Show as List");
+
+    g_assert_true (gtk_widget_get_mapped (grid));
+    g_assert_true (gtk_widget_get_focusable (list_toggle) && gtk_widget_get_mapped (list_toggle));
+    /* 12 names a cell, as the view asks for. */
+    g_autoptr(CvGrid) shown = cv_register_grid (store_of (f), cv_window_get_programme_id (f->window), 12, NULL);
+    g_autofree char *expected = cv_power_grid_describe (shown);
+
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                       expected));
+  }
+  gtk_toggle_button_set_active (find_descendant (GTK_WIDGET (stakeholders), is_tooltip, "Show as List"), TRUE);
   stakeholder_id = first_id (f, CV_TYPE_STAKEHOLDER);
   cv_stakeholders_view_open (stakeholders, stakeholder_id);
   check_all ("a stakeholder");
@@ -410,6 +476,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/ui/accessibility/grid-description", test_grid_description);
   g_test_add ("/ui/accessibility/welcome", Fixture, NULL, fixture_set_up, test_welcome, fixture_tear_down);
   g_test_add ("/ui/accessibility/views-and-records", Fixture, NULL,
               fixture_set_up, test_views_and_records, fixture_tear_down);

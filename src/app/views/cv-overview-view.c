@@ -203,6 +203,8 @@ cv_overview_view_reload (CvOverviewView *self)
       spark = cv_measure_chart_new (TRUE);
       gtk_widget_set_valign (spark, GTK_ALIGN_CENTER);
       cv_measure_chart_set_values (CV_MEASURE_CHART (spark), points, cv_record_get_string (m, "better"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      cv_record_get_string (m, "name"), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), spark);
     }
   if (measures == NULL || measures->len == 0)

@@ -200,6 +200,9 @@ cv_measure_chart_class_init (CvMeasureChartClass *klass)
 static void
 cv_measure_chart_init (CvMeasureChart *self)
 {
+  /* The values themselves are its description (cv_measure_chart_set_values). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chart of the values over time"), -1);
 }
 
 GtkWidget *

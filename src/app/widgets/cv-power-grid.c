@@ -328,6 +328,61 @@ cv_power_grid_new (void)
 }
 
 /**
+ * cv_power_grid_describe:
+ *
+ * Who is where, for those who cannot see the picture: each quadrant, how
+ * many are in it and the names drawn there. It is the grid's accessible
+ * description.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+cv_power_grid_describe (const CvGrid *grid)
+{
+  static const int quadrants[4][2] = { { 1, 1 }, { 1, 0 }, { 0, 1 }, { 0, 0 } };
+  GString *text = g_string_new (NULL);
+
+  for (guint q = 0; grid != NULL && q < G_N_ELEMENTS (quadrants); q++)
+    {
+      gboolean high_influence = quadrants[q][0], high_interest = quadrants[q][1];
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      guint count = 0;
+
+      for (int influence = 0; influence < 3; influence++)
+        for (int interest = 0; interest < 3; interest++)
+          if ((influence >= 1) == high_influence && (interest >= 1) == high_interest)
+            count += grid->counts[influence][interest];
+      for (guint i = 0; i < grid->points->len; i++)
+        {
+          CvGridPoint *point = &g_array_index (grid->points, CvGridPoint, i);
+
+          if ((point->influence >= 1) == high_influence && (point->interest >= 1) == high_interest)
+            g_ptr_array_add (names, point->name);
+        }
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* TRANSLATORS: a quadrant of the power and interest grid, and how many people are in it */
+      g_string_append_printf (text, _("%s: %u"), _(quadrant_names[high_influence][high_interest]), count);
+      if (names->len > 0)
+        {
+          guint shown = names->len;
+          g_autofree char *joined = NULL;
+
+          g_ptr_array_add (names, NULL);
+          joined = g_strjoinv (", ", (char **) names->pdata);
+          g_string_append_printf (text, " — %s", joined);
+          if (count > shown)
+            {
+              g_string_append (text, ", ");
+              g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", count - shown),
+                                      count - shown);
+            }
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
  * cv_power_grid_set_grid:
  * @grid: (transfer full) (nullable): what to draw
  */
@@ -335,10 +390,14 @@ void
 cv_power_grid_set_grid (CvPowerGrid *self,
                         CvGrid      *grid)
 {
+  g_autofree char *description = NULL;
+
   g_return_if_fail (CV_IS_POWER_GRID (self));
 
   g_clear_pointer (&self->grid, cv_grid_free);
   self->grid = grid;
+  description = cv_power_grid_describe (grid);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   layout_points (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CvPowerGrid, cv_power_grid, CV, POWER_GRID, GtkWidget)
 
 GtkWidget  *cv_power_grid_new          (void);
+char       *cv_power_grid_describe     (const CvGrid *grid);
 void        cv_power_grid_set_grid     (CvPowerGrid *self,
                                         CvGrid      *grid);
 const char *cv_power_grid_quadrant_at  (CvPowerGrid *self,
