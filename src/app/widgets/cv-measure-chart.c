@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
 
@@ -64,12 +65,14 @@ cv_measure_chart_snapshot (GtkWidget   *widget,
   double top = self->compact ? 2 : 28, bottom = self->compact ? 2 : 36;
   double min_v = G_MAXDOUBLE, max_v = -G_MAXDOUBLE, first_day, last_day;
   GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 };
+  gboolean high_contrast;
   cairo_t *cr;
 
   if (self->points == NULL || self->points->len == 0)
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   for (guint i = 0; i < self->points->len; i++)
@@ -99,14 +102,14 @@ cv_measure_chart_snapshot (GtkWidget   *widget,
       const char *direction = g_strcmp0 (self->better, "lower") == 0 ? _("↓ Lower is better") : _("↑ Higher is better");
 
       /* Axes */
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.35);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, high_contrast ? 1.0 : 0.35);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, left, top);
       cairo_line_to (cr, left, height - bottom);
       cairo_line_to (cr, width - right, height - bottom);
       cairo_stroke (cr);
 
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, high_contrast ? 1.0 : 0.8);
       draw_text (self, cr, top_label, left - 6, Y (max_v), 1);
       draw_text (self, cr, bottom_label, left - 6, Y (min_v), 1);
       draw_text (self, cr, first, left, height - bottom + 16, 0);
@@ -203,6 +206,8 @@ cv_measure_chart_init (CvMeasureChart *self)
   /* The values themselves are its description (cv_measure_chart_set_values). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of the values over time"), -1);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

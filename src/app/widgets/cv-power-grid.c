@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "cv-power-grid.h"
@@ -141,10 +142,13 @@ cv_power_grid_snapshot (GtkWidget   *widget,
   graphene_rect_t area;
   PangoLayout *layout;
   guint shown[3][3] = { { 0 } };
+  gboolean high_contrast;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  /* With high contrast, the quadrant names in full and the lines stronger. */
+  high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   dim = fg;
-  dim.alpha *= 0.55;
+  dim.alpha *= high_contrast ? 1.0 : 0.55;
   plot_area (self, &area);
   layout_points (self);
   layout = gtk_widget_create_pango_layout (widget, NULL);
@@ -177,7 +181,7 @@ cv_power_grid_snapshot (GtkWidget   *widget,
   for (int i = 1; i < 3; i++)
     {
       GdkRGBA line = fg;
-      line.alpha = 0.15;
+      line.alpha = high_contrast ? 0.7 : 0.15;
       gtk_snapshot_append_color (snapshot, &line,
                                  &GRAPHENE_RECT_INIT (area.origin.x + i * area.size.width / 3,
                                                       area.origin.y, 1, area.size.height));
@@ -317,6 +321,8 @@ cv_power_grid_init (CvPowerGrid *self)
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Power and interest grid"), -1);
 }
