@@ -19,6 +19,7 @@
 #include "cv-contribution.h"
 #include "cv-attendee-picker.h"
 #include "cv-conversation-window.h"
+#include "cv-csv-import-dialog.h"
 #include "cv-guides.h"
 #include "cv-guides-view.h"
 #include "cv-measure.h"
@@ -449,6 +450,25 @@ test_dialogs_and_windows (Fixture       *f,
   g_assert_nonnull (window);
   check_all ("the review window");
   gtk_window_destroy (window);
+
+  /* The spreadsheet import's preview, with a problem and a duplicate to show. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "people.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    CvStakeholdersView *stakeholders = child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+    gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_assert_true (g_file_set_contents (path, "Name,Email,Notes\nAnn Smith,ann@,Met once\nAnn Smith,,\n",
+                                        -1, NULL));
+    cv_window_show_view (f->window, "stakeholders");
+    cv_stakeholders_view_import_file (stakeholders, file);
+    while ((window = find_toplevel (CV_TYPE_CSV_IMPORT_DIALOG)) == NULL && g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    g_assert_nonnull (window);
+    check_all ("the spreadsheet import dialog");
+    gtk_window_destroy (window);
+  }
 
   cv_window_show_view (f->window, "guides");
   cv_guides_view_open_guide (guides, cv_guides_builtin_id (0));
