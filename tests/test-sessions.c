@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 
 #include "cv-attendance.h"
@@ -318,6 +320,122 @@ test_icalendar (Fixture       *f,
     }
 }
 
+/* Dates as people write them, in their locale's order, and ISO 8601 always. */
+typedef struct
+{
+  const char *typed;
+  const char *stored;   /* NULL: refused */
+} TypedDate;
+
+static void
+check_dates (const char      *locale,
+             const TypedDate *cases,
+             guint            n,
+             const char      *shown)
+{
+  g_autofree char *before = g_strdup (setlocale (LC_TIME, NULL));
+
+  /* install-deps.sh generates these locales: checked for real, not only in C. */
+  g_assert_nonnull (setlocale (LC_TIME, locale));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *date = cv_date_parse (cases[i].typed, &error);
+
+      g_test_message ("%s: %s", locale, cases[i].typed);
+      g_assert_cmpstr (date, ==, cases[i].stored);
+      if (cases[i].stored == NULL)
+        {
+          g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, cases[i].typed));
+        }
+      else
+        g_assert_no_error (error);
+    }
+  {
+    g_autofree char *formatted = cv_date_format ("2026-04-01");
+    g_autofree char *again = cv_date_parse (formatted, NULL);
+
+    g_assert_cmpstr (formatted, ==, shown);
+    g_assert_cmpstr (again, ==, "2026-04-01");
+  }
+  setlocale (LC_TIME, before);
+}
+
+static const TypedDate british[] = {
+  { "1/4/2026", "2026-04-01" },     /* 1 April, not 4 January */
+  { "01/04/2026", "2026-04-01" },
+  { "1.4.26", "2026-04-01" },
+  { " 31/12/2025 ", "2025-12-31" },
+  { "29/2/2024", "2024-02-29" },
+  { "2026-04-01", "2026-04-01" },
+  { "29/2/2026", NULL },             /* not a leap year */
+  { "31/4/2026", NULL },
+  { "4/13/2026", NULL },             /* no thirteenth month: not read the American way */
+  { "0/4/2026", NULL },
+  { "1/4", NULL },
+  { "1/4/2026/1", NULL },
+  { "1/4/202", NULL },
+  { "2026-02-30", NULL },
+  { "next Tuesday", NULL },
+};
+
+static void
+test_dates_en_gb (void)
+{
+  check_dates ("en_GB.UTF-8", british, G_N_ELEMENTS (british), "01/04/2026");
+}
+
+static void
+test_dates_cy_gb (void)
+{
+  /* Welsh writes the figures with full stops; the slashes of English are read too. */
+  check_dates ("cy_GB.UTF-8", british, G_N_ELEMENTS (british), "01.04.2026");
+}
+
+static const TypedDate iso_only[] = {
+  { "2026-04-01", "2026-04-01" },
+  { "1/4/2026", NULL },              /* no custom to read it by */
+  { "2026-13-01", NULL },
+  { "2026-4-1", NULL },
+  { "", NULL },
+};
+
+static void
+test_dates_iso (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  check_dates ("C.UTF-8", iso_only, G_N_ELEMENTS (iso_only) - 1, "2026-04-01");
+  /* Nothing typed is no date, and no error. */
+  g_assert_null (cv_date_parse ("  ", &error));
+  g_assert_no_error (error);
+}
+
+/* A session's start in the locale's way, and back. */
+static void
+test_date_time_en_gb (void)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *utc = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (setlocale (LC_TIME, "en_GB.UTF-8"));
+  utc = cv_utc_from_local ("1/4/2026 14:30", london, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (utc, ==, "2026-04-01T13:30:00Z");   /* summer time */
+  shown = cv_local_from_utc (utc, london);
+  g_assert_cmpstr (shown, ==, "01/04/2026 14:30");
+  g_clear_pointer (&utc, g_free);
+  utc = cv_utc_from_local ("31/4/2026 14:30", london, &error);
+  g_assert_null (utc);
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "01/03/2026 14:30"));
+  setlocale (LC_TIME, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +449,10 @@ main (int   argc,
   FIXTURE_TEST ("/sessions/attendance/all-or-nothing", test_add_attendees_all_or_nothing);
   FIXTURE_TEST ("/sessions/contributions", test_contributions);
   g_test_add_func ("/sessions/time-zones", test_time_zones);
+  g_test_add_func ("/sessions/dates-en-gb", test_dates_en_gb);
+  g_test_add_func ("/sessions/dates-cy-gb", test_dates_cy_gb);
+  g_test_add_func ("/sessions/dates-iso", test_dates_iso);
+  g_test_add_func ("/sessions/date-time-en-gb", test_date_time_en_gb);
   FIXTURE_TEST ("/sessions/end-before-start", test_end_before_start);
   FIXTURE_TEST ("/sessions/upcoming", test_upcoming_and_ranges);
   FIXTURE_TEST ("/sessions/icalendar", test_icalendar);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1179,6 +1180,93 @@ test_engagement_loop (Fixture       *f,
     g_free (ids[i]);
 }
 
+static gboolean
+is_text (GtkWidget  *widget,
+         const char *unused)
+{
+  return GTK_IS_TEXT (widget);
+}
+
+static gboolean
+is_menu_button (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_MENU_BUTTON (widget);
+}
+
+static gboolean
+is_calendar (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_CALENDAR (widget);
+}
+
+/* Dates as a British user writes them; Enter creates the programme; a date
+ * picked from the calendar clears the error a mistyped one raised. */
+static void
+test_dates_as_people_write_them (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *before = g_strdup (setlocale (LC_TIME, NULL));
+  g_autoptr(CvRecord) programme = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CvProgrammeDialog *dialog;
+  CvActionsView *view;
+  CvActionEditor *editor;
+  GtkWidget *due;
+  gint64 until;
+
+  g_assert_nonnull (setlocale (LC_TIME, "en_GB.UTF-8"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
+  run_main_loop (20);
+  dialog = find_toplevel (CV_TYPE_PROGRAMME_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "start_row")),
+                            "01/04/2026"));
+  gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "Vanguard");
+  gtk_editable_set_text (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "start_row"), "1/12/2017");
+  /* Enter in the last field. */
+  g_signal_emit_by_name (find_descendant (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "start_row"), is_text, NULL),
+                         "activate");
+  until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (find_toplevel (CV_TYPE_PROGRAMME_DIALOG) != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_toplevel (CV_TYPE_PROGRAMME_DIALOG));
+  run_main_loop (20);
+  g_assert_nonnull (cv_window_get_programme_id (f->window));
+  programme = cv_store_load (store_of (f), CV_TYPE_PROGRAMME, cv_window_get_programme_id (f->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cv_record_get_string (programme, "name"), ==, "Vanguard");
+  g_assert_cmpstr (cv_record_get_string (programme, "start_on"), ==, "2017-12-01");
+
+  /* An action due on a day that does not exist, then one picked from the calendar. */
+  cv_window_show_view (f->window, "actions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  view = child (f->window, CV_TYPE_WINDOW, "actions_view");
+  editor = child (view, CV_TYPE_ACTIONS_VIEW, "editor");
+  gtk_editable_set_text (child (editor, CV_TYPE_ACTION_EDITOR, "title_row"), "Parking permits");
+  due = child (editor, CV_TYPE_ACTION_EDITOR, "due_row");
+  gtk_editable_set_text (GTK_EDITABLE (due), "31/4/2026");
+  g_assert_false (cv_action_editor_save_pending (editor));
+  g_assert_true (gtk_widget_get_visible (child (editor, CV_TYPE_ACTION_EDITOR, "due_error_row")));
+  {
+    GtkMenuButton *pick = find_descendant (due, is_menu_button, NULL);
+    GtkCalendar *calendar = find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (pick)), is_calendar, NULL);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2026, 4, 30, 0, 0, 0);
+
+    g_assert_nonnull (calendar);
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "30/04/2026");
+  g_assert_true (cv_action_editor_save_pending (editor));
+  g_assert_false (gtk_widget_get_visible (child (editor, CV_TYPE_ACTION_EDITOR, "due_error_row")));
+  stored = cv_store_load (store_of (f), CV_TYPE_ACTION, cv_action_editor_get_id (editor), &error);
+  g_assert_cmpstr (cv_record_get_string (stored, "due_on"), ==, "2026-04-30");
+  setlocale (LC_TIME, before);
+}
+
 static void
 test_theme_merge_and_undo (Fixture       *f,
                            gconstpointer  data)
@@ -1961,6 +2049,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/guides/conversation-keyboard-and-resume", test_conversation_keyboard_and_resume);
   WINDOW_TEST ("/ui/guides/editor", test_guide_editor);
   WINDOW_TEST ("/ui/loop/said-to-did", test_engagement_loop);
+  WINDOW_TEST ("/ui/dates/as-people-write-them", test_dates_as_people_write_them);
 
   return g_test_run ();
 }

@@ -46,7 +46,11 @@ save_cb (CvProgrammeDialog *self)
   cv_record_set_string (record, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   cv_record_set_string (record, "locality", gtk_editable_get_text (GTK_EDITABLE (self->locality_row)));
   cv_record_set_string (record, "aim", gtk_editable_get_text (GTK_EDITABLE (self->aim_row)));
-  cv_record_set_string (record, "start_on", gtk_editable_get_text (GTK_EDITABLE (self->start_row)));
+  {
+    g_autofree char *start = cv_date_row_get_date (self->start_row);
+
+    cv_record_set_string (record, "start_on", start);
+  }
 
   if (self->programme != NULL)
     ok = cv_store_update (self->store, record, &error);
@@ -61,6 +65,13 @@ save_cb (CvProgrammeDialog *self)
     }
   g_signal_emit (self, signals[SAVED], 0, record);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+enter_cb (CvProgrammeDialog *self)
+{
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    save_cb (self);
 }
 
 static void
@@ -108,6 +119,7 @@ cv_programme_dialog_class_init (CvProgrammeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -147,7 +159,7 @@ cv_programme_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (programme, "name"));
       gtk_editable_set_text (GTK_EDITABLE (self->locality_row), locality != NULL ? locality : "");
       gtk_editable_set_text (GTK_EDITABLE (self->aim_row), aim != NULL ? aim : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->start_row), start != NULL ? start : "");
+      cv_date_row_set_date (self->start_row, start);
     }
   name_changed_cb (self);
   return self;

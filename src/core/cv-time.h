@@ -11,6 +11,9 @@ char *cv_utc_from_local (const char  *local,
 char *cv_local_from_utc (const char  *utc,
                          GTimeZone   *zone);
 char *cv_utc_now        (void);
+char *cv_date_parse     (const char  *text,
+                         GError     **error);
+char *cv_date_format    (const char  *date);
 char *cv_local_date     (GDateTime   *moment,
                          GTimeZone   *zone);
 

@@ -122,7 +122,7 @@ record_from_widgets (CvActionEditor *self)
 {
   CvRecord *record = cv_record_copy (self->record);
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
-  g_autofree char *due = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_row))));
+  g_autofree char *due = cv_date_row_get_date (self->due_row);
   g_autofree char *detail = cv_text_view_get_text (self->detail_view);
   g_autofree char *outcome = cv_text_view_get_text (self->outcome_view);
   guint status = adw_combo_row_get_selected (self->status_row);
@@ -583,7 +583,7 @@ load_record (CvActionEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), cv_record_get_string (r, "title") ? cv_record_get_string (r, "title") : "");
   set_text (self->detail_view, cv_record_get_string (r, "detail"));
   set_text (self->outcome_view, cv_record_get_string (r, "outcome"));
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due != NULL ? due : "");
+  cv_date_row_set_date (self->due_row, due);
   g_ptr_array_set_size (self->themes, 0);
   for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
     g_ptr_array_add (self->themes, g_strdup (themes[i]));

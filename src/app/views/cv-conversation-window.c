@@ -553,9 +553,9 @@ finish_action (GtkWidget  *widget,
 
   matters = g_strstrip (cv_text_view_get_text (self->matters_view));
   steps = g_strstrip (cv_text_view_get_text (self->steps_view));
-  follow_up = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->follow_up_row))));
+  follow_up = cv_date_row_get_date (self->follow_up_row);
   if (!cv_conversation_complete (self->store, self->conversation, *matters != '\0' ? matters : NULL,
-                                 *steps != '\0' ? steps : NULL, *follow_up != '\0' ? follow_up : NULL, &error))
+                                 *steps != '\0' ? steps : NULL, follow_up, &error))
     {
       cv_error_label_show (self->end_error, error);
       return;

@@ -306,7 +306,7 @@ add_value_cb (CvMeasuresView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) value = cv_record_new (CV_TYPE_MEASURE_VALUE);
-  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row))));
+  g_autofree char *date = cv_date_row_get_date (self->date_row);
   double number;
 
   if (self->measure == NULL)

@@ -24,6 +24,7 @@
 #include "cv-stakeholder-chooser.h"
 #include "cv-theme.h"
 #include "cv-time.h"
+#include "cv-date-row.h"
 #include "cv-widgets.h"
 
 #define SAVE_DELAY_MS 400
@@ -1242,6 +1243,8 @@ cv_session_editor_init (CvSessionEditor *self)
 
   self->chosen_themes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cv_date_row_show_format (self->starts_row, TRUE);
+  cv_date_row_show_format (self->ends_row, TRUE);
 
   self->loading = TRUE;
   adw_combo_row_set_model (self->kind_row, kinds);

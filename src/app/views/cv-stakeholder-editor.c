@@ -165,7 +165,11 @@ record_from_widgets (CvStakeholderEditor *self)
   cv_record_set_string (record, "email", email);
   cv_record_set_string (record, "phone", entry_text (self->phone_row));
   cv_record_set_boolean (record, "consent", gtk_switch_get_active (self->consent_switch));
-  cv_record_set_string (record, "consent_on", entry_text (self->consent_on_row));
+  {
+    g_autofree char *consent_on = cv_date_row_get_date (self->consent_on_row);
+
+    cv_record_set_string (record, "consent_on", consent_on);
+  }
   cv_record_set_boolean (record, "named_to_partners",
                          person_kind (self) && gtk_switch_get_active (self->named_switch));
   cv_record_set_string (record, "influence", choice_of_row (self->influence_row));
@@ -357,7 +361,7 @@ consent_toggled_cb (CvStakeholderEditor *self)
     {
       g_autofree char *today = cv_today ();
       self->loading = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->consent_on_row), today);
+      cv_date_row_set_date (self->consent_on_row, today);
       self->loading = FALSE;
     }
   cv_stakeholder_editor_save_pending (self);
@@ -578,7 +582,7 @@ load_record (CvStakeholderEditor *self)
   set_entry (self->phone_row, cv_record_get_string (r, "phone"));
   gtk_switch_set_active (self->consent_switch, cv_record_get_boolean (r, "consent"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), cv_record_get_boolean (r, "consent"));
-  set_entry (self->consent_on_row, cv_record_get_string (r, "consent_on"));
+  cv_date_row_set_date (self->consent_on_row, cv_record_get_string (r, "consent_on"));
   gtk_switch_set_active (self->named_switch, cv_record_get_boolean (r, "named_to_partners"));
   select_choice (self->influence_row, cv_record_get_string (r, "influence"));
   select_choice (self->interest_row, cv_record_get_string (r, "interest"));
