@@ -1771,12 +1771,12 @@ test_conversation_keyboard_and_resume (Fixture       *f,
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
   g_assert_true (label_with_text (GTK_WIDGET (window), "Stairs are harder"));
   set_text_view (find_descendant (GTK_WIDGET (window), is_shown_text_view, NULL), "Getting home to the cat");
-  gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (YYYY-MM-DD)"),
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (for example 2026-04-01)"),
                          "2026-02-30");
   press (GTK_WIDGET (window), "<Control>Return");
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "end");
   g_assert_true (label_with_text (GTK_WIDGET (window), "real date"));
-  gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (YYYY-MM-DD)"),
+  gtk_editable_set_text (find_descendant (GTK_WIDGET (window), is_entry_row_titled, "Follow-up date (for example 2026-04-01)"),
                          today);
   press (GTK_WIDGET (window), "<Control>Return");
   g_assert_cmpstr (cv_conversation_window_get_page (window), ==, "record");

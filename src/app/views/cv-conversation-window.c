@@ -132,7 +132,7 @@ input_value (CvConversationWindow *self)
   if (g_str_equal (kind, "free_text"))
     return g_strstrip (cv_text_view_get_text (GTK_TEXT_VIEW (self->input)));
   if (g_str_equal (kind, "date"))
-    return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->input))));
+    return cv_date_row_get_date (ADW_ENTRY_ROW (self->input));
   return g_strdup (g_object_get_data (G_OBJECT (self->input), "value"));
 }
 
@@ -179,7 +179,7 @@ date_changed_cb (CvConversationWindow *self)
   if (self->loading)
     return;
   /* A whole date is stored at once; a part-typed one waits for Next. */
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->input))));
+  text = cv_date_row_get_date (ADW_ENTRY_ROW (self->input));
   if (cv_date_is_valid (text))
     save_now (self);
 }
@@ -293,7 +293,7 @@ make_input (CvConversationWindow *self,
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Date (YYYY-MM-DD)"));
-      gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+      cv_date_row_set_date (ADW_ENTRY_ROW (row), value);
       cv_date_row_attach_calendar (ADW_ENTRY_ROW (row));
       g_signal_connect_swapped (row, "changed", G_CALLBACK (date_changed_cb), self);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
