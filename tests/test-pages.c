@@ -11,7 +11,9 @@
 #include "cv-contribution.h"
 #include "cv-error.h"
 #include "cv-programme.h"
+#include "cv-record-list.h"
 #include "cv-record-page.h"
+#include "cv-register.h"
 #include "cv-session.h"
 #include "cv-stakeholder.h"
 #include "cv-store.h"
@@ -307,6 +309,111 @@ test_reader_refuses_writes (Fixture       *f,
   g_assert_cmpuint (total_of (f, CV_PAGED_THEME_CONTRIBUTIONS, cv_record_get_id (f->theme)), ==, N_SESSIONS);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Refreshed;
+
+static void
+refreshed_cb (GObject      *list,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Refreshed *refreshed = user_data;
+
+  refreshed->ok = cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &refreshed->error);
+  refreshed->done = TRUE;
+}
+
+static void
+wait_for_refreshes (Refreshed *refreshed,
+                    guint      n)
+{
+  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < n; i++)
+    while (!refreshed[i].done)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, until);
+        g_main_context_iteration (NULL, TRUE);
+      }
+}
+
+/* Search as typing does: each keystroke's search in a worker thread, the
+ * newer one cancelling the older, and the list showing only the newer rows. */
+static void
+test_search_newer_cancels_older (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(CvRecordList) list = cv_record_list_new (f->store, CV_TYPE_STAKEHOLDER);
+  g_autoptr(CvRecord) gwen = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", cv_record_get_id (f->programme),
+                                  "name", "Gwen Morgan", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) shown = NULL;
+  Refreshed refreshed[3] = { { 0 } };
+
+  cv_record_list_set_programme (list, cv_record_get_id (f->programme));
+  cv_record_list_set_search (list, "ami");
+  cv_record_list_refresh_async (list, refreshed_cb, &refreshed[0]);
+  g_assert_true (cv_record_list_is_refreshing (list));
+  cv_record_list_set_search (list, "gwe");
+  cv_record_list_refresh_async (list, refreshed_cb, &refreshed[1]);
+  wait_for_refreshes (refreshed, 2);
+
+  g_assert_false (refreshed[0].ok);
+  g_assert_error (refreshed[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (refreshed[1].ok);
+  g_assert_no_error (refreshed[1].error);
+  g_assert_false (cv_record_list_is_refreshing (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  shown = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (cv_record_get_id (shown), ==, cv_record_get_id (gwen));
+  g_clear_error (&refreshed[0].error);
+
+  /* A refresh on the spot (after an edit) also makes a search under way out of date. */
+  cv_record_list_set_search (list, "ami");
+  cv_record_list_refresh_async (list, refreshed_cb, &refreshed[2]);
+  cv_record_list_set_search (list, NULL);
+  g_assert_true (cv_record_list_refresh (list, &error));
+  g_assert_no_error (error);
+  wait_for_refreshes (&refreshed[2], 1);
+  g_assert_error (refreshed[2].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_clear_error (&refreshed[2].error);
+}
+
+/* The grid's cells: every count, and the first names of each in name order. */
+static void
+test_grid_cells (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvGrid) grid = NULL;
+  const char *names[] = { "Eve", "dai", "Cerys", "bryn", "Aled" };
+  g_autoptr(GString) seen = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", cv_record_get_id (f->programme),
+                         "name", names[i], "influence", "high", "interest", "high", NULL));
+  g_object_unref (add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", cv_record_get_id (f->programme),
+                       "name", "Zac", "influence", "high", "interest", "low", NULL));
+
+  grid = cv_register_grid (f->store, cv_record_get_id (f->programme), 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (grid->counts[2][2], ==, 5);
+  g_assert_cmpuint (grid->counts[2][0], ==, 1);
+  for (guint i = 0; i < grid->points->len; i++)
+    {
+      CvGridPoint *point = &g_array_index (grid->points, CvGridPoint, i);
+
+      g_string_append_printf (seen, "%s%s:%d%d", i > 0 ? "," : "", point->name, point->influence, point->interest);
+    }
+  /* Amira Patel of the fixture has the default levels (medium). */
+  g_assert_cmpstr (seen->str, ==, "Aled:22,Amira Patel:11,bryn:22,Cerys:22,Zac:20");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +425,8 @@ main (int   argc,
   ADD ("/pages/totals-follow-changes", test_totals_follow_changes);
   ADD ("/pages/async/newer-cancels-older", test_async_newer_cancels_older);
   ADD ("/pages/reader-refuses-writes", test_reader_refuses_writes);
+  ADD ("/register/grid-cells", test_grid_cells);
+  ADD ("/record-list/search-newer-cancels-older", test_search_newer_cancels_older);
 #undef ADD
 
   return g_test_run ();

@@ -118,8 +118,16 @@ search (Fixture    *f,
 {
   GtkSearchEntry *entry = child (stakeholders_view (f), CV_TYPE_STAKEHOLDERS_VIEW, "search_entry");
 
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
+  /* The search runs in a worker thread. */
+  while (cv_stakeholders_view_is_searching (stakeholders_view (f)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, until);
+      g_main_context_iteration (NULL, TRUE);
+    }
   return g_list_model_get_n_items (cv_stakeholders_view_get_model (stakeholders_view (f)));
 }
 

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "cv-reader.h"
 #include "cv-record-list.h"
 
 #define CACHE_LIMIT 512
@@ -40,6 +41,7 @@ struct _CvRecordList
 
   GArray             *rowids;    /* gint64, in list order */
   GHashTable         *cache;     /* rowid → CvRecord */
+  GCancellable       *refreshing; /* the refresh_async() under way, if any */
   gulong              changed_id;
 };
 
@@ -114,6 +116,9 @@ cv_record_list_dispose (GObject *object)
 {
   CvRecordList *self = (CvRecordList *)object;
 
+  if (self->refreshing != NULL)
+    g_cancellable_cancel (self->refreshing);
+  g_clear_object (&self->refreshing);
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
 
@@ -513,6 +518,57 @@ build_query (CvRecordList *self)
   return g_string_free (sql, FALSE);
 }
 
+/* The values bound to build_query()'s placeholders, in order, all text. */
+static GPtrArray *
+query_values (CvRecordList *self)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (values, g_strdup (self->programme_id));
+  if (self->search != NULL)
+    g_ptr_array_add (values, kind_has_search_index (self->kind) ? cv_search_to_fts_query (self->search)
+                                                                : like_pattern (self->search));
+  for (guint i = 0; i < self->filters->len; i++)
+    g_ptr_array_add (values, g_strdup (g_array_index (self->filters, Filter, i).value));
+  for (guint i = 0; self->excluded != NULL && self->excluded[i] != NULL; i++)
+    g_ptr_array_add (values, g_strdup (self->excluded[i]));
+  if (self->range_field != NULL && self->range_from != NULL)
+    g_ptr_array_add (values, g_strdup (self->range_from));
+  if (self->range_field != NULL && self->range_to != NULL)
+    g_ptr_array_add (values, g_strdup (self->range_to));
+  return values;
+}
+
+static GArray *
+query_rowids (CvStore       *store,
+              const char    *sql,
+              GPtrArray     *values,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, error);
+  CvStep step;
+
+  if (st == NULL)
+    return NULL;
+  for (guint i = 0; i < values->len; i++)
+    cv_statement_bind_text (st, i + 1, g_ptr_array_index (values, i));
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    {
+      gint64 rowid = cv_statement_column_int64 (st, 0);
+
+      g_array_append_val (rowids, rowid);
+      if ((rowids->len & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+  if (step == CV_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&rowids);
+}
+
+static void apply_rowids (CvRecordList *self, GArray *rowids, guint *changed_start, guint *changed_end);
+
 /**
  * cv_record_list_refresh:
  *
@@ -524,54 +580,43 @@ refresh (CvRecordList  *self,
          guint         *changed_end,
          GError       **error)
 {
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) old = NULL;
+  g_autoptr(GArray) rowids = NULL;
+  g_autoptr(GPtrArray) values = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr(CvStatement) st = NULL;
-  guint prefix = 0;
-  guint suffix = 0;
-  guint removed, added;
-  int param = 2;
-  CvStep step;
+
+  /* A refresh now makes any read still under way out of date. */
+  if (self->refreshing != NULL)
+    g_cancellable_cancel (self->refreshing);
+  g_clear_object (&self->refreshing);
 
   if (self->programme_id != NULL)
     {
       sql = build_query (self);
-      st = cv_database_prepare (cv_store_get_database (self->store), sql, error);
-      if (st == NULL)
-        return FALSE;
-
-      cv_statement_bind_text (st, 1, self->programme_id);
-      if (self->search != NULL)
-        {
-          g_autofree char *pattern = NULL;
-
-          if (kind_has_search_index (self->kind))
-            pattern = cv_search_to_fts_query (self->search);
-          else
-            pattern = like_pattern (self->search);
-          cv_statement_bind_text (st, param++, pattern);
-        }
-      for (guint i = 0; i < self->filters->len; i++)
-        cv_statement_bind_text (st, param++, g_array_index (self->filters, Filter, i).value);
-      for (guint i = 0; self->excluded != NULL && self->excluded[i] != NULL; i++)
-        cv_statement_bind_text (st, param++, self->excluded[i]);
-      if (self->range_field != NULL && self->range_from != NULL)
-        cv_statement_bind_text (st, param++, self->range_from);
-      if (self->range_field != NULL && self->range_to != NULL)
-        cv_statement_bind_text (st, param++, self->range_to);
-
-      while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
-        {
-          gint64 rowid = cv_statement_column_int64 (st, 0);
-          g_array_append_val (rowids, rowid);
-        }
-      if (step == CV_STEP_ERROR)
+      values = query_values (self);
+      rowids = query_rowids (self->store, sql, values, NULL, error);
+      if (rowids == NULL)
         return FALSE;
     }
+  else
+    rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  apply_rowids (self, g_steal_pointer (&rowids), changed_start, changed_end);
+  return TRUE;
+}
+
+/* Takes @rowids as the list's rows, reporting only the part that changed. */
+static void
+apply_rowids (CvRecordList *self,
+              GArray       *rowids,
+              guint        *changed_start,
+              guint        *changed_end)
+{
+  g_autoptr(GArray) old = NULL;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint removed, added;
 
   old = g_steal_pointer (&self->rowids);
-  self->rowids = g_steal_pointer (&rowids);
+  self->rowids = rowids;
 
   /* Report only the part that differs, so that views keep their scroll
    * position and selection across an edit. */
@@ -606,7 +651,6 @@ refresh (CvRecordList  *self,
     }
   else if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
-  return TRUE;
 }
 
 gboolean
@@ -634,4 +678,112 @@ cv_record_list_find (CvRecordList *self,
     if (g_array_index (self->rowids, gint64, i) == rowid)
       return i;
   return G_MAXUINT;
+}
+
+typedef struct
+{
+  char      *sql;
+  GPtrArray *values;
+} RowidQuery;
+
+static void
+rowid_query_free (RowidQuery *query)
+{
+  g_free (query->sql);
+  g_ptr_array_unref (query->values);
+  g_free (query);
+}
+
+static gpointer
+query_in_thread (CvStore       *reader,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  RowidQuery *query = data;
+
+  return query_rowids (reader, query->sql, query->values, cancellable, error);
+}
+
+static void
+refreshed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CvRecordList *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  GArray *rowids = cv_reader_run_finish (result, &error);
+  guint start, end;
+
+  if (rowids == NULL)
+    {
+      /* Cancelled means a newer refresh is the one under way now. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_clear_object (&self->refreshing);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_clear_object (&self->refreshing);
+  apply_rowids (self, rowids, &start, &end);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * cv_record_list_refresh_async:
+ *
+ * As cv_record_list_refresh(), with the query run in a worker thread
+ * (cv_reader_run_async()): a search over 100,000 people takes longer than a
+ * frame. The rows change when the answer arrives, on the main loop. A newer
+ * refresh, of either kind, cancels this one: its @callback then reports
+ * %G_IO_ERROR_CANCELLED and the list keeps the newer rows.
+ */
+void
+cv_record_list_refresh_async (CvRecordList        *self,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RowidQuery *query;
+
+  g_return_if_fail (CV_IS_RECORD_LIST (self));
+
+  if (self->refreshing != NULL)
+    g_cancellable_cancel (self->refreshing);
+  g_clear_object (&self->refreshing);
+  self->refreshing = g_cancellable_new ();
+  task = g_task_new (self, self->refreshing, callback, user_data);
+  g_task_set_source_tag (task, cv_record_list_refresh_async);
+
+  if (self->programme_id == NULL)
+    {
+      guint start, end;
+
+      g_clear_object (&self->refreshing);
+      apply_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), &start, &end);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  query = g_new0 (RowidQuery, 1);
+  query->sql = build_query (self);
+  query->values = query_values (self);
+  cv_reader_run_async (self->store, query_in_thread, query, (GDestroyNotify)rowid_query_free,
+                       (GDestroyNotify)g_array_unref, self->refreshing, refreshed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+cv_record_list_refresh_finish (CvRecordList  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Returns: whether a refresh_async() is still waiting for its rows */
+gboolean
+cv_record_list_is_refreshing (CvRecordList *self)
+{
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), FALSE);
+  return self->refreshing != NULL;
 }

@@ -33,6 +33,13 @@ void          cv_record_list_set_empty_last (CvRecordList *self,
                                             gboolean      empty_last);
 gboolean      cv_record_list_refresh       (CvRecordList *self,
                                             GError      **error);
+void          cv_record_list_refresh_async (CvRecordList *self,
+                                            GAsyncReadyCallback callback,
+                                            gpointer      user_data);
+gboolean      cv_record_list_refresh_finish (CvRecordList *self,
+                                            GAsyncResult *result,
+                                            GError      **error);
+gboolean      cv_record_list_is_refreshing (CvRecordList *self);
 guint         cv_record_list_find          (CvRecordList *self,
                                             const char   *id);
 

@@ -4,16 +4,13 @@
  * raised 4,000 times, a stakeholder at 300 sessions), read a page at a time.
  * The length of a list is one count over an index, so it is right after any
  * insert, delete, merge or undo without keeping a tally anywhere.
- *
- * cv_record_page_load_async() reads in a GTask thread with a connection of
- * its own, opened read-only: WAL lets it read while the window's connection
- * writes, and a connection never crosses threads.
  */
 #include "config.h"
 
 #include "cv-action.h"
 #include "cv-attendance.h"
 #include "cv-contribution.h"
+#include "cv-reader.h"
 #include "cv-record-page.h"
 #include "cv-session.h"
 
@@ -176,7 +173,6 @@ cv_record_page_load (CvStore     *store,
 
 typedef struct
 {
-  char        *path;
   CvPagedList  list;
   char        *key;
   guint        offset;
@@ -186,49 +182,26 @@ typedef struct
 static void
 page_request_free (PageRequest *request)
 {
-  g_free (request->path);
   g_free (request->key);
   g_free (request);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+load_in_thread (CvStore       *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  PageRequest *request = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvDatabase) reader = NULL;
-  g_autoptr(CvStore) store = NULL;
-  CvRecordPage *page = NULL;
+  PageRequest *request = data;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  reader = cv_database_open_reader (request->path, &error);
-  if (reader != NULL)
-    {
-      store = cv_store_new (reader);
-      if (cv_database_exec (reader, "BEGIN", &error))
-        {
-          page = load_page (store, request->list, request->key, request->offset, request->limit,
-                            cancellable, &error);
-          cv_database_exec (reader, "COMMIT", NULL);
-        }
-    }
-  if (page == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, page, (GDestroyNotify)cv_record_page_free);
+  return load_page (reader, request->list, request->key, request->offset, request->limit, cancellable, error);
 }
 
 /**
  * cv_record_page_load_async:
  *
- * As cv_record_page_load(), in a worker thread with its own read-only
- * connection to the store's file; @callback runs in the calling thread's
- * main context. A request cancelled before it finished reports
- * %G_IO_ERROR_CANCELLED, even when its thread got to the end.
+ * As cv_record_page_load(), in a worker thread (cv_reader_run_async());
+ * a request cancelled before it finished reports %G_IO_ERROR_CANCELLED.
  */
 void
 cv_record_page_load_async (CvStore             *store,
@@ -240,7 +213,6 @@ cv_record_page_load_async (CvStore             *store,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   PageRequest *request;
 
   g_return_if_fail (CV_IS_STORE (store));
@@ -248,18 +220,12 @@ cv_record_page_load_async (CvStore             *store,
   g_return_if_fail (key != NULL);
 
   request = g_new0 (PageRequest, 1);
-  request->path = g_strdup (cv_database_get_path (cv_store_get_database (store)));
   request->list = list;
   request->key = g_strdup (key);
   request->offset = offset;
   request->limit = limit;
-
-  /* No source object: the worker's reference to it could be the last one,
-   * and the store must not be finalized in the worker thread. */
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cv_record_page_load_async);
-  g_task_set_task_data (task, request, (GDestroyNotify)page_request_free);
-  g_task_run_in_thread (task, load_in_thread);
+  cv_reader_run_async (store, load_in_thread, request, (GDestroyNotify)page_request_free,
+                       (GDestroyNotify)cv_record_page_free, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): the page, or %NULL with @error set */
@@ -267,6 +233,5 @@ CvRecordPage *
 cv_record_page_load_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return cv_reader_run_finish (result, error);
 }

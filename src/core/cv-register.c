@@ -22,6 +22,16 @@ cv_grid_free (CvGrid *grid)
   g_free (grid);
 }
 
+static const char * const levels[] = { "low", "medium", "high" };
+
+/* As SQLite's NOCASE collation orders them. */
+static int
+compare_points_by_name (gconstpointer a,
+                        gconstpointer b)
+{
+  return g_ascii_strcasecmp (((const CvGridPoint *)a)->name, ((const CvGridPoint *)b)->name);
+}
+
 /* Returns: 0, 1 or 2 for low, medium and high; -1 for anything else */
 int
 cv_level_from_nick (const char *nick)
@@ -53,7 +63,6 @@ cv_register_grid (CvStore     *store,
   CvDatabase *db = cv_store_get_database (store);
   g_autoptr(CvGrid) grid = g_new0 (CvGrid, 1);
   g_autoptr(CvStatement) counts = NULL;
-  g_autoptr(CvStatement) names = NULL;
   CvStep step;
 
   g_return_val_if_fail (CV_IS_STORE (store), NULL);
@@ -78,28 +87,36 @@ cv_register_grid (CvStore     *store,
   if (step == CV_STEP_ERROR)
     return NULL;
 
-  names = cv_database_prepare (db,
-                               "SELECT id, name, influence, interest FROM"
-                               " (SELECT id, name, influence, interest, row_number() OVER"
-                               "   (PARTITION BY influence, interest ORDER BY name COLLATE NOCASE) AS n"
-                               "  FROM stakeholder WHERE programme_id = ?1)"
-                               " WHERE n <= ?2 ORDER BY name COLLATE NOCASE", error);
-  if (names == NULL)
-    return NULL;
-  cv_statement_bind_text (names, 1, programme_id);
-  cv_statement_bind_int64 (names, 2, per_cell);
-  while ((step = cv_statement_step (names, error)) == CV_STEP_ROW)
-    {
-      CvGridPoint point = {
-        g_strdup (cv_statement_column_text (names, 0)),
-        g_strdup (cv_statement_column_text (names, 1)),
-        cv_level_from_nick (cv_statement_column_text (names, 2)),
-        cv_level_from_nick (cv_statement_column_text (names, 3)),
-      };
-      g_array_append_val (grid->points, point);
-    }
-  if (step == CV_STEP_ERROR)
-    return NULL;
+  /* The first names of each cell: nine short ranges of the grid's index. */
+  for (int influence = 0; influence < 3; influence++)
+    for (int interest = 0; interest < 3; interest++)
+      {
+        g_autoptr(CvStatement) names = cv_database_prepare (db,
+                                                            "SELECT id, name FROM stakeholder WHERE programme_id = ?1"
+                                                            " AND influence = ?2 AND interest = ?3"
+                                                            " ORDER BY name COLLATE NOCASE LIMIT ?4", error);
+
+        if (names == NULL)
+          return NULL;
+        cv_statement_bind_text (names, 1, programme_id);
+        cv_statement_bind_text (names, 2, levels[influence]);
+        cv_statement_bind_text (names, 3, levels[interest]);
+        cv_statement_bind_int64 (names, 4, per_cell);
+        while ((step = cv_statement_step (names, error)) == CV_STEP_ROW)
+          {
+            CvGridPoint point = {
+              g_strdup (cv_statement_column_text (names, 0)),
+              g_strdup (cv_statement_column_text (names, 1)),
+              influence,
+              interest,
+            };
+            g_array_append_val (grid->points, point);
+          }
+        if (step == CV_STEP_ERROR)
+          return NULL;
+      }
+  /* By name across the cells, as before. */
+  g_array_sort (grid->points, compare_points_by_name);
 
   return g_steal_pointer (&grid);
 }

@@ -455,6 +455,14 @@ static const char migration_8[] =
   ");"
   "CREATE INDEX duplicate_dismissal_second ON duplicate_dismissal (second_id);";
 
+/* Version 9: the power / interest grid reads an index, not the register. Its
+ * nine counts are a walk of the index alone and the first names of each cell
+ * a short range of it, already in name order: 100,000 stakeholders drew in
+ * seconds before. */
+static const char migration_9[] =
+  "CREATE INDEX stakeholder_programme_grid ON stakeholder"
+  "  (programme_id, influence, interest, name COLLATE NOCASE);";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -464,6 +472,7 @@ const char * const cv_schema_migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

@@ -19,6 +19,13 @@ typedef struct _CvThemeMerge CvThemeMerge;
 GHashTable   *cv_themes_count         (CvStore      *store,
                                        const char   *programme_id,
                                        GError      **error);
+void          cv_themes_count_async   (CvStore      *store,
+                                       const char   *programme_id,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer      user_data);
+GHashTable   *cv_themes_count_finish  (GAsyncResult *result,
+                                       GError      **error);
 CvThemeMerge *cv_themes_merge         (CvStore      *store,
                                        const char   *from_id,
                                        const char   *into_id,

@@ -139,12 +139,31 @@ filter_changed_cb (CvStakeholdersView *self)
 }
 
 static void
+searched_cb (GObject      *list,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CvStakeholdersView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cv_widget_report_error (GTK_WIDGET (self), "Could not search the stakeholders", error);
+      return;
+    }
+  update_visible_page (self);
+}
+
+/* Each keystroke searches at once, in a worker thread: typing never waits
+ * for a search, and a newer one cancels an older one still running. */
+static void
 search_changed_cb (CvStakeholdersView *self)
 {
   if (self->list == NULL)
     return;
   cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  refresh (self);
+  cv_record_list_refresh_async (self->list, searched_cb, g_object_ref (self));
 }
 
 static void
@@ -766,6 +785,14 @@ cv_stakeholders_view_save_pending (CvStakeholdersView *self)
 {
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
   cv_stakeholder_editor_save_pending (self->editor);
+}
+
+/* Returns: whether a search is still under way in its worker thread */
+gboolean
+cv_stakeholders_view_is_searching (CvStakeholdersView *self)
+{
+  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), FALSE);
+  return self->list != NULL && cv_record_list_is_refreshing (self->list);
 }
 
 /* Returns: (transfer none): the list as shown, for tests */

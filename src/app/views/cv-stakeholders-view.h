@@ -27,6 +27,7 @@ CvDuplicatesWindow *cv_stakeholders_view_show_duplicates (CvStakeholdersView *se
 void        cv_stakeholders_view_erase            (CvStakeholdersView *self,
                                                    const char         *stakeholder_id);
 void        cv_stakeholders_view_save_pending     (CvStakeholdersView *self);
+gboolean    cv_stakeholders_view_is_searching     (CvStakeholdersView *self);
 GListModel *cv_stakeholders_view_get_model        (CvStakeholdersView *self);
 void        cv_stakeholders_view_import_file      (CvStakeholdersView *self,
                                                    GFile              *file);

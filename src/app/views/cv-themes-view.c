@@ -26,7 +26,9 @@ struct _CvThemesView
   CvTrash             *trash;
   char                *programme_id;
   GListStore          *themes;
-  GHashTable          *counts;     /* theme id → CvThemeCounts */
+  GHashTable          *counts;     /* theme id → CvThemeCounts, as last counted */
+  GCancellable        *counting;   /* the count under way, if any */
+  GHashTable          *count_labels; /* the count cells bound, to update when counts arrive */
   GtkFilterListModel  *filtered;
   GtkSingleSelection  *selection;
   CvRecord            *theme;      /* the one shown */
@@ -96,6 +98,18 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* A count cell says nothing until the counts have come from their worker thread. */
+static void
+show_count (CvThemesView *self,
+            GtkLabel     *label)
+{
+  CvRecord *theme = g_object_get_data (G_OBJECT (label), "theme");
+  const char *which = g_object_get_data (G_OBJECT (label), "count");
+  g_autofree char *text = self->counts != NULL ? g_strdup_printf ("%u", count_of (self, theme, which)) : NULL;
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
@@ -103,10 +117,25 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   const char *which = g_object_get_data (G_OBJECT (factory), "count");
   CvRecord *theme = gtk_list_item_get_item (item);
-  g_autofree char *text = which != NULL ? g_strdup_printf ("%u", count_of (self, theme, which))
-                                        : g_strdup (cv_record_get_string (theme, "name"));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  if (which == NULL)
+    {
+      gtk_label_set_text (label, cv_record_get_string (theme, "name"));
+      return;
+    }
+  g_object_set_data (G_OBJECT (label), "theme", theme);
+  g_object_set_data (G_OBJECT (label), "count", (gpointer)which);
+  g_hash_table_add (self->count_labels, label);
+  show_count (self, label);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           CvThemesView             *self)
+{
+  g_hash_table_remove (self->count_labels, gtk_list_item_get_child (item));
 }
 
 static int
@@ -134,6 +163,8 @@ set_up_column (CvThemesView        *self,
   g_object_set_data (G_OBJECT (factory), "count", (gpointer)which);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  g_object_set_data (G_OBJECT (column), "sorter", sorter);
   gtk_column_view_column_set_factory (column, factory);
   g_object_set_data (G_OBJECT (sorter), "view", self);
   g_object_set_data (G_OBJECT (sorter), "count", (gpointer)which);
@@ -167,23 +198,66 @@ search_changed_cb (CvThemesView *self)
 static void show_theme (CvThemesView *self);
 
 static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CvThemesView *self = user_data;   /* alive: dispose cancels the count */
+  g_autoptr(GError) error = NULL;
+  GHashTable *counts = cv_themes_count_finish (result, &error);
+  GHashTableIter iter;
+  gpointer label;
+  GtkColumnViewColumn *columns[] = { self->said_column, self->sessions_column, self->open_column,
+                                     self->done_column };
+
+  if (counts == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* a newer count took its place */
+  g_clear_object (&self->counting);
+  if (counts == NULL)
+    {
+      cv_widget_report_error (GTK_WIDGET (self), "Could not count the themes", error);
+      return;
+    }
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  self->counts = counts;
+  g_hash_table_iter_init (&iter, self->count_labels);
+  while (g_hash_table_iter_next (&iter, &label, NULL))
+    show_count (self, label);
+  /* The themes sorted by a count take their places. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    gtk_sorter_changed (g_object_get_data (G_OBJECT (columns[i]), "sorter"), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* The counts join every contribution and action of the programme: over a
+ * county's 200,000 actions that is longer than a frame, so they are counted
+ * in a worker thread; the cells show the last counts until then. */
+static void
+count_themes (CvThemesView *self)
+{
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+  self->counting = g_cancellable_new ();
+  cv_themes_count_async (self->store, self->programme_id, self->counting, counted_cb, self);
+}
+
+static void
 reload (CvThemesView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) themes = NULL;
   g_autofree char *shown = self->theme != NULL ? g_strdup (cv_record_get_id (self->theme)) : NULL;
 
-  g_clear_pointer (&self->counts, g_hash_table_unref);
   g_list_store_remove_all (self->themes);
   if (self->programme_id == NULL)
     return;
   themes = cv_store_list (self->store, CV_TYPE_THEME, "programme_id", self->programme_id, &error);
-  self->counts = cv_themes_count (self->store, self->programme_id, &error);
-  if (themes == NULL || self->counts == NULL)
+  if (themes == NULL)
     {
       cv_widget_report_error (GTK_WIDGET (self), "Could not list the themes", error);
       return;
     }
+  count_themes (self);
   g_list_store_splice (self->themes, 0, 0, themes->pdata, themes->len);
   gtk_stack_set_visible_child_name (self->list_stack, themes->len > 0 ? "list" : "empty");
 
@@ -443,7 +517,11 @@ cv_themes_view_dispose (GObject *object)
 {
   CvThemesView *self = (CvThemesView *)object;
 
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_THEMES_VIEW);
+  g_clear_pointer (&self->count_labels, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->themes);
@@ -513,6 +591,7 @@ cv_themes_view_init (CvThemesView *self)
   g_autoptr(GtkSortListModel) sorted = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->count_labels = g_hash_table_new (NULL, NULL);
   self->themes = g_list_store_new (CV_TYPE_THEME);
 
   self->loading = TRUE;
@@ -591,6 +670,14 @@ cv_themes_view_focus_search (CvThemesView *self)
   g_return_if_fail (CV_IS_THEMES_VIEW (self));
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Returns: whether the themes are still being counted */
+gboolean
+cv_themes_view_is_counting (CvThemesView *self)
+{
+  g_return_val_if_fail (CV_IS_THEMES_VIEW (self), FALSE);
+  return self->counting != NULL;
 }
 
 /* Returns: (transfer none): the themes as shown, for tests */

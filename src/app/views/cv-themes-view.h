@@ -21,6 +21,7 @@ void        cv_themes_view_open          (CvThemesView *self,
 gboolean    cv_themes_view_merge_into    (CvThemesView *self,
                                           const char   *into_id);
 void        cv_themes_view_focus_search  (CvThemesView *self);
+gboolean    cv_themes_view_is_counting   (CvThemesView *self);
 GListModel *cv_themes_view_get_model     (CvThemesView *self);
 
 G_END_DECLS
