@@ -144,6 +144,29 @@ test_add_attendees_all_or_nothing (Fixture       *f,
   g_assert_cmpuint (counts.listed, ==, 0);
 }
 
+/* People added to a session already held came to it: their status says so. */
+static void
+test_attendance_follows_session (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) held = add (f->store, CV_TYPE_SESSION, "programme-id", cv_record_get_id (f->programme),
+                                  "title", "Held already", "starts-at", "2018-01-01T10:00:00Z",
+                                  "status", "held", NULL);
+  const char *ids[] = { cv_record_get_id (f->people[0]), cv_record_get_id (f->people[1]), NULL };
+  CvAttendanceCounts counts;
+
+  g_assert_true (cv_sessions_add_attendees (f->store, cv_record_get_id (held), ids, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (cv_sessions_count_attendance (f->store, cv_record_get_id (held), &counts, &error));
+  g_assert_cmpuint (counts.attended, ==, 2);
+  g_assert_cmpuint (counts.invited, ==, 0);
+  /* A planned one invites them. */
+  g_assert_true (cv_sessions_add_attendees (f->store, cv_record_get_id (f->session), ids, NULL, NULL, &error));
+  g_assert_true (cv_sessions_count_attendance (f->store, cv_record_get_id (f->session), &counts, &error));
+  g_assert_cmpuint (counts.invited, ==, 2);
+}
+
 static void
 test_contributions (Fixture       *f,
                     gconstpointer  data)
@@ -448,6 +471,7 @@ main (int   argc,
   FIXTURE_TEST ("/sessions/attendance", test_attendance);
   FIXTURE_TEST ("/sessions/attendance/all-or-nothing", test_add_attendees_all_or_nothing);
   FIXTURE_TEST ("/sessions/contributions", test_contributions);
+  FIXTURE_TEST ("/sessions/attendance-follows-session", test_attendance_follows_session);
   g_test_add_func ("/sessions/time-zones", test_time_zones);
   g_test_add_func ("/sessions/dates-en-gb", test_dates_en_gb);
   g_test_add_func ("/sessions/dates-cy-gb", test_dates_cy_gb);

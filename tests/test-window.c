@@ -1010,6 +1010,8 @@ test_engagement_loop (Fixture       *f,
   gtk_editable_set_text (session_child (f, "starts_row"), "2018-03-01 10:00");
   g_assert_true (cv_session_editor_save_pending (session_editor (f)));
   first = g_strdup (cv_session_editor_get_id (session_editor (f)));
+  /* Dated in the past, it is still in the list beside its page. */
+  g_assert_cmpuint (g_list_model_get_n_items (cv_sessions_view_get_model (sessions_view (f))), ==, 1);
   cv_session_editor_add_people (session_editor (f));
   picker = find_toplevel (CV_TYPE_ATTENDEE_PICKER);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)

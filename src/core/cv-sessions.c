@@ -69,11 +69,22 @@ cv_sessions_add_attendees (CvStore             *store,
                            GError             **error)
 {
   CvDatabase *db;
+  const char *status;
   guint n_added = 0;
   guint n_already = 0;
 
   g_return_val_if_fail (CV_IS_STORE (store), FALSE);
   g_return_val_if_fail (session_id != NULL, FALSE);
+
+  /* People added to a session already held came to it; to one still to
+   * come, they are invited. */
+  {
+    g_autoptr(CvRecord) session = cv_store_load (store, CV_TYPE_SESSION, session_id, error);
+
+    if (session == NULL)
+      return FALSE;
+    status = g_strcmp0 (cv_record_get_string (session, "status"), "held") == 0 ? "attended" : "invited";
+  }
 
   db = cv_store_get_database (store);
   if (!cv_database_begin (db, error))
@@ -84,7 +95,8 @@ cv_sessions_add_attendees (CvStore             *store,
       g_autoptr(CvRecord) attendance = cv_record_new (CV_TYPE_ATTENDANCE);
       g_autoptr(GError) local_error = NULL;
 
-      g_object_set (attendance, "session-id", session_id, "stakeholder-id", stakeholder_ids[i], NULL);
+      g_object_set (attendance, "session-id", session_id, "stakeholder-id", stakeholder_ids[i],
+                    "status", status, NULL);
       if (cv_store_insert (store, attendance, &local_error))
         n_added++;
       else if (g_error_matches (local_error, CV_ERROR, CV_ERROR_DUPLICATE))

@@ -286,10 +286,9 @@ cv_session_editor_save_pending (CvSessionEditor *self)
   g_set_object (&self->record, record);
   update_title (self);
   if (is_new)
-    {
-      reload_page (self);
-      g_signal_emit (self, signals[SAVED], 0, self->record);
-    }
+    reload_page (self);
+  /* Every save: the list keeps the session in view, whatever its filter. */
+  g_signal_emit (self, signals[SAVED], 0, self->record);
   return TRUE;
 }
 

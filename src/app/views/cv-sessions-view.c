@@ -215,6 +215,13 @@ editor_saved_cb (CvSessionsView *self,
 {
   guint position = cv_record_list_find (self->list, cv_record_get_id (record));
 
+  /* A session saved where the list's "when" would hide it (a new one dated
+   * in the past, or one moved) is never lost from view: the list shows all. */
+  if (position == G_MAXUINT && gtk_drop_down_get_selected (self->when_filter) != WHEN_ALL)
+    {
+      gtk_drop_down_set_selected (self->when_filter, WHEN_ALL);
+      position = cv_record_list_find (self->list, cv_record_get_id (record));
+    }
   if (position != G_MAXUINT)
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
