@@ -11,6 +11,7 @@
 #include "cv-duplicates.h"
 #include "cv-erasure.h"
 #include "cv-person-report.h"
+#include "cv-retention.h"
 #include "cv-error.h"
 #include "cv-programme.h"
 #include "cv-record-list.h"
@@ -546,6 +547,107 @@ test_duplicates_merge_organisations (Fixture       *f,
   g_assert_cmpstr (after_undo, ==, before);
 }
 
+/* Retention */
+
+static CvRecord *
+add_old (CvStore    *store,
+         GType       type,
+         const char *recorded_at,
+         const char *first_property,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  CvRecord *record = cv_record_new (type);
+  g_autofree char *id = g_uuid_string_random ();
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (record), first_property, args);
+  va_end (args);
+  cv_record_set_id (record, id);
+  cv_record_set_timestamps (record, recorded_at, recorded_at);
+  g_assert_true (cv_store_write_unchecked (store, record, FALSE, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static void
+test_retention (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pid = cv_record_get_id (f->programme);
+  g_autoptr(CvRecord) unseen = NULL;
+  g_autoptr(CvRecord) seen_long_ago = NULL;
+  g_autoptr(CvRecord) owns_action = NULL;
+  g_autoptr(CvRecord) old_session = NULL;
+  g_autoptr(CvRecord) attendance = NULL;
+  g_autoptr(CvRecord) action = NULL;
+  g_autoptr(GPtrArray) past = NULL;
+  CvRetentionEntry *entry;
+
+  unseen = add_old (f->store, CV_TYPE_STAKEHOLDER, "2019-05-01T09:00:00Z", "programme-id", pid,
+                    "name", "Alun Unseen", NULL);
+  seen_long_ago = add_old (f->store, CV_TYPE_STAKEHOLDER, "2019-05-01T09:00:00Z", "programme-id", pid,
+                           "name", "Beca Seen", NULL);
+  owns_action = add_old (f->store, CV_TYPE_STAKEHOLDER, "2019-05-01T09:00:00Z", "programme-id", pid,
+                         "name", "Carys Owner", NULL);
+  old_session = add_old (f->store, CV_TYPE_SESSION, "2020-01-01T09:00:00Z", "programme-id", pid,
+                         "title", "Winter meeting", "starts-at", "2020-02-01T10:00:00Z", "status", "held", NULL);
+  attendance = add_old (f->store, CV_TYPE_ATTENDANCE, "2020-01-01T09:00:00Z",
+                        "session-id", cv_record_get_id (old_session),
+                        "stakeholder-id", cv_record_get_id (seen_long_ago), "status", "attended", NULL);
+  /* Named on an action changed this year: seen recently. */
+  action = add (f->store, CV_TYPE_ACTION, "programme-id", pid, "title", "Ring round the carers",
+                "owner-id", cv_record_get_id (owns_action), NULL);
+
+  /* No limit: nobody is past it. */
+  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (past->len, ==, 0);
+  g_clear_pointer (&past, g_ptr_array_unref);
+
+  /* A limit out of range is refused; three years is stored. */
+  g_assert_false (cv_retention_set_years (f->store, pid, 120, &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (cv_retention_get_years (f->store, pid), ==, 0);
+  g_assert_true (cv_retention_set_years (f->store, pid, 3, &error));
+  g_assert_cmpuint (cv_retention_get_years (f->store, pid), ==, 3);
+
+  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (past->len, ==, 2);
+  entry = g_ptr_array_index (past, 0);
+  g_assert_cmpstr (entry->name, ==, "Alun Unseen");
+  g_assert_cmpstr (entry->last_seen, ==, "2019-05-01T09:00:00Z");
+  g_assert_null (entry->kept_reason);
+  entry = g_ptr_array_index (past, 1);
+  g_assert_cmpstr (entry->name, ==, "Beca Seen");
+  g_assert_cmpstr (entry->last_seen, ==, "2020-02-01T10:00:00Z");
+
+  /* Kept with a reason: still listed, with the reason; a blank reason is refused. */
+  g_assert_false (cv_retention_keep (f->store, cv_record_get_id (unseen), "  ", &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cv_retention_keep (f->store, cv_record_get_id (unseen), "Safeguarding case open", &error));
+  g_clear_pointer (&past, g_ptr_array_unref);
+  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->kept_reason, ==, "Safeguarding case open");
+
+  /* Erasing is the other answer: they leave the list. */
+  g_assert_true (cv_erasure_erase (f->store, cv_record_get_id (seen_long_ago), &error));
+  g_clear_pointer (&past, g_ptr_array_unref);
+  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  g_assert_cmpuint (past->len, ==, 1);
+
+  /* Back to no limit. */
+  g_assert_true (cv_retention_set_years (f->store, pid, 0, &error));
+  g_clear_pointer (&past, g_ptr_array_unref);
+  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  g_assert_cmpuint (past->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +662,7 @@ main (int   argc,
   ADD ("/personal/duplicates/find", test_duplicates_find);
   ADD ("/personal/duplicates/merge-undo", test_duplicates_merge);
   ADD ("/personal/duplicates/merge-organisations", test_duplicates_merge_organisations);
+  ADD ("/personal/retention", test_retention);
 #undef ADD
 
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "cv-file.h"
 #include "cv-guides.h"
 #include "cv-person-document.h"
+#include "cv-retention.h"
 #include "cv-programme.h"
 #include "cv-review.h"
 #include "cv-review-document.h"
@@ -248,6 +249,27 @@ run_headless (CvApplication *self,
       return 0;
     }
 
+  if (g_variant_dict_lookup (options, "past-retention", "&s", &programme))
+    {
+      g_autofree char *id = cv_exchange_find_programme (store, programme, &error);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+      g_autoptr(GPtrArray) past = NULL;
+
+      if (id == NULL)
+        goto failed;
+      past = cv_retention_past (store, id, today, &error);
+      if (past == NULL)
+        goto failed;
+      for (guint i = 0; i < past->len; i++)
+        {
+          CvRetentionEntry *entry = g_ptr_array_index (past, i);
+          g_print ("%s\t%.10s\t%s\t%s\n", entry->id, entry->last_seen, entry->name,
+                   entry->kept_reason != NULL ? entry->kept_reason : "");
+        }
+      return 0;
+    }
+
   if (g_variant_dict_lookup (options, "person-report", "&s", &programme))
     {
       if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) ||
@@ -300,7 +322,7 @@ cv_application_handle_local_options (GApplication *app,
       g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "import-csv") ||
       g_variant_dict_contains (options, "list-programmes") || g_variant_dict_contains (options, "review") ||
       g_variant_dict_contains (options, "erase-person") || g_variant_dict_contains (options, "person-report") ||
-      g_variant_dict_contains (options, "find-duplicates"))
+      g_variant_dict_contains (options, "find-duplicates") || g_variant_dict_contains (options, "past-retention"))
     return run_headless (self, options);
 
   return -1;
@@ -426,6 +448,9 @@ cv_application_init (CvApplication *self)
     { "find-duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("List the likely duplicate people in PROGRAMME (a name or id), best first: both ids, why, both names"),
       N_("PROGRAMME") },
+    { "past-retention", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("List the people of PROGRAMME (a name or id) past its retention period: id, last seen, name, "
+         "why they are kept"), N_("PROGRAMME") },
     { "person-report", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write everything held about the person STAKEHOLDER (their id) to the file given after it: "
          "a readable .pdf or the .json data"), N_("STAKEHOLDER") },

@@ -10,6 +10,7 @@
 #include "cv-date-row.h"
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
+#include "cv-retention.h"
 
 struct _CvProgrammeDialog
 {
@@ -23,6 +24,7 @@ struct _CvProgrammeDialog
   AdwEntryRow *locality_row;
   AdwEntryRow *aim_row;
   AdwEntryRow *start_row;
+  GtkSpinButton *retention_spin;
   GtkLabel    *error_label;
 };
 
@@ -57,6 +59,9 @@ save_cb (CvProgrammeDialog *self)
   else
     ok = cv_store_insert (self->store, record, &error);
 
+  if (ok)
+    ok = cv_retention_set_years (self->store, cv_record_get_id (record),
+                                 (guint)gtk_spin_button_get_value_as_int (self->retention_spin), &error);
   if (!ok)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -117,6 +122,7 @@ cv_programme_dialog_class_init (CvProgrammeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, locality_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, aim_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, enter_cb);
@@ -160,6 +166,8 @@ cv_programme_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->locality_row), locality != NULL ? locality : "");
       gtk_editable_set_text (GTK_EDITABLE (self->aim_row), aim != NULL ? aim : "");
       cv_date_row_set_date (self->start_row, start);
+      gtk_spin_button_set_value (self->retention_spin,
+                                 cv_retention_get_years (store, cv_record_get_id (programme)));
     }
   name_changed_cb (self);
   return self;

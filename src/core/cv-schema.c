@@ -463,6 +463,23 @@ static const char migration_9[] =
   "CREATE INDEX stakeholder_programme_grid ON stakeholder"
   "  (programme_id, influence, interest, name COLLATE NOCASE);";
 
+/* Version 10: retention. A programme may say how many years to keep people
+ * not seen at any session nor named on any action (no row: no limit); it is
+ * a setting of this copy of the programme, not part of the exchange. Someone
+ * kept past it is kept with a reason. */
+static const char migration_10[] =
+  "CREATE TABLE programme_retention ("
+  /* The setting is part of its programme. */
+  "  programme_id TEXT PRIMARY KEY NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 99)"
+  ");"
+  "CREATE TABLE retention_keep ("
+  /* The reason is about the person and goes with them. */
+  "  stakeholder_id TEXT PRIMARY KEY NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),"
+  "  kept_on TEXT NOT NULL"
+  ");";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -473,6 +490,7 @@ const char * const cv_schema_migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);
