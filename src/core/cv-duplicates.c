@@ -426,6 +426,7 @@ cv_duplicates_find (CvDatabase            *database,
   g_autoptr(GHashTable) by_organisation = new_groups ();
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_duplicate_pair_free);
   GHashTableIter iter;
+  gpointer key;
   gpointer value;
   guint done = 0;
   guint n_organisations;
@@ -484,10 +485,11 @@ cv_duplicates_find (CvDatabase            *database,
     }
 
   g_hash_table_iter_init (&iter, pairs);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_ptr_array_add (result, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
   g_ptr_array_sort (result, compare_pairs);
   if (progress != NULL)
