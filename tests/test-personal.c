@@ -112,15 +112,6 @@ fixture_set_up (Fixture       *f,
   attendance = g_object_ref (g_ptr_array_index (rows, 0));
   g_object_set (attendance, "status", "attended", "paid", TRUE, NULL);
   g_assert_true (cv_store_update (f->store, attendance, &error));
-  /* The session was held, so both were listed as attended: Owen only said he would come. */
-  {
-    g_autoptr(GPtrArray) others = cv_store_list (f->store, CV_TYPE_ATTENDANCE, "stakeholder_id",
-                                                 cv_record_get_id (f->other), &error);
-
-    g_assert_cmpuint (others->len, ==, 1);
-    cv_record_set_string (g_ptr_array_index (others, 0), "status", "invited");
-    g_assert_true (cv_store_update (f->store, g_ptr_array_index (others, 0), &error));
-  }
   f->contribution = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", pid,
                          "session-id", cv_record_get_id (f->session),
                          "text", "Visits are too short to talk", "anonymous", FALSE,
