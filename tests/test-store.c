@@ -817,6 +817,44 @@ test_values (void)
   g_assert_false (cv_email_is_valid ("a@example..org"));
 }
 
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Saving a record as it is stored writes nothing: viewing a record in an
+ * editor must not make it "newer" than a partner's edit of it. */
+static void
+test_update_unchanged (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) loaded = cv_store_load (f->store, CV_TYPE_STAKEHOLDER, cv_record_get_id (f->person), &error);
+  g_autofree char *before = g_strdup (cv_record_get_updated_at (loaded));
+  g_autoptr(CvRecord) again = NULL;
+  guint changes = 0;
+  gulong handler = g_signal_connect_swapped (f->store, "changed", G_CALLBACK (count_cb), &changes);
+
+  g_usleep (1100 * 1000);   /* timestamps have whole seconds */
+  g_assert_true (cv_store_update (f->store, loaded, &error));
+  g_assert_no_error (error);
+  again = cv_store_load (f->store, CV_TYPE_STAKEHOLDER, cv_record_get_id (f->person), &error);
+  g_assert_cmpstr (cv_record_get_updated_at (again), ==, before);
+  g_assert_cmpstr (cv_record_get_updated_at (loaded), ==, before);
+  g_assert_cmpuint (changes, ==, 0);
+
+  /* A real change is written and dated. */
+  cv_record_set_string (loaded, "role", "Chair");
+  g_assert_true (cv_store_update (f->store, loaded, &error));
+  g_clear_object (&again);
+  again = cv_store_load (f->store, CV_TYPE_STAKEHOLDER, cv_record_get_id (f->person), &error);
+  g_assert_cmpstr (cv_record_get_updated_at (again), !=, before);
+  g_assert_cmpuint (changes, ==, 1);
+  g_signal_handler_disconnect (f->store, handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +866,7 @@ main (int   argc,
 
   g_test_add_func ("/store/values", test_values);
   FIXTURE_TEST ("/store/record/every-kind-round-trip", test_every_kind_round_trip);
+  FIXTURE_TEST ("/store/update-unchanged", test_update_unchanged);
   for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
     {
       g_autofree char *path = g_strdup_printf ("/store/refuse/%s", refusals[i].name);

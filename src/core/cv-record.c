@@ -444,6 +444,28 @@ values_equal (const GValue *a,
     }
 }
 
+/**
+ * cv_record_same_fields:
+ *
+ * Returns: whether @a and @b, of one kind, hold the same value in every field
+ */
+gboolean
+cv_record_same_fields (CvRecord *a,
+                       CvRecord *b)
+{
+  const CvRecordKind *kind;
+
+  g_return_val_if_fail (CV_IS_RECORD (a) && CV_IS_RECORD (b), FALSE);
+
+  kind = cv_record_get_kind (a);
+  if (kind != cv_record_get_kind (b))
+    return FALSE;
+  for (guint i = 0; i < kind->n_fields; i++)
+    if (!values_equal (&values_of (a)[i], &values_of (b)[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Every change to a field goes through here, so notification happens only for
  * real changes and an empty string is always stored as "no value". */
 void

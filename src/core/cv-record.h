@@ -103,6 +103,8 @@ void                cv_record_class_set_kind  (CvRecordClass      *klass,
 
 CvRecord           *cv_record_new             (GType               type);
 CvRecord           *cv_record_copy            (CvRecord           *self);
+gboolean            cv_record_same_fields     (CvRecord           *a,
+                                               CvRecord           *b);
 const CvRecordKind *cv_record_get_kind        (CvRecord           *self);
 const char         *cv_record_get_id          (CvRecord           *self);
 void                cv_record_set_id          (CvRecord           *self,

@@ -1119,10 +1119,21 @@ cv_store_update (CvStore   *self,
 {
   g_autofree char *previous = NULL;
   g_autofree char *now = NULL;
+  g_autoptr(CvRecord) stored = NULL;
 
   g_return_val_if_fail (CV_IS_STORE (self), FALSE);
   g_return_val_if_fail (CV_IS_RECORD (record), FALSE);
   g_return_val_if_fail (cv_record_get_id (record) != NULL, FALSE);
+
+  /* Nothing changed (an editor saving as the person moves on): nothing is
+   * written, so updated_at keeps saying when the record last really changed,
+   * which is what a merge of partners' files goes by. */
+  stored = cv_store_load (self, G_OBJECT_TYPE (record), cv_record_get_id (record), NULL);
+  if (stored != NULL && cv_record_same_fields (stored, record))
+    {
+      cv_record_set_timestamps (record, cv_record_get_created_at (stored), cv_record_get_updated_at (stored));
+      return TRUE;
+    }
 
   previous = g_strdup (cv_record_get_updated_at (record));
   now = cv_timestamp_now ();
