@@ -153,20 +153,35 @@ partner_rules_clear (PartnerRules *rules)
   g_clear_pointer (&rules->pool_id, g_free);
 }
 
-/* A number from one query; ?1 is the programme, ?2 the smallest crowd. */
+/* A partner rule's query, bound: ?1 is the programme, ?2 (when used) the
+ * smallest crowd. */
+static CvStatement *
+prepare_for_programme (CvStore     *store,
+                       const char  *sql,
+                       const char  *programme_id,
+                       GError     **error)
+{
+  CvStatement *st = cv_database_prepare (cv_store_get_database (store), sql, error);
+
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, programme_id);
+  if (sqlite3_bind_parameter_count (cv_statement_get_stmt (st)) >= 2)
+    cv_statement_bind_int64 (st, 2, CV_EXCHANGE_MIN_CROWD);
+  return st;
+}
+
+/* A number from one query of prepare_for_programme()'s kind. */
 static gint64
 count_of (CvStore     *store,
           const char  *sql,
           const char  *programme_id,
           GError     **error)
 {
-  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, error);
+  g_autoptr(CvStatement) st = prepare_for_programme (store, sql, programme_id, error);
 
   if (st == NULL)
     return -1;
-  cv_statement_bind_text (st, 1, programme_id);
-  if (sqlite3_bind_parameter_count (cv_statement_get_stmt (st)) >= 2)
-    cv_statement_bind_int64 (st, 2, CV_EXCHANGE_MIN_CROWD);
   if (cv_statement_step (st, error) != CV_STEP_ROW)
     return -1;
   return cv_statement_column_int64 (st, 0);
@@ -188,7 +203,7 @@ pool_id_for (const char *programme_id)
 }
 
 /* Fills @table with the first column of @sql (and the second as values, with
- * @pairs); ?1 is the programme, ?2 the smallest crowd. */
+ * @pairs); @sql is of prepare_for_programme()'s kind. */
 static gboolean
 collect (CvStore     *store,
          const char  *sql,
@@ -197,14 +212,11 @@ collect (CvStore     *store,
          gboolean     pairs,
          GError     **error)
 {
-  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store), sql, error);
+  g_autoptr(CvStatement) st = prepare_for_programme (store, sql, programme_id, error);
   CvStep step;
 
   if (st == NULL)
     return FALSE;
-  cv_statement_bind_text (st, 1, programme_id);
-  if (sqlite3_bind_parameter_count (cv_statement_get_stmt (st)) >= 2)
-    cv_statement_bind_int64 (st, 2, CV_EXCHANGE_MIN_CROWD);
   while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
     g_hash_table_insert (table, g_strdup (cv_statement_column_text (st, 0)),
                          pairs ? g_strdup (cv_statement_column_text (st, 1)) : NULL);
