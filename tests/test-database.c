@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -466,10 +467,123 @@ test_second_writer_waits (void)
   g_free (w.message);
 }
 
+/* Runs this test program again as another process of Convene would use the
+ * file: "open" opens and closes it, "count" prints how many programmes it
+ * holds. */
+static char *
+run_other_process (const char *what,
+                   const char *path)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { self, "--other-process", what, path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (self);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strstrip (g_steal_pointer (&out));
+}
+
+static int
+other_process (const char *what,
+               const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_str_equal (what, "count"))
+    {
+      all = cv_store_list (store, CV_TYPE_PROGRAMME, "status", "active", &error);
+      if (all == NULL)
+        return 1;
+      g_print ("%u\n", all->len);
+    }
+  return 0;
+}
+
+/* What GTK's file chooser does to each file of a folder it shows: read its
+ * start to guess its type and close it, which drops every lock the process
+ * holds on that file. Another process of Convene opening and closing the
+ * database must not then take the open window's -wal file away from it. */
+static void
+test_other_process_keeps_wal (void)
+{
+  g_autofree char *path = temp_path ("shared.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  const char *files[] = { path, wal, shm };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(CvRecord) before = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autoptr(CvRecord) after = cv_record_new (CV_TYPE_PROGRAMME);
+  g_autofree char *out = NULL;
+  g_autofree char *count = NULL;
+
+  g_assert_no_error (error);
+  cv_record_set_string (before, "name", "Before");
+  g_assert_true (cv_store_insert (store, before, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      char head[16];
+      int fd = g_open (files[i], O_RDONLY | O_CLOEXEC, 0);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (read (fd, head, sizeof head), >, 0);
+      close (fd);
+    }
+
+  out = run_other_process ("open", path);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  cv_record_set_string (after, "name", "After");
+  g_assert_true (cv_store_insert (store, after, &error));
+  g_assert_no_error (error);
+  count = run_other_process ("count", path);
+  g_assert_cmpstr (count, ==, "2");
+}
+
+/* The last connection of the last process checkpoints as usual: the file
+ * alone then holds everything, for a copy taken with a file manager. */
+static void
+test_last_process_checkpoints (void)
+{
+  g_autofree char *path = temp_path ("alone.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  CvStore *store = cv_store_open (path, &error);
+  g_autoptr(CvStore) reader = NULL;
+  g_autoptr(CvRecord) programme = cv_record_new (CV_TYPE_PROGRAMME);
+
+  g_assert_no_error (error);
+  cv_record_set_string (programme, "name", "Alone");
+  g_assert_true (cv_store_insert (store, programme, &error));
+  /* A second connection in the same process is not another process. */
+  reader = cv_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reader);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 4 && g_str_equal (argv[1], "--other-process"))
+    return other_process (argv[2], argv[3]);
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/database/create", test_create);
@@ -481,6 +595,8 @@ main (int   argc,
   g_test_add_func ("/database/transactions-nest", test_transactions_nest);
   g_test_add_func ("/database/read-only", test_read_only);
   g_test_add_func ("/database/second-writer-waits", test_second_writer_waits);
+  g_test_add_func ("/database/other-process-keeps-wal", test_other_process_keeps_wal);
+  g_test_add_func ("/database/last-process-checkpoints", test_last_process_checkpoints);
 
   return g_test_run ();
 }

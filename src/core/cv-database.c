@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cv-database.h"
@@ -19,12 +21,36 @@ struct _CvStatement
   gboolean      in_use;
 };
 
+/* Every process of Convene that has a database open holds a shared flock() on
+ * it through one descriptor of its own, kept open while any connection to the
+ * file is open in the process.
+ *
+ * SQLite's locks are POSIX record locks, which belong to the process: when
+ * any descriptor of the file is closed in the process (the file chooser
+ * reading the start of a file to guess its type is enough), all of them go.
+ * Another process then believes it is the file's last user, checkpoints and
+ * deletes the -wal and -shm files that this one still writes to, and edits
+ * are lost. flock() locks belong to the open file description instead, so
+ * they survive: a connection that is the last in its process closes without
+ * the checkpoint when another process of Convene still holds the file. */
+typedef struct
+{
+  dev_t dev;
+  ino_t ino;
+  int   fd;
+  guint users;
+} Presence;
+
+static GMutex     presence_lock;
+static GPtrArray *presences;
+
 struct _CvDatabase
 {
   GObject     parent_instance;
 
   char       *path;
   sqlite3    *handle;
+  Presence   *presence;   /* shared with the process's other connections */
   GHashTable *statements;   /* SQL text → CvStatement */
   guint       depth;        /* nested transactions, as savepoints */
   int         schema_version;
@@ -43,14 +69,91 @@ statement_free (gpointer data)
   g_free (self);
 }
 
+/* Takes this process's place among the users of @path, which exists. A
+ * failure here is not an error: the file is then used as SQLite alone
+ * would. */
+static Presence *
+presence_acquire (const char *path)
+{
+  Presence *presence = NULL;
+  struct stat st;
+  int fd;
+
+  /* Looked up by stat(), not by opening: closing a descriptor of a file that
+   * is open already would drop its connections' locks. */
+  if (g_stat (path, &st) != 0)
+    return NULL;
+
+  g_mutex_lock (&presence_lock);
+  if (presences == NULL)
+    presences = g_ptr_array_new ();
+  for (guint i = 0; i < presences->len; i++)
+    {
+      Presence *p = g_ptr_array_index (presences, i);
+
+      if (p->dev == st.st_dev && p->ino == st.st_ino)
+        {
+          presence = p;
+          presence->users++;
+          break;
+        }
+    }
+  if (presence == NULL && (fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) >= 0)
+    {
+      while (flock (fd, LOCK_SH) != 0 && errno == EINTR)
+        ;
+      presence = g_new0 (Presence, 1);
+      presence->dev = st.st_dev;
+      presence->ino = st.st_ino;
+      presence->fd = fd;
+      presence->users = 1;
+      g_ptr_array_add (presences, presence);
+    }
+  g_mutex_unlock (&presence_lock);
+  return presence;
+}
+
+/* Closes @handle, the connection of a user of @presence; the last user in the
+ * process closes the descriptor too, after SQLite has let go of the file. */
+static void
+presence_close (Presence *presence,
+                sqlite3  *handle)
+{
+  if (presence == NULL)
+    {
+      sqlite3_close_v2 (handle);
+      return;
+    }
+
+  g_mutex_lock (&presence_lock);
+  if (presence->users == 1)
+    {
+      /* Converting to exclusive fails while another process holds its shared
+       * lock. The conversion may drop this process's lock on the way, which
+       * is harmless: the descriptor is about to be closed. */
+      if (flock (presence->fd, LOCK_EX | LOCK_NB) != 0)
+        sqlite3_db_config (handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      sqlite3_close_v2 (handle);
+      g_ptr_array_remove_fast (presences, presence);
+      close (presence->fd);
+      g_free (presence);
+    }
+  else
+    {
+      presence->users--;
+      sqlite3_close_v2 (handle);
+    }
+  g_mutex_unlock (&presence_lock);
+}
+
 static void
 cv_database_finalize (GObject *object)
 {
   CvDatabase *self = (CvDatabase *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->handle != NULL)
-    sqlite3_close_v2 (self->handle);
+  if (self->handle != NULL || self->presence != NULL)
+    presence_close (g_steal_pointer (&self->presence), g_steal_pointer (&self->handle));
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (cv_database_parent_class)->finalize (object);
@@ -119,6 +222,15 @@ prepare_private_file (const char  *path,
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
+    }
+
+  /* An existing file is made private by name: opening and closing it would
+   * drop the locks of a connection this process has open on it already. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_chmod (path, 0600) != 0)
+        g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+      return TRUE;
     }
 
   fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -298,6 +410,7 @@ cv_database_open_at_version (const char  *path,
 
   if (!self->read_only && !prepare_private_file (path, error))
     return NULL;
+  self->presence = presence_acquire (self->path);
   rc = open_handle (self);
   if (rc != SQLITE_OK)
     {
@@ -391,6 +504,7 @@ cv_database_open_reader (const char  *path,
   self = g_object_new (CV_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->read_only = cannot_write (path);
+  self->presence = presence_acquire (self->path);
   rc = open_handle (self);
   if (rc != SQLITE_OK)
     {
