@@ -17,6 +17,8 @@
 #include "cv-programme.h"
 #include "cv-prompt.h"
 #include "cv-record-list.h"
+#include "cv-attendance.h"
+#include "cv-sessions.h"
 #include "cv-stakeholder.h"
 #include "cv-store.h"
 
@@ -200,6 +202,125 @@ test_migrate_with_backup (void)
   }
 }
 
+
+/* Version 11 rebuilds the attendance table to allow "did not attend": a file
+ * of version 10 keeps every row, in its order, with its index, and counts. */
+static void
+test_migrate_attendance (void)
+{
+  g_autofree char *path = temp_path ("attendance-v10.db");
+  g_autoptr(GError) error = NULL;
+  const char *programme_id = "7a1c1600-0000-4000-8000-000000000001";
+  const char *session_id = "7a1c1600-0000-4000-8000-000000000002";
+  const char *people[] = { "7a1c1600-0000-4000-8000-000000000013", "7a1c1600-0000-4000-8000-000000000011",
+                           "7a1c1600-0000-4000-8000-000000000012" };
+  const char *statuses[] = { "attended", "apologies", "invited" };
+
+  {
+    g_autoptr(CvDatabase) old = cv_database_open_at_version (path, 10, &error);
+    g_autoptr(CvStatement) st = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (cv_database_exec (old,
+      "INSERT INTO programme (id, created_at, updated_at, name) VALUES"
+      " ('7a1c1600-0000-4000-8000-000000000001', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'Vanguard');"
+      "INSERT INTO session (id, created_at, updated_at, programme_id, title, kind, status) VALUES"
+      " ('7a1c1600-0000-4000-8000-000000000002', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z',"
+      "  '7a1c1600-0000-4000-8000-000000000001', 'Quarterly meeting', 'workshop', 'held');"
+      "INSERT INTO session_erased_attendance (session_id, attended) VALUES"
+      " ('7a1c1600-0000-4000-8000-000000000002', 2);", &error));
+    g_assert_no_error (error);
+    st = cv_database_prepare (old,
+      "INSERT INTO stakeholder (id, created_at, updated_at, programme_id, kind, name, sector, influence,"
+      " interest, engagement) VALUES (?1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?2, 'person',"
+      " ?1, 'other', 'low', 'low', 'inform')", &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        cv_statement_bind_text (st, 1, people[i]);
+        cv_statement_bind_text (st, 2, programme_id);
+        g_assert_true (cv_statement_run (st, &error));
+        sqlite3_reset (cv_statement_get_stmt (st));
+      }
+    g_clear_pointer (&st, cv_statement_release);
+    /* Listed in an order that is not the order of their ids. */
+    st = cv_database_prepare (old,
+      "INSERT INTO attendance (id, created_at, updated_at, session_id, stakeholder_id, status, role, paid)"
+      " VALUES (?1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?2, ?1, ?3, 'participant', ?4)", &error);
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        cv_statement_bind_text (st, 1, people[i]);
+        cv_statement_bind_text (st, 2, session_id);
+        cv_statement_bind_text (st, 3, statuses[i]);
+        cv_statement_bind_int64 (st, 4, i == 0);
+        g_assert_true (cv_statement_run (st, &error));
+        sqlite3_reset (cv_statement_get_stmt (st));
+      }
+    g_clear_pointer (&st, cv_statement_release);
+    /* Version 10 knows no "did not attend". */
+    g_assert_false (cv_database_exec (old, "UPDATE attendance SET status = 'absent'", &error));
+    g_assert_error (error, CV_ERROR, CV_ERROR_DATABASE);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(CvStore) store = cv_store_open (path, &error);
+    CvDatabase *db;
+    g_autoptr(CvStatement) st = NULL;
+    g_autoptr(CvRecord) gwen = NULL;
+    CvAttendanceCounts counts;
+    guint n = 0;
+
+    g_assert_no_error (error);
+    db = cv_store_get_database (store);
+    g_assert_cmpint (cv_database_get_schema_version (db), ==, CV_DATABASE_SCHEMA_VERSION);
+
+    /* Every row, in the order it was listed, as it was. */
+    st = cv_database_prepare (db, "SELECT stakeholder_id, status, paid FROM attendance ORDER BY rowid", &error);
+    while (cv_statement_step (st, &error) == CV_STEP_ROW)
+      {
+        g_assert_cmpuint (n, <, G_N_ELEMENTS (people));
+        g_assert_cmpstr (cv_statement_column_text (st, 0), ==, people[n]);
+        g_assert_cmpstr (cv_statement_column_text (st, 1), ==, statuses[n]);
+        g_assert_cmpint (cv_statement_column_int64 (st, 2), ==, n == 0);
+        n++;
+      }
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (people));
+    g_clear_pointer (&st, cv_statement_release);
+
+    /* The index is still there, and the new one too. */
+    st = cv_database_prepare (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'attendance'"
+                                  " AND name IN ('attendance_stakeholder', 'attendance_session_status')", &error);
+    g_assert_cmpint (cv_statement_step (st, &error), ==, CV_STEP_ROW);
+    g_assert_cmpint (cv_statement_column_int64 (st, 0), ==, 2);
+    g_clear_pointer (&st, cv_statement_release);
+
+    /* "Did not attend" is stored and counted; erased people still count. */
+    {
+      g_autoptr(GPtrArray) rows = cv_store_list (store, CV_TYPE_ATTENDANCE, "stakeholder_id", people[2], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 1);
+      gwen = g_object_ref (g_ptr_array_index (rows, 0));
+    }
+    cv_record_set_string (gwen, "status", "absent");
+    g_assert_true (cv_store_update (store, gwen, &error));
+    g_assert_no_error (error);
+    g_assert_true (cv_sessions_count_attendance (store, session_id, &counts, &error));
+    g_assert_cmpuint (counts.listed, ==, 5);
+    g_assert_cmpuint (counts.attended, ==, 3);
+    g_assert_cmpuint (counts.apologies, ==, 1);
+    g_assert_cmpuint (counts.absent, ==, 1);
+    g_assert_cmpuint (counts.invited, ==, 0);
+
+    /* Foreign keys still hold: the session takes its attendance with it. */
+    g_assert_true (cv_database_exec (db, "DELETE FROM session", &error));
+    st = cv_database_prepare (db, "SELECT count(*) FROM attendance", &error);
+    g_assert_cmpint (cv_statement_step (st, &error), ==, CV_STEP_ROW);
+    g_assert_cmpint (cv_statement_column_int64 (st, 0), ==, 0);
+  }
+}
 
 /* Answers stored before version 4 take their copy of the question (kind,
  * options, section, guidance, order) from their prompt, and still validate. */
@@ -592,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/database/not-a-database", test_not_a_database);
   g_test_add_func ("/database/migrate-with-backup", test_migrate_with_backup);
   g_test_add_func ("/database/migrate-answers", test_migrate_answers);
+  g_test_add_func ("/database/migrate-attendance", test_migrate_attendance);
   g_test_add_func ("/database/transactions-nest", test_transactions_nest);
   g_test_add_func ("/database/read-only", test_read_only);
   g_test_add_func ("/database/second-writer-waits", test_second_writer_waits);

@@ -26,6 +26,7 @@
 #include "cv-programme.h"
 #include "cv-prompt.h"
 #include "cv-session.h"
+#include "cv-sessions.h"
 #include "cv-stakeholder.h"
 #include "cv-store.h"
 #include "cv-theme.h"
@@ -475,6 +476,51 @@ import_into_new (const char *name,
 
   g_assert_no_error (error);
   return answers_of (store, action_id);
+}
+
+/* "Did not attend" travels in a full backup, is counted in a partner
+ * export's attendance_counts, and never counts as being there: four who came
+ * and three who did not are a smaller session. */
+static void
+test_absent (void)
+{
+  g_autoptr(CvStore) a = new_store ("absent.db");
+  g_autoptr(CvStore) b = new_store ("absent-copy.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) p = add (a, CV_TYPE_PROGRAMME, "name", "Loop", NULL);
+  const char *pid = cv_record_get_id (p);
+  g_autoptr(CvRecord) session = add (a, CV_TYPE_SESSION, "programme-id", pid, "title", "Drop-in",
+                                     "starts-at", "2026-03-01T10:00:00Z", "status", "held", NULL);
+  g_autoptr(CvRecord) said = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+  g_autofree char *full = NULL, *partner = NULL;
+  CvAttendanceCounts counts;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(CvRecord) person = add (a, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", name, NULL);
+
+      g_object_unref (add (a, CV_TYPE_ATTENDANCE, "session-id", cv_record_get_id (session),
+                           "stakeholder-id", cv_record_get_id (person),
+                           "status", i < 4 ? "attended" : "absent", NULL));
+    }
+  said = add (a, CV_TYPE_CONTRIBUTION, "programme-id", pid, "session-id", cv_record_get_id (session),
+              "text", "Nobody told us the clinic had moved.", NULL);
+
+  partner = export_to_string (a, pid, CV_EXPORT_PARTNER);
+  g_assert_nonnull (strstr (partner, "\"status\": \"absent\", \"count\": 3}"));
+  g_assert_nonnull (strstr (partner, "\"status\": \"attended\", \"count\": 4}"));
+  /* Four came: too few for what was said to travel. */
+  g_assert_null (strstr (partner, "Nobody told us"));
+
+  full = export_to_string (a, pid, CV_EXPORT_FULL);
+  g_assert_nonnull (strstr (full, "Nobody told us"));
+  summary = cv_exchange_import_data (b, full, strlen (full), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cv_sessions_count_attendance (b, cv_record_get_id (session), &counts, &error));
+  g_assert_cmpuint (counts.attended, ==, 4);
+  g_assert_cmpuint (counts.absent, ==, 3);
 }
 
 /* An action knows what it answers: the link travels in both kinds of export,
@@ -1051,6 +1097,7 @@ main (int   argc,
   g_test_add_func ("/exchange/partner-export-private", test_partner_export_private);
   g_test_add_func ("/exchange/merge-newer-wins", test_merge_newer_wins);
   g_test_add_func ("/exchange/action-answers", test_action_answers);
+  g_test_add_func ("/exchange/absent", test_absent);
   g_test_add_func ("/exchange/partner-export-not-reidentifying", test_partner_export_not_reidentifying);
   g_test_add_func ("/exchange/bad-files", test_bad_files);
   g_test_add_func ("/exchange/good-file", test_good_file);

@@ -7,6 +7,7 @@
 
 #include "cv-attendance.h"
 #include "cv-contribution.h"
+#include "cv-erasure.h"
 #include "cv-error.h"
 #include "cv-programme.h"
 #include "cv-record-list.h"
@@ -164,6 +165,87 @@ test_attendance_follows_session (Fixture       *f,
   /* A planned one invites them. */
   g_assert_true (cv_sessions_add_attendees (f->store, cv_record_get_id (f->session), ids, NULL, NULL, &error));
   g_assert_true (cv_sessions_count_attendance (f->store, cv_record_get_id (f->session), &counts, &error));
+  g_assert_cmpuint (counts.invited, ==, 2);
+}
+
+/* "Mark All Attended" marks only those still invited; apologies and "did not
+ * attend" stay; Undo gives the marked back "invited"; every count follows,
+ * also after someone who did not attend is erased from the register. */
+static void
+test_mark_attended (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) dai = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", cv_record_get_id (f->programme),
+                                 "name", "Dai Jones", NULL);
+  const char *ids[] = { cv_record_get_id (f->people[0]), cv_record_get_id (f->people[1]),
+                        cv_record_get_id (f->people[2]), cv_record_get_id (dai), NULL };
+  const char *session_id = cv_record_get_id (f->session);
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) marked = NULL;
+  g_auto(GStrv) none = NULL;
+  CvAttendanceCounts counts;
+
+  g_assert_true (cv_sessions_add_attendees (f->store, session_id, ids, NULL, NULL, &error));
+  g_assert_no_error (error);
+  list = cv_store_list (f->store, CV_TYPE_ATTENDANCE, "session_id", session_id, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  /* Amira sent apologies, Gwen did not come; Owen and Dai are still invited. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      CvRecord *a = g_ptr_array_index (list, i);
+      const char *who = cv_record_get_string (a, "stakeholder_id");
+
+      if (g_str_equal (who, ids[0]))
+        cv_record_set_string (a, "status", "apologies");
+      else if (g_str_equal (who, ids[1]))
+        cv_record_set_string (a, "status", "absent");
+      g_assert_true (cv_store_update (f->store, a, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (cv_sessions_count_attendance (f->store, session_id, &counts, &error));
+  g_assert_cmpuint (counts.listed, ==, 4);
+  g_assert_cmpuint (counts.invited, ==, 2);
+  g_assert_cmpuint (counts.apologies, ==, 1);
+  g_assert_cmpuint (counts.absent, ==, 1);
+  g_assert_cmpuint (counts.attended, ==, 0);
+
+  marked = cv_sessions_mark_attended (f->store, session_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (marked), ==, 2);
+  g_assert_true (cv_sessions_count_attendance (f->store, session_id, &counts, &error));
+  g_assert_cmpuint (counts.attended, ==, 2);
+  g_assert_cmpuint (counts.invited, ==, 0);
+  g_assert_cmpuint (counts.apologies, ==, 1);
+  g_assert_cmpuint (counts.absent, ==, 1);
+
+  /* Again: nobody is left to mark. */
+  none = cv_sessions_mark_attended (f->store, session_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  /* A status that does not exist: refused, nothing written. */
+  g_assert_false (cv_sessions_set_status (f->store, (const char * const *)marked, "maybe", &error));
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (cv_sessions_count_attendance (f->store, session_id, &counts, &error));
+  g_assert_cmpuint (counts.attended, ==, 2);
+
+  /* Undo. */
+  g_assert_true (cv_sessions_set_status (f->store, (const char * const *)marked, "invited", &error));
+  g_assert_no_error (error);
+  g_assert_true (cv_sessions_count_attendance (f->store, session_id, &counts, &error));
+  g_assert_cmpuint (counts.attended, ==, 0);
+  g_assert_cmpuint (counts.invited, ==, 2);
+  g_assert_cmpuint (counts.apologies, ==, 1);
+  g_assert_cmpuint (counts.absent, ==, 1);
+
+  /* Gwen, who did not come, is erased: the session still counts her. */
+  g_assert_true (cv_erasure_erase (f->store, ids[1], &error));
+  g_assert_no_error (error);
+  g_assert_true (cv_sessions_count_attendance (f->store, session_id, &counts, &error));
+  g_assert_cmpuint (counts.listed, ==, 4);
+  g_assert_cmpuint (counts.absent, ==, 1);
   g_assert_cmpuint (counts.invited, ==, 2);
 }
 
@@ -472,6 +554,7 @@ main (int   argc,
   FIXTURE_TEST ("/sessions/attendance/all-or-nothing", test_add_attendees_all_or_nothing);
   FIXTURE_TEST ("/sessions/contributions", test_contributions);
   FIXTURE_TEST ("/sessions/attendance-follows-session", test_attendance_follows_session);
+  FIXTURE_TEST ("/sessions/mark-attended", test_mark_attended);
   g_test_add_func ("/sessions/time-zones", test_time_zones);
   g_test_add_func ("/sessions/dates-en-gb", test_dates_en_gb);
   g_test_add_func ("/sessions/dates-cy-gb", test_dates_cy_gb);

@@ -9,6 +9,8 @@ static const CvChoice statuses[] = {
   { "invited", N_("Invited") },
   { "attended", N_("Attended") },
   { "apologies", N_("Apologies") },
+  /* TRANSLATORS: an attendance status: listed, did not come and sent no apologies */
+  { "absent", N_("Did Not Attend") },
   { NULL, NULL }
 };
 

@@ -27,6 +27,7 @@
 #include "cv-file.h"
 #include "cv-measure.h"
 #include "cv-session.h"
+#include "cv-sessions.h"
 #include "cv-stakeholder.h"
 
 typedef struct
@@ -115,19 +116,15 @@ is_small_session (Writer     *w,
                   const char *session_id)
 {
   gpointer known;
-  g_autoptr(CvStatement) st = NULL;
+  CvAttendanceCounts counts = { 0 };
   gboolean small = TRUE;
 
   if (g_hash_table_lookup_extended (w->small, session_id, NULL, &known))
     return GPOINTER_TO_INT (known);
-  st = cv_database_prepare (cv_store_get_database (w->store),
-                            "SELECT count(*) FROM attendance WHERE session_id = ?1 AND status = 'attended'", NULL);
-  if (st != NULL)
-    {
-      cv_statement_bind_text (st, 1, session_id);
-      if (cv_statement_step (st, NULL) == CV_STEP_ROW)
-        small = cv_statement_column_int64 (st, 0) < CV_EXCHANGE_MIN_CROWD;
-    }
+  /* Counted as the partner export counts them: the people who came, erased
+   * from the register or not; "did not attend" and apologies do not count. */
+  if (cv_sessions_count_attendance (w->store, session_id, &counts, NULL))
+    small = counts.attended < CV_EXCHANGE_MIN_CROWD;
   g_hash_table_insert (w->small, g_strdup (session_id), GINT_TO_POINTER (small));
   return small;
 }

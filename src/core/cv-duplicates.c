@@ -580,7 +580,9 @@ cv_merge_free (CvMerge *merge)
 static int
 attendance_rank (const char *status)
 {
-  return g_strcmp0 (status, "attended") == 0 ? 2 : g_strcmp0 (status, "apologies") == 0 ? 1 : 0;
+  /* Came, then said they could not, then recorded as not coming, then only invited. */
+  return g_strcmp0 (status, "attended") == 0 ? 3 : g_strcmp0 (status, "apologies") == 0 ? 2 :
+         g_strcmp0 (status, "absent") == 0 ? 1 : 0;
 }
 
 /* Gives the kept record the other's attendance: where both were listed at a

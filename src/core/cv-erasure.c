@@ -242,11 +242,12 @@ erase_rows (CvDatabase  *db,
   return
     /* The session keeps its counts: the person becomes one more erased attendee. */
     run (db,
-         "INSERT INTO session_erased_attendance (session_id, invited, attended, apologies, paid)"
-         " SELECT session_id, status = 'invited', status = 'attended', status = 'apologies', paid"
-         " FROM attendance WHERE stakeholder_id = ?1"
+         "INSERT INTO session_erased_attendance (session_id, invited, attended, apologies, absent, paid)"
+         " SELECT session_id, status = 'invited', status = 'attended', status = 'apologies',"
+         " status = 'absent', paid FROM attendance WHERE stakeholder_id = ?1"
          " ON CONFLICT (session_id) DO UPDATE SET invited = invited + excluded.invited,"
          " attended = attended + excluded.attended, apologies = apologies + excluded.apologies,"
+         " absent = absent + excluded.absent,"
          " paid = paid + excluded.paid", id, now, NULL, NULL, error) &&
     run (db, "DELETE FROM attendance WHERE stakeholder_id = ?1",
          id, now, NULL, NULL, error) &&

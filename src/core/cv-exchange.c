@@ -556,7 +556,9 @@ write_attendance_counts (Writer      *w,
                             " UNION ALL SELECT e.session_id, 'attended', e.attended FROM session_erased_attendance e"
                             "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.attended > 0"
                             " UNION ALL SELECT e.session_id, 'apologies', e.apologies FROM session_erased_attendance e"
-                            "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.apologies > 0)"
+                            "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.apologies > 0"
+                            " UNION ALL SELECT e.session_id, 'absent', e.absent FROM session_erased_attendance e"
+                            "  JOIN session s ON s.id = e.session_id WHERE s.programme_id = ?1 AND e.absent > 0)"
                             " GROUP BY session_id, status ORDER BY session_id, status", error);
   if (st == NULL)
     return FALSE;

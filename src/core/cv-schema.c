@@ -480,6 +480,36 @@ static const char migration_10[] =
   "  kept_on TEXT NOT NULL"
   ");";
 
+/* Version 11: someone listed at a session who did not come, without a word,
+ * is told apart from someone still only invited: the attendance table is
+ * rebuilt (SQLite cannot change a CHECK in place), keeping every row, its
+ * rowid (the list's order) and its index. People erased from the register
+ * who did not come are counted with the session like the others. */
+static const char migration_11[] =
+  "CREATE TABLE attendance_new ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* Attendance is a fact about one session and goes with it. */
+  "  session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,"
+  /* Someone removed from the register leaves the attendance list; the session stays. */
+  "  stakeholder_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('invited', 'attended', 'apologies', 'absent')),"
+  "  role TEXT NOT NULL CHECK (role IN ('participant', 'facilitator', 'speaker', 'organiser')),"
+  "  paid INTEGER NOT NULL DEFAULT 0 CHECK (paid IN (0, 1)),"
+  "  UNIQUE (session_id, stakeholder_id)"
+  ");"
+  "INSERT INTO attendance_new (rowid, id, created_at, updated_at, session_id, stakeholder_id, status, role, paid)"
+  "  SELECT rowid, id, created_at, updated_at, session_id, stakeholder_id, status, role, paid"
+  "  FROM attendance ORDER BY rowid;"
+  "DROP TABLE attendance;"
+  "ALTER TABLE attendance_new RENAME TO attendance;"
+  "CREATE INDEX attendance_stakeholder ON attendance (stakeholder_id);"
+  /* Counted with the session, so that a partner export still counts them. */
+  "CREATE INDEX attendance_session_status ON attendance (session_id, status);"
+  "ALTER TABLE session_erased_attendance ADD COLUMN absent INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (absent >= 0);";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -491,6 +521,7 @@ const char * const cv_schema_migrations[] = {
   migration_8,
   migration_9,
   migration_10,
+  migration_11,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

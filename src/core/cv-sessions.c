@@ -9,12 +9,13 @@
 #include "cv-session.h"
 #include "cv-sessions.h"
 #include "cv-theme.h"
+#include "cv-time.h"
 
 /**
  * cv_sessions_count_attendance:
  *
  * How many people are listed at a session, and how many of them were
- * invited, came, sent apologies, and were paid for their time. People erased
+ * invited, came, sent apologies, did not come, and were paid for their time. People erased
  * from the register still count (see cv_erasure_erase()).
  */
 gboolean
@@ -29,12 +30,14 @@ cv_sessions_count_attendance (CvStore             *store,
   g_return_val_if_fail (counts != NULL, FALSE);
 
   st = cv_database_prepare (cv_store_get_database (store),
-                            "SELECT a.n + coalesce (e.invited + e.attended + e.apologies, 0),"
+                            "SELECT a.n + coalesce (e.invited + e.attended + e.apologies + e.absent, 0),"
                             " a.invited + coalesce (e.invited, 0), a.attended + coalesce (e.attended, 0),"
-                            " a.apologies + coalesce (e.apologies, 0), a.paid + coalesce (e.paid, 0)"
+                            " a.apologies + coalesce (e.apologies, 0), a.absent + coalesce (e.absent, 0),"
+                            " a.paid + coalesce (e.paid, 0)"
                             " FROM (SELECT count(*) AS n, count(*) FILTER (WHERE status = 'invited') AS invited,"
                             "       count(*) FILTER (WHERE status = 'attended') AS attended,"
                             "       count(*) FILTER (WHERE status = 'apologies') AS apologies,"
+                            "       count(*) FILTER (WHERE status = 'absent') AS absent,"
                             "       count(*) FILTER (WHERE paid = 1) AS paid"
                             "       FROM attendance WHERE session_id = ?1) a"
                             " LEFT JOIN session_erased_attendance e ON e.session_id = ?1", error);
@@ -47,7 +50,110 @@ cv_sessions_count_attendance (CvStore             *store,
   counts->invited = cv_statement_column_int64 (st, 1);
   counts->attended = cv_statement_column_int64 (st, 2);
   counts->apologies = cv_statement_column_int64 (st, 3);
-  counts->paid = cv_statement_column_int64 (st, 4);
+  counts->absent = cv_statement_column_int64 (st, 4);
+  counts->paid = cv_statement_column_int64 (st, 5);
+  return TRUE;
+}
+
+/**
+ * cv_sessions_mark_attended:
+ *
+ * Marks everyone still only invited to a session as having come to it, in
+ * one transaction. Apologies and "did not attend" are answers someone gave
+ * or recorded, and stay as they are.
+ *
+ * Returns: (transfer full): the ids of the attendance rows changed (perhaps
+ *   none), for cv_sessions_set_status() to undo it; %NULL with @error set
+ */
+char **
+cv_sessions_mark_attended (CvStore     *store,
+                           const char  *session_id,
+                           GError     **error)
+{
+  CvDatabase *db;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(CvStatement) st = NULL;
+  g_autofree char *now = NULL;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+
+  db = cv_store_get_database (store);
+  if (!cv_database_begin (db, error))
+    return NULL;
+  now = cv_utc_now ();
+  st = cv_database_prepare (db, "UPDATE attendance SET status = 'attended', updated_at = ?2"
+                                " WHERE session_id = ?1 AND status = 'invited' RETURNING id", error);
+  if (st != NULL)
+    {
+      cv_statement_bind_text (st, 1, session_id);
+      cv_statement_bind_text (st, 2, now);
+      while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+        g_strv_builder_add (ids, cv_statement_column_text (st, 0));
+      g_clear_pointer (&st, cv_statement_release);
+    }
+  else
+    step = CV_STEP_ERROR;
+  if (step != CV_STEP_DONE || !cv_database_commit (db, error))
+    {
+      cv_database_rollback (db);
+      return NULL;
+    }
+  cv_store_announce (store, "attendance");
+  return g_strv_builder_end (ids);
+}
+
+/**
+ * cv_sessions_set_status:
+ * @attendance_ids: attendance rows, as cv_sessions_mark_attended() returns them
+ * @status: one of the attendance statuses
+ *
+ * Gives many attendance rows one status, in one transaction (Undo of
+ * "Mark All Attended" gives them back "invited").
+ */
+gboolean
+cv_sessions_set_status (CvStore             *store,
+                        const char * const  *attendance_ids,
+                        const char          *status,
+                        GError             **error)
+{
+  g_autoptr(CvRecord) probe = cv_record_new (CV_TYPE_ATTENDANCE);
+  const CvField *field = cv_record_kind_find_field (cv_record_get_kind (probe), "status");
+  CvDatabase *db;
+  g_autoptr(CvStatement) st = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (CV_IS_STORE (store), FALSE);
+
+  if (status == NULL || !cv_field_has_choice (field, status))
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_INVALID, _("“%s” is not an attendance status."), status);
+      return FALSE;
+    }
+  db = cv_store_get_database (store);
+  if (!cv_database_begin (db, error))
+    return FALSE;
+  now = cv_utc_now ();
+  st = cv_database_prepare (db, "UPDATE attendance SET status = ?2, updated_at = ?3 WHERE id = ?1", error);
+  for (guint i = 0; st != NULL && attendance_ids != NULL && attendance_ids[i] != NULL; i++)
+    {
+      cv_statement_bind_text (st, 1, attendance_ids[i]);
+      cv_statement_bind_text (st, 2, status);
+      cv_statement_bind_text (st, 3, now);
+      if (!cv_statement_run (st, error))
+        {
+          g_clear_pointer (&st, cv_statement_release);
+          break;
+        }
+      sqlite3_reset (cv_statement_get_stmt (st));
+    }
+  if (st == NULL || !cv_database_commit (db, error))
+    {
+      cv_database_rollback (db);
+      return FALSE;
+    }
+  cv_store_announce (store, "attendance");
   return TRUE;
 }
 

@@ -14,6 +14,7 @@ typedef struct
   guint invited;
   guint attended;
   guint apologies;
+  guint absent;      /* listed, did not come, sent no apologies */
   guint paid;
 } CvAttendanceCounts;
 
@@ -26,6 +27,13 @@ gboolean   cv_sessions_add_attendees    (CvStore             *store,
                                          const char * const  *stakeholder_ids,
                                          guint               *added,
                                          guint               *already_listed,
+                                         GError             **error);
+char     **cv_sessions_mark_attended    (CvStore             *store,
+                                         const char          *session_id,
+                                         GError             **error);
+gboolean   cv_sessions_set_status       (CvStore             *store,
+                                         const char * const  *attendance_ids,
+                                         const char          *status,
                                          GError             **error);
 CvRecord  *cv_sessions_theme_by_name    (CvStore             *store,
                                          const char          *programme_id,

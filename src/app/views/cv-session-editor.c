@@ -69,6 +69,7 @@ struct _CvSessionEditor
   GtkTextView          *summary_view;
   AdwPreferencesGroup  *attendance_group;
   GtkLabel             *attendance_counts;
+  GtkButton            *mark_attended_button;
   CvPagedRows          *attendance_list;
   AdwPreferencesGroup  *said_group;
   AdwEntryRow          *said_row;
@@ -482,9 +483,74 @@ reload_attendance (CvSessionEditor *self)
     }
 
   /* TRANSLATORS: the counts under a session's attendance list */
-  summary = g_strdup_printf (_("%u listed · %u invited · %u attended · %u sent apologies · %u paid for their time"),
-                             counts.listed, counts.invited, counts.attended, counts.apologies, counts.paid);
+  summary = g_strdup_printf (_("%u listed · %u invited · %u attended · %u sent apologies · %u did not attend · "
+                               "%u paid for their time"),
+                             counts.listed, counts.invited, counts.attended, counts.apologies, counts.absent,
+                             counts.paid);
   gtk_label_set_text (self->attendance_counts, counts.listed > 0 ? summary : _("Nobody is listed yet."));
+  {
+    /* TRANSLATORS: the accessible name of “Mark All Attended”; %s is the session */
+    g_autofree char *mark_label = g_strdup_printf (_("Mark everyone still invited to %s as attended"),
+                                                   cv_record_get_string (self->record, "title"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark_attended_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, mark_label, -1);
+  }
+  /* Only people still invited are marked: there is nothing to do without them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.mark-attended", counts.invited > 0);
+}
+
+static gboolean
+unmark_attended_cb (CvStore  *store,
+                    gpointer  data,
+                    GError  **error)
+{
+  return cv_sessions_set_status (store, (const char * const *)data, "invited", error);
+}
+
+/**
+ * cv_session_editor_mark_attended:
+ *
+ * Marks everyone still invited to the session shown as having come, offering
+ * Undo (which gives them back "Invited").
+ *
+ * Returns: how many were marked
+ */
+guint
+cv_session_editor_mark_attended (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
+  g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), 0);
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return 0;
+  ids = cv_sessions_mark_attended (self->store, cv_record_get_id (self->record), &error);
+  if (ids == NULL)
+    {
+      gtk_label_set_text (self->general_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      return 0;
+    }
+  n = g_strv_length (ids);
+  if (n == 0)
+    return 0;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person marked as attended",
+                                        "%u people marked as attended", n), n);
+  cv_trash_offer_undo (self->trash, GTK_WIDGET (self), title, unmark_attended_cb,
+                       g_steal_pointer (&ids), (GDestroyNotify)g_strfreev);
+  return n;
+}
+
+static void
+mark_attended_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  cv_session_editor_mark_attended (CV_SESSION_EDITOR (widget));
 }
 
 static void
@@ -1169,6 +1235,8 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
 
+  gtk_widget_class_install_action (widget_class, "session.mark-attended", NULL, mark_attended_action_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/convene/Convene/cv-session-editor.ui");
@@ -1197,6 +1265,7 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   BIND (summary_view);
   BIND (attendance_group);
   BIND (attendance_counts);
+  BIND (mark_attended_button);
   BIND (attendance_list);
   BIND (said_group);
   BIND (said_row);

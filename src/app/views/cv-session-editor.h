@@ -26,6 +26,7 @@ void        cv_session_editor_set_show_back  (CvSessionEditor *self,
 void        cv_session_editor_focus          (CvSessionEditor *self);
 gboolean    cv_session_editor_add_contribution (CvSessionEditor *self);
 void        cv_session_editor_add_people     (CvSessionEditor *self);
+guint       cv_session_editor_mark_attended  (CvSessionEditor *self);
 void        cv_session_editor_agree_action_for (CvSessionEditor *self,
                                               CvRecord        *contribution);
 
