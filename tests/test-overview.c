@@ -168,6 +168,96 @@ test_overview_counts (void)
   g_assert_cmpuint (overview->actions_open, ==, 4);
 }
 
+/* The overview and a measure's page show one change by default: from the
+ * first value to the latest (the sample's Clients: 626 on 1 January 2018 to
+ * 776, "+150 (+24%)", not the last step's "+52 (+7%)"). */
+static void
+test_measure_default_span (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "span.db", NULL);
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(CvRecord) p = add (store, CV_TYPE_PROGRAMME, "name", "Measures", NULL);
+  g_autoptr(CvRecord) m = add (store, CV_TYPE_MEASURE, "programme-id", cv_record_get_id (p), "name", "Clients", NULL);
+  const char *dates[] = { "2020-01-01", "2018-01-01", "2021-01-01", "2019-01-01" };
+  const double values[] = { 724, 626, 776, 671 };
+  g_autoptr(GArray) points = NULL;
+  g_autofree char *change = NULL;
+  guint from = 99, to = 99;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    g_object_unref (add (store, CV_TYPE_MEASURE_VALUE, "measure-id", cv_record_get_id (m),
+                         "measured-on", dates[i], "value", values[i], NULL));
+  points = cv_measure_values (store, cv_record_get_id (m), &error);
+  g_assert_no_error (error);
+  g_assert_true (cv_measure_default_span (points, &from, &to));
+  g_assert_cmpuint (from, ==, 0);
+  g_assert_cmpuint (to, ==, 3);
+  g_assert_cmpstr (g_array_index (points, CvMeasurePoint, from).date, ==, "2018-01-01");
+  change = cv_measure_describe_change (g_array_index (points, CvMeasurePoint, from).value,
+                                       g_array_index (points, CvMeasurePoint, to).value, "higher");
+  g_assert_nonnull (strstr (change, "+150"));
+  g_assert_nonnull (strstr (change, "+24%"));
+
+  /* One value is no change at all. */
+  g_array_set_size (points, 1);
+  g_assert_false (cv_measure_default_span (points, &from, &to));
+  g_assert_false (cv_measure_default_span (NULL, &from, &to));
+}
+
+/* A programme whose sessions all lie further back than the overview's 90
+ * days shows the 90 days up to its latest session, and says so; once a
+ * session is recent, the last 90 days again. */
+static void
+test_themes_latest_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "latest.db", NULL);
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(CvRecord) p = add (store, CV_TYPE_PROGRAMME, "name", "Finished", NULL);
+  const char *pid = cv_record_get_id (p);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 2, 12, 0, 0);
+  g_autoptr(CvRecord) staff = add (store, CV_TYPE_THEME, "programme-id", pid, "name", "Staff", NULL);
+  g_autoptr(CvRecord) money = add (store, CV_TYPE_THEME, "programme-id", pid, "name", "Money", NULL);
+  const char *just_staff[] = { cv_record_get_id (staff), NULL };
+  const char *just_money[] = { cv_record_get_id (money), NULL };
+  g_autoptr(CvRecord) june = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "June", "status", "held",
+                                  "starts-at", "2018-06-06T10:00:00Z", NULL);
+  g_autoptr(CvRecord) december = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "December",
+                                      "status", "held", "starts-at", "2018-12-05T10:00:00Z", NULL);
+  /* Planned for the future: not what was raised. */
+  g_autoptr(CvRecord) planned = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "Next year",
+                                     "starts-at", "2027-03-03T10:00:00Z", NULL);
+  g_autoptr(CvOverview) overview = NULL;
+  g_autoptr(CvOverview) again = NULL;
+  g_autoptr(CvRecord) recent = NULL;
+  CvOverviewItem *item;
+
+  g_object_unref (add (store, CV_TYPE_CONTRIBUTION, "programme-id", pid, "session-id", cv_record_get_id (june),
+                       "text", "Too long before", "themes", just_money, NULL));
+  g_object_unref (add (store, CV_TYPE_CONTRIBUTION, "programme-id", pid, "session-id", cv_record_get_id (december),
+                       "text", "At the last one", "themes", just_staff, NULL));
+
+  overview = cv_overview_build (store, pid, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (overview->themes_latest);
+  g_assert_cmpstr (overview->themes_to, ==, "2018-12-05T10:00:00Z");
+  g_assert_cmpstr (overview->themes_from, ==, "2018-09-06T10:00:00Z");
+  g_assert_cmpuint (overview->themes->len, ==, 1);
+  item = g_ptr_array_index (overview->themes, 0);
+  g_assert_cmpstr (item->title, ==, "Staff");
+  g_assert_cmpuint (item->count, ==, 1);
+
+  /* A session a week ago: the last 90 days are the period again. */
+  recent = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "Last week", "status", "held",
+                "starts-at", "2026-11-25T10:00:00Z", NULL);
+  again = cv_overview_build (store, pid, now, &error);
+  g_assert_no_error (error);
+  g_assert_false (again->themes_latest);
+  g_assert_cmpstr (again->themes_to, ==, "2026-12-02T12:00:00Z");
+  g_assert_cmpuint (again->themes->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +267,8 @@ main (int   argc,
   g_test_add_func ("/overview/percent-change", test_percent_change);
   g_test_add_func ("/overview/one-value-per-date", test_one_value_per_date);
   g_test_add_func ("/overview/counts", test_overview_counts);
+  g_test_add_func ("/overview/measure-default-span", test_measure_default_span);
+  g_test_add_func ("/overview/themes-latest-period", test_themes_latest_period);
 
   return g_test_run ();
 }

@@ -35,6 +35,8 @@ cv_overview_free (CvOverview *overview)
   g_clear_pointer (&overview->overdue, g_ptr_array_unref);
   g_clear_pointer (&overview->due_this_week, g_ptr_array_unref);
   g_clear_pointer (&overview->themes, g_ptr_array_unref);
+  g_free (overview->themes_from);
+  g_free (overview->themes_to);
   g_free (overview);
 }
 
@@ -143,6 +145,43 @@ cv_overview_build (CvStore     *store,
   if (overview->due_this_week == NULL)
     return NULL;
 
+  /* A programme whose sessions are all further back than the window (a
+   * finished one, a sample) shows the 90 days up to its latest session, and
+   * says so, rather than an empty "last 90 days". The latest is one step
+   * back along the (programme, start) index. */
+  overview->themes_from = g_strdup (earlier_text);
+  overview->themes_to = g_strdup (now_text);
+  {
+    g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store),
+                                                     "SELECT starts_at FROM session WHERE programme_id = ?1"
+                                                     " AND starts_at <= ?2 AND status <> 'cancelled'"
+                                                     " ORDER BY starts_at DESC LIMIT 1", error);
+    CvStep step;
+
+    if (st == NULL)
+      return NULL;
+    cv_statement_bind_text (st, 1, programme_id);
+    cv_statement_bind_text (st, 2, now_text);
+    step = cv_statement_step (st, error);
+    if (step == CV_STEP_ERROR)
+      return NULL;
+    if (step == CV_STEP_ROW && g_strcmp0 (cv_statement_column_text (st, 0), earlier_text) < 0)
+      {
+        g_autoptr(GDateTime) latest = g_date_time_new_from_iso8601 (cv_statement_column_text (st, 0), NULL);
+
+        if (latest != NULL)
+          {
+            g_autoptr(GDateTime) before = g_date_time_add_days (latest, -90);
+
+            g_free (overview->themes_from);
+            g_free (overview->themes_to);
+            overview->themes_from = g_date_time_format (before, "%Y-%m-%dT%H:%M:%SZ");
+            overview->themes_to = g_date_time_format (latest, "%Y-%m-%dT%H:%M:%SZ");
+            overview->themes_latest = TRUE;
+          }
+      }
+  }
+
   overview->themes = items (store,
                             "SELECT t.id, t.name, NULL, NULL, count(*) AS n FROM session s"
                             " JOIN contribution c ON c.session_id = s.id"
@@ -150,7 +189,7 @@ cv_overview_build (CvStore     *store,
                             " JOIN theme t ON t.id = ct.value"
                             " WHERE s.programme_id = ?1 AND s.starts_at >= ?2 AND s.starts_at <= ?3"
                             " GROUP BY t.id ORDER BY n DESC, t.name COLLATE NOCASE LIMIT 5",
-                            programme_id, earlier_text, now_text, error);
+                            programme_id, overview->themes_from, overview->themes_to, error);
   if (overview->themes == NULL)
     return NULL;
 
@@ -217,6 +256,32 @@ cv_measure_describe_change (double      from,
     share = g_strdup (_("no percentage from zero"));
   /* TRANSLATORS: a change such as “+150 (+24%), better” */
   return g_strdup_printf (_("%s (%s), %s"), number, share, verdict);
+}
+
+/**
+ * cv_measure_default_span:
+ * @points: (element-type CvMeasurePoint): a measure's values, oldest first
+ * @from: (out): the index of the value the change is measured from
+ * @to: (out): the index of the value it is measured to
+ *
+ * The change a measure shows until someone chooses other dates: from its
+ * first value to its latest. The overview and the measure's own page both
+ * show this one, so that they agree.
+ *
+ * Returns: %FALSE when there are fewer than two values: no change to show
+ */
+gboolean
+cv_measure_default_span (GArray *points,
+                         guint  *from,
+                         guint  *to)
+{
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  if (points == NULL || points->len < 2)
+    return FALSE;
+  *from = 0;
+  *to = points->len - 1;
+  return TRUE;
 }
 
 static void

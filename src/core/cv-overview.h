@@ -22,7 +22,11 @@ typedef struct
   GPtrArray *overdue;         /* the most overdue actions, at most a page of them */
   guint      overdue_count;   /* all of them */
   GPtrArray *due_this_week;
-  GPtrArray *themes;          /* the five most raised in the last 90 days */
+  GPtrArray *themes;          /* the five most raised in the themes' period */
+  char      *themes_from;     /* that period, UTC: the last 90 days, or … */
+  char      *themes_to;
+  gboolean   themes_latest;   /* … when no session started in them, the 90 days
+                               * up to the latest session that has started */
   guint      stakeholders;
   guint      sessions_held;
   guint      contributions;
@@ -42,6 +46,9 @@ gboolean    cv_measure_percent_change  (double       from,
 char       *cv_measure_describe_change (double       from,
                                         double       to,
                                         const char  *better);
+gboolean    cv_measure_default_span    (GArray      *points,
+                                        guint       *from,
+                                        guint       *to);
 GArray     *cv_measure_values          (CvStore     *store,
                                         const char  *measure_id,
                                         GError     **error);

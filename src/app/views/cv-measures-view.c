@@ -132,9 +132,17 @@ change_cb (CvMeasuresView *self)
       adw_action_row_set_subtitle (self->change_row, _("Add at least two values"));
       return;
     }
-  text = cv_measure_describe_change (g_array_index (self->points, CvMeasurePoint, from).value,
-                                     g_array_index (self->points, CvMeasurePoint, to).value,
-                                     cv_record_get_string (self->measure, "better"));
+  {
+    g_autofree char *change = cv_measure_describe_change (g_array_index (self->points, CvMeasurePoint, from).value,
+                                                          g_array_index (self->points, CvMeasurePoint, to).value,
+                                                          cv_record_get_string (self->measure, "better"));
+    g_autofree char *since = cv_format_date (g_array_index (self->points, CvMeasurePoint, from).date);
+    g_autofree char *until = cv_format_date (g_array_index (self->points, CvMeasurePoint, to).date);
+
+    /* TRANSLATORS: a measure's change between two dates:
+     * “+150 (+24%), better, from 1 January 2018 to 1 January 2021” */
+    text = g_strdup_printf (_("%s, from %s to %s"), change, since, until);
+  }
   adw_action_row_set_subtitle (self->change_row, text);
 }
 
@@ -250,11 +258,16 @@ show_measure (CvMeasuresView *self)
 
   adw_combo_row_set_model (self->from_row, G_LIST_MODEL (dates));
   adw_combo_row_set_model (self->to_row, G_LIST_MODEL (dates));
-  if (self->points != NULL && self->points->len > 0)
-    {
-      adw_combo_row_set_selected (self->from_row, 0);
-      adw_combo_row_set_selected (self->to_row, self->points->len - 1);
-    }
+  {
+    guint from, to;
+
+    /* The same change as the overview shows. */
+    if (cv_measure_default_span (self->points, &from, &to))
+      {
+        adw_combo_row_set_selected (self->from_row, from);
+        adw_combo_row_set_selected (self->to_row, to);
+      }
+  }
   self->loading = FALSE;
 
   cv_measure_chart_set_values (self->chart, self->points, cv_record_get_string (self->measure, "better"),

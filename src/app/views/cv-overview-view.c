@@ -183,8 +183,27 @@ cv_overview_view_reload (CvOverviewView *self)
 
       add_row (self, self->themes_group, item->title, times, "theme", item->id);
     }
+  if (overview->themes_latest)
+    {
+      g_autofree char *to_date = g_strndup (overview->themes_to, 10);
+      g_autofree char *to = cv_format_date (to_date);
+      /* TRANSLATORS: a heading; %s is the date of the programme's latest session */
+      g_autofree char *title = g_strdup_printf (_("Most Raised in the 90 Days to %s"), to);
+
+      adw_preferences_group_set_title (self->themes_group, title);
+      adw_preferences_group_set_description (self->themes_group,
+                                             _("No session in the last 90 days: these are from the 90 days "
+                                               "up to the programme’s latest session."));
+    }
+  else
+    {
+      adw_preferences_group_set_title (self->themes_group, _("Most Raised in the Last 90 Days"));
+      adw_preferences_group_set_description (self->themes_group, NULL);
+    }
   if (overview->themes->len == 0)
-    add_row (self, self->themes_group, _("Nothing raised in the last 90 days"), NULL, NULL, NULL);
+    add_row (self, self->themes_group, overview->themes_latest ? _("Nothing raised in those 90 days")
+                                                               : _("Nothing raised in the last 90 days"),
+             NULL, NULL, NULL);
 
   measures = cv_store_list (self->store, CV_TYPE_MEASURE, "programme_id", self->programme_id, NULL);
   for (guint i = 0; measures != NULL && i < measures->len; i++)
@@ -192,12 +211,21 @@ cv_overview_view_reload (CvOverviewView *self)
       CvRecord *m = g_ptr_array_index (measures, i);
       g_autoptr(GArray) points = cv_measure_values (self->store, cv_record_get_id (m), NULL);
       g_autofree char *latest = NULL;
+      guint from, to;
       GtkWidget *row, *spark;
 
-      if (points != NULL && points->len >= 2)
-        latest = cv_measure_describe_change (g_array_index (points, CvMeasurePoint, points->len - 2).value,
-                                             g_array_index (points, CvMeasurePoint, points->len - 1).value,
-                                             cv_record_get_string (m, "better"));
+      /* The same change as the measure's own page shows, and since when. */
+      if (cv_measure_default_span (points, &from, &to))
+        {
+          g_autofree char *change = cv_measure_describe_change (g_array_index (points, CvMeasurePoint, from).value,
+                                                                g_array_index (points, CvMeasurePoint, to).value,
+                                                                cv_record_get_string (m, "better"));
+          g_autofree char *since = cv_format_date (g_array_index (points, CvMeasurePoint, from).date);
+
+          /* TRANSLATORS: a measure's change and the date it is measured from:
+           * “+150 (+24%), better, since 1 January 2018” */
+          latest = g_strdup_printf (_("%s, since %s"), change, since);
+        }
       row = add_row (self, self->measures_group, cv_record_get_string (m, "name"),
                      latest != NULL ? latest : _("Not enough values for a trend yet"), "measure", cv_record_get_id (m));
       spark = cv_measure_chart_new (TRUE);
