@@ -54,7 +54,13 @@ with tempfile.TemporaryDirectory() as folder:
 
     assert report["person"]["name"] == "Amira Patel"
     assert report["person"]["email"] == "amira@example.org"
-    assert report["consent"][0]["consent"] is True and report["consent"][0]["given_on"] == "2025-01-02"
+    # Written before consent had purposes: given on its date, for contact,
+    # reviewed two years on, and that giving is the first line of its history.
+    assert report["person"]["consent_purposes"] == ["invitations", "newsletters"]
+    assert report["person"]["consent_review_on"] == "2027-01-02"
+    given = report["consent"][0]
+    assert given["kind"] == "given" and given["happened_on"] == "2025-01-02", given
+    assert given["purposes"] == ["invitations", "newsletters"] and given["review_on"] == "2027-01-02"
     assert [o["name"] for o in report["organisations"]] == ["Riverside Care"]
     sessions = {s["session"]["title"]: s for s in report["sessions"]}
     assert sessions["Quarterly meeting"]["attendance"]["status"] == "attended"
@@ -70,7 +76,8 @@ with tempfile.TemporaryDirectory() as folder:
                                    text=True).stdout.split())
     for needle in ["Amira Patel", "amira@example.org", "07700 900456", "Quarterly meeting", "Carers evening",
                    "Visits are too short to talk", "Longer first visits", "Rota drafted with the agency",
-                   "Riverside Care", "Details", "Consent", "Organisations", "Sessions", "Actions They Own"]:
+                   "Riverside Care", "Details", "Consent History", "Given on", "Covers: Invitations, Newsletters",
+                   "Organisations", "Sessions", "Actions They Own"]:
         assert needle in text, f"the PDF does not say “{needle}”"
 
     for args, message in [((ORGANISATION, os.path.join(folder, "o.json")), "not a person"),

@@ -120,6 +120,27 @@ test_not_a_database (void)
   g_assert_cmpstr (after, ==, text);
 }
 
+/* A programme as an older version stored it: today's record has fields
+ * (consent purposes, their review period) that older tables lack. */
+static void
+insert_old_programme (CvDatabase *db,
+                      CvRecord   *programme,
+                      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(CvStatement) st = cv_database_prepare (db,
+    "INSERT INTO programme (id, created_at, updated_at, name, status)"
+    " VALUES (?1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?2, 'active')", &error);
+
+  g_assert_no_error (error);
+  cv_statement_bind_text (st, 1, id);
+  cv_statement_bind_text (st, 2, name);
+  g_assert_true (cv_statement_run (st, &error));
+  cv_record_set_id (programme, id);
+  cv_record_set_string (programme, "name", name);
+}
+
 static void
 test_migrate_with_backup (void)
 {
@@ -137,8 +158,7 @@ test_migrate_with_backup (void)
     g_assert_no_error (error);
     g_assert_cmpint (cv_database_get_schema_version (old), ==, 1);
     store = cv_store_new (old);
-    cv_record_set_string (programme, "name", "Vanguard");
-    g_assert_true (cv_store_insert (store, programme, &error));
+    insert_old_programme (old, programme, "Vanguard");
     /* Written as version 1 wrote people: today's record has fields it lacked. */
     {
       g_autoptr(CvStatement) st = cv_database_prepare (old,
@@ -344,8 +364,7 @@ test_migrate_answers (void)
 
     g_assert_no_error (error);
     store = cv_store_new (old);
-    cv_record_set_string (programme, "name", "Vanguard");
-    g_assert_true (cv_store_insert (store, programme, &error));
+    insert_old_programme (old, programme, "Vanguard");
     cv_record_set_string (guide, "title", "Our guide");
     g_assert_true (cv_store_insert (store, guide, &error));
     g_object_set (section, "guide-id", cv_record_get_id (guide), "title", "Your wishes", "position", (gint64) 2, NULL);

@@ -408,7 +408,7 @@ test_icalendar (Fixture       *f,
                         "Agree the year’s priorities with carers, providers and commissioners.\n"
                         "Bring your ideas — everyone’s voice counts equally in this room.");
   g_ptr_array_add (sessions, f->session);
-  ics = cv_sessions_to_icalendar (sessions, "2026-11-23T10:00:00Z");
+  ics = cv_sessions_to_icalendar (NULL, sessions, "2026-11-23T10:00:00Z", NULL, NULL);
 
   g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
   g_assert_true (g_str_has_suffix (ics, "END:VCALENDAR\r\n"));

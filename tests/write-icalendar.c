@@ -7,7 +7,10 @@
 
 #include <glib/gstdio.h>
 
+#include "cv-attendance.h"
+#include "cv-consent.h"
 #include "cv-programme.h"
+#include "cv-stakeholder.h"
 #include "cv-session.h"
 #include "cv-sessions.h"
 #include "cv-store.h"
@@ -51,7 +54,48 @@ main (int   argc,
 
   upcoming = cv_sessions_upcoming (store, cv_record_get_id (programme), "2026-01-01T00:00:00Z", &error);
   g_assert_no_error (error);
-  ics = cv_sessions_to_icalendar (upcoming, "2026-11-23T10:00:00Z");
+
+  /* Listed at the first session: only Ceri may be invited. The others'
+   * consent lapsed, was withdrawn, covers only newsletters, or they sent
+   * apologies. */
+  {
+    const char *invitations[] = { "invitations", NULL };
+    const char *newsletters[] = { "newsletters", NULL };
+    struct { const char *name, *email, *given_on; const char * const *purposes; gboolean withdraw;
+             const char *status; } people[] = {
+      { "Ceri Jones, \"CJ\"", "ceri@example.org", "2026-06-01", invitations, FALSE, "invited" },
+      { "Lapsed Lewis", "lewis@example.org", "2020-01-01", invitations, FALSE, "invited" },
+      { "Withdrawn Wyn", "wyn@example.org", "2026-06-01", invitations, TRUE, "invited" },
+      { "Newsletter Nia", "nia@example.org", "2026-06-01", newsletters, FALSE, "invited" },
+      { "Apologetic Alun", "alun@example.org", "2026-06-01", invitations, FALSE, "apologies" },
+    };
+    CvRecord *first = g_ptr_array_index (upcoming, 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+      {
+        g_autoptr(CvRecord) p = cv_record_new (CV_TYPE_STAKEHOLDER);
+        g_autoptr(CvRecord) a = cv_record_new (CV_TYPE_ATTENDANCE);
+
+        g_object_set (p, "programme-id", cv_record_get_id (programme), "kind", "person", "name", people[i].name,
+                      "email", people[i].email, "consent", TRUE, "consent-on", people[i].given_on,
+                      "consent-purposes", people[i].purposes, NULL);
+        g_assert_true (cv_store_insert (store, p, &error));
+        if (people[i].withdraw)
+          g_assert_true (cv_consent_withdraw (store, cv_record_get_id (p), "2026-07-01", &error));
+        g_object_set (a, "session-id", cv_record_get_id (first), "stakeholder-id", cv_record_get_id (p),
+                      "status", people[i].status, "role", "participant", NULL);
+        g_assert_true (cv_store_insert (store, a, &error));
+      }
+  }
+
+  {
+    guint left_out = 0;
+
+    ics = cv_sessions_to_icalendar (store, upcoming, "2026-11-23T10:00:00Z", &left_out, &error);
+    g_assert_no_error (error);
+    /* Lewis, Wyn and Nia; Alun sent apologies and is not counted. */
+    g_assert_cmpuint (left_out, ==, 3);
+  }
   if (!g_file_set_contents (argv[1], ics, -1, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -6,6 +6,7 @@
 
 #include "cv-accessibility.h"
 #include "cv-application.h"
+#include "cv-consent.h"
 #include "cv-csv-export.h"
 #include "cv-csv-import.h"
 #include "cv-duplicates.h"
@@ -190,16 +191,31 @@ run_headless (CvApplication *self,
           g_printerr (_("Say which list and which file: convene --export-csv PROGRAMME LIST FILE [--full]\n"));
           return 2;
         }
-      if (!cv_csv_list_from_name (files[0], &list))
+      /* A contact list: only people whose consent holds (for --purpose, when given). */
+      if (g_str_equal (files[0], "contacts"))
+        {
+          g_autofree char *today = cv_consent_today ();
+          const char *purpose = NULL;
+
+          g_variant_dict_lookup (options, "purpose", "&s", &purpose);
+          id = cv_exchange_find_programme (store, programme, &error);
+          if (id == NULL)
+            goto failed;
+          csv = cv_csv_export_contacts (store, id, purpose, today, NULL, &error);
+        }
+      else if (!cv_csv_list_from_name (files[0], &list))
         {
           g_printerr (_("There is no list called “%s”: say stakeholders, sessions, attendance, "
-                        "contributions, actions or measures.\n"), files[0]);
+                        "contributions, actions, measures or contacts.\n"), files[0]);
           return 2;
         }
-      id = cv_exchange_find_programme (store, programme, &error);
-      if (id == NULL)
-        goto failed;
-      csv = cv_csv_export_programme (store, id, list, !g_variant_dict_contains (options, "full"), &error);
+      else
+        {
+          id = cv_exchange_find_programme (store, programme, &error);
+          if (id == NULL)
+            goto failed;
+          csv = cv_csv_export_programme (store, id, list, !g_variant_dict_contains (options, "full"), &error);
+        }
       file = g_file_new_for_commandline_arg (files[1]);
       if (csv == NULL || !cv_csv_save (csv, file, &error))
         goto failed;
@@ -436,9 +452,13 @@ cv_application_init (CvApplication *self)
       N_("With --import-csv: import the valid rows even if some rows have problems"), NULL },
     { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("With --import-csv: fill in likely duplicates rather than leave them out"), NULL },
+    { "purpose", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-csv PROGRAMME contacts: only people whose consent covers PURPOSE "
+         "(invitations, newsletters, named_to_partners or one of the programme’s own)"), N_("PURPOSE") },
     { "export-csv", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write a list of PROGRAMME as a spreadsheet (CSV): give the list (stakeholders, sessions, "
-         "attendance, contributions, actions or measures) and the file after it; for partners unless --full"),
+         "attendance, contributions, actions, measures, or contacts: those whose consent holds) and the file "
+         "after it; for partners unless --full"),
       N_("PROGRAMME") },
     { "list-programmes", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the programmes: id, status and name"), NULL },

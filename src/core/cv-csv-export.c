@@ -27,6 +27,7 @@
 #include "cv-file.h"
 #include "cv-measure.h"
 #include "cv-session.h"
+#include "cv-consent.h"
 #include "cv-sessions.h"
 #include "cv-stakeholder.h"
 
@@ -167,7 +168,7 @@ is_private (Writer        *w,
   if (g_str_equal (table, "stakeholder"))
     return g_strcmp0 (cv_record_get_string (record, "kind"), "person") == 0 &&
            (g_str_equal (field->name, "email") || g_str_equal (field->name, "phone") ||
-            g_str_equal (field->name, "notes"));
+            g_str_equal (field->name, "notes") || g_str_has_prefix (field->name, "consent"));
   /* A facilitator written in by hand is a person's name too. */
   return g_str_equal (table, "session") && g_str_equal (field->name, "facilitator");
 }
@@ -251,8 +252,10 @@ value_text (Writer        *w,
         g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
         for (guint i = 0; items != NULL && items[i] != NULL; i++)
-          g_ptr_array_add (texts, (gpointer)(field->type == CV_FIELD_WORDS
-                                             ? items[i] : reference_text (w, field->target, items[i])));
+          g_ptr_array_add (texts, (gpointer)(field->type == CV_FIELD_REFERENCES
+                                             ? reference_text (w, field->target, items[i])
+                                             : g_str_equal (field->name, "consent_purposes")
+                                             ? cv_consent_purpose_label (items[i]) : items[i]));
         g_ptr_array_add (texts, NULL);
         return g_strjoinv ("; ", (GStrv)texts->pdata);
       }
@@ -456,4 +459,90 @@ cv_csv_write_template (GFile   *file,
   headings = g_strv_builder_end (row);
   cv_csv_append_row (csv, (const char * const *)headings, g_strv_length (headings));
   return cv_csv_save (csv, file, error);
+}
+
+/**
+ * cv_csv_export_contacts:
+ * @purpose: (nullable): a consent purpose the list is for (a key such as
+ *   "newsletters"), or %NULL for anyone whose consent holds
+ * @today: the day consent must hold on, YYYY-MM-DD
+ * @left_out: (out) (optional): how many people with an email or phone were
+ *   left out because their consent does not hold or cover @purpose
+ *
+ * A contact list: the people of the programme who may be contacted, with
+ * their email and phone. Nobody whose consent was withdrawn, has lapsed or
+ * does not cover @purpose is in it.
+ *
+ * Returns: (transfer full): the CSV file's bytes, or %NULL with @error set
+ */
+GString *
+cv_csv_export_contacts (CvStore     *store,
+                        const char  *programme_id,
+                        const char  *purpose,
+                        const char  *today,
+                        guint       *left_out,
+                        GError     **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+  g_autoptr(GString) csv = NULL;
+  const char *headings[] = {
+    _("Name"), _("Organisation"), _("Role"), _("Email"), _("Phone"), _("Consent covers"), _("Review consent by"),
+  };
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+  g_return_val_if_fail (programme_id != NULL, NULL);
+  g_return_val_if_fail (cv_date_is_valid (today), NULL);
+
+  /* ?3 NULL: any purpose the person consented to will do. */
+  st = cv_database_prepare (cv_store_get_database (store),
+                            "SELECT s.name, (SELECT o.name FROM stakeholder o WHERE o.id = s.organisation_id),"
+                            " s.role, s.email, s.phone,"
+                            " (SELECT group_concat (cp.value, char (31)) FROM stakeholder_consent_purpose cp"
+                            "  WHERE cp.stakeholder_id = s.id), s.consent_review_on,"
+                            " s.consent = 1 AND s.consent_review_on >= ?2"
+                            " AND EXISTS (SELECT 1 FROM stakeholder_consent_purpose cp"
+                            "  WHERE cp.stakeholder_id = s.id AND (?3 IS NULL OR cp.value = ?3))"
+                            " FROM stakeholder s WHERE s.programme_id = ?1 AND s.kind = 'person'"
+                            " AND (coalesce (s.email, '') <> '' OR coalesce (s.phone, '') <> '')"
+                            " ORDER BY s.name COLLATE NOCASE, s.rowid", error);
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, programme_id);
+  cv_statement_bind_text (st, 2, today);
+  cv_statement_bind_text (st, 3, purpose);
+
+  csv = cv_csv_begin ();
+  cv_csv_append_row (csv, headings, G_N_ELEMENTS (headings));
+  if (left_out != NULL)
+    *left_out = 0;
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    {
+      g_auto(GStrv) keys = NULL;
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autofree char *covers = NULL;
+      const char *row[G_N_ELEMENTS (headings)];
+
+      if (cv_statement_column_int64 (st, 7) == 0)
+        {
+          if (left_out != NULL)
+            (*left_out)++;
+          continue;
+        }
+      keys = g_strsplit (cv_statement_column_text (st, 5) != NULL ? cv_statement_column_text (st, 5) : "",
+                         "\x1f", -1);
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (*keys[i] != '\0')
+          g_ptr_array_add (labels, (gpointer)cv_consent_purpose_label (keys[i]));
+      g_ptr_array_add (labels, NULL);
+      covers = g_strjoinv ("; ", (GStrv)labels->pdata);
+      for (guint i = 0; i < 5; i++)
+        row[i] = cv_statement_column_text (st, i);
+      row[5] = covers;
+      row[6] = cv_statement_column_text (st, 6);
+      cv_csv_append_row (csv, row, G_N_ELEMENTS (row));
+    }
+  if (step == CV_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&csv);
 }

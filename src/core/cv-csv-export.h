@@ -32,6 +32,12 @@ GString   *cv_csv_export_programme   (CvStore      *store,
                                       CvCsvList     list,
                                       gboolean      partner,
                                       GError      **error);
+GString   *cv_csv_export_contacts    (CvStore      *store,
+                                      const char   *programme_id,
+                                      const char   *purpose,
+                                      const char   *today,
+                                      guint        *left_out,
+                                      GError      **error);
 gboolean   cv_csv_save               (GString      *csv,
                                       GFile        *file,
                                       GError      **error);

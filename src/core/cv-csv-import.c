@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cv-consent.h"
 #include "cv-csv-import.h"
 #include "cv-error.h"
 #include "cv-file.h"
@@ -915,11 +916,18 @@ insert_new (CvStore     *store,
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GPtrArray) consent_events = NULL;
+  gboolean ok;
 
   cv_record_set_id (record, id);
   cv_record_set_timestamps (record, now, now);
-  if (!cv_store_validate (store, record, &local) ||
-      !cv_store_write_unchecked (store, record, FALSE, &local))
+  /* Consent in the sheet gets its review date and its line of history. */
+  ok = cv_consent_note_change (store, record, FALSE, &consent_events, &local) &&
+       cv_store_validate (store, record, &local) &&
+       cv_store_write_unchecked (store, record, FALSE, &local);
+  for (guint i = 0; ok && i < consent_events->len; i++)
+    ok = cv_store_write_unchecked (store, g_ptr_array_index (consent_events, i), FALSE, &local);
+  if (!ok)
     {
       if (line > 0)
         g_set_error (error, CV_ERROR, CV_ERROR_INVALID, _("Line %u: %s"), line, local->message);

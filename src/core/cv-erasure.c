@@ -294,6 +294,31 @@ truncate_wal (CvDatabase  *db,
   return TRUE;
 }
 
+/* The day @id was erased, when it is in the erasure log and no longer in
+ * the register; *@erased_on is left %NULL otherwise. */
+static gboolean
+erased_before (CvDatabase  *db,
+               const char  *id,
+               char       **erased_on,
+               GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (db,
+                                                   "SELECT substr (max (erased_on), 1, 10) FROM erasure"
+                                                   " WHERE stakeholder_id = ?1"
+                                                   " AND NOT EXISTS (SELECT 1 FROM stakeholder WHERE id = ?1)",
+                                                   error);
+  CvStep step;
+
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, id);
+  step = cv_statement_step (st, error);
+  if (step == CV_STEP_ERROR)
+    return FALSE;
+  *erased_on = step == CV_STEP_ROW ? g_strdup (cv_statement_column_text (st, 0)) : NULL;
+  return TRUE;
+}
+
 /**
  * cv_erasure_erase:
  * @stakeholder_id: a person (not an organisation)
@@ -303,8 +328,9 @@ truncate_wal (CvDatabase  *db,
  * the record's id and today's date.
  *
  * Erasing an id that is already in the erasure log and no longer in the
- * register only clears the WAL again, so a second attempt after a busy
- * reader succeeds.
+ * register clears the WAL again (a first attempt may have met a busy
+ * reader), then says that the person was already erased: nothing is
+ * reported as erased that was not.
  *
  * Returns: %TRUE when the person is gone and no copy is left in the file or
  *   its WAL; %FALSE with @error set otherwise
@@ -319,18 +345,24 @@ cv_erasure_erase (CvStore     *store,
   g_autofree char *organisation_id = NULL;
   g_autofree char *programme_id = NULL;
   g_autofree char *now = NULL;
-  guint already = 0;
+  g_autofree char *erased_on = NULL;
 
   g_return_val_if_fail (CV_IS_STORE (store), FALSE);
   g_return_val_if_fail (stakeholder_id != NULL, FALSE);
 
   db = cv_store_get_database (store);
-  if (!count_one (db, "SELECT count(*) FROM erasure WHERE stakeholder_id = ?1"
-                  " AND NOT EXISTS (SELECT 1 FROM stakeholder WHERE id = ?1)",
-                  stakeholder_id, &already, error))
+  if (!erased_before (db, stakeholder_id, &erased_on, error))
     return FALSE;
-  if (already > 0)
-    return truncate_wal (db, error);
+  if (erased_on != NULL)
+    {
+      if (!truncate_wal (db, error))
+        return FALSE;
+      g_set_error (error, CV_ERROR, CV_ERROR_NOT_FOUND,
+                   /* TRANSLATORS: %s is a record id, then the date it was erased (YYYY-MM-DD) */
+                   _("“%s” was already erased, on %s: there is nothing left to erase."),
+                   stakeholder_id, erased_on);
+      return FALSE;
+    }
 
   if (!cv_database_begin (db, error))
     return FALSE;

@@ -22,6 +22,8 @@
 #include "cv-answer.h"
 #include "cv-attendance.h"
 #include "cv-contribution.h"
+#include "cv-consent.h"
+#include "cv-consent-event.h"
 #include "cv-conversation.h"
 #include "cv-conversation-note.h"
 #include "cv-error.h"
@@ -84,6 +86,9 @@ static const Section sections[] = {
   { "measures", cv_measure_get_type, "programme_id = ?1", FALSE },
   { "measure_values", cv_measure_value_get_type,
     "measure_id IN (SELECT id FROM measure WHERE programme_id = ?1)", FALSE },
+  /* A person's consent history: in a full backup only. */
+  { "consent_events", cv_consent_event_get_type,
+    "stakeholder_id IN (SELECT id FROM stakeholder WHERE programme_id = ?1)", TRUE },
 };
 
 #define N_SECTIONS G_N_ELEMENTS (sections)
@@ -98,18 +103,20 @@ kind_of (GType type)
 
 /* Export */
 
-/* What a partner export leaves out: contact details and notes of people, and
- * who said what. */
+/* What a partner export leaves out: contact details, consent and notes of
+ * people, and who said what. */
 static gboolean
 left_out_for_partners (CvRecord      *record,
                        const CvField *field)
 {
   const char *table = cv_record_get_kind (record)->table;
 
+  /* A person's consent is between them and this programme: a partner
+   * learns only that they are willing to be named, by their being there. */
   if (g_str_equal (table, "stakeholder") &&
       g_strcmp0 (cv_record_get_string (record, "kind"), "person") == 0)
     return g_str_equal (field->name, "email") || g_str_equal (field->name, "phone") ||
-           g_str_equal (field->name, "notes");
+           g_str_equal (field->name, "notes") || g_str_has_prefix (field->name, "consent");
   if (g_str_equal (table, "contribution"))
     return g_str_equal (field->name, "stakeholder_id");
   return FALSE;
@@ -187,19 +194,27 @@ count_of (CvStore     *store,
   return cv_statement_column_int64 (st, 0);
 }
 
-/* The same id for a programme's stand-in session in every export. */
+/* The same id for the same name, every time: a name-based UUID. */
 static char *
-pool_id_for (const char *programme_id)
+name_based_id (const char *prefix,
+               const char *name)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   const char *hex;
 
-  g_checksum_update (sum, (const guchar *)"convene-smaller-sessions:", -1);
-  g_checksum_update (sum, (const guchar *)programme_id, -1);
+  g_checksum_update (sum, (const guchar *)prefix, -1);
+  g_checksum_update (sum, (const guchar *)name, -1);
   hex = g_checksum_get_string (sum);
   /* Shaped as a name-based UUID: version 5, RFC 4122 variant. */
   return g_strdup_printf ("%.8s-%.4s-5%.3s-%c%.3s-%.12s", hex, hex + 8, hex + 13,
                           "89ab"[g_ascii_xdigit_value (hex[16]) & 3], hex + 17, hex + 20);
+}
+
+/* The same id for a programme's stand-in session in every export. */
+static char *
+pool_id_for (const char *programme_id)
+{
+  return name_based_id ("convene-smaller-sessions:", programme_id);
 }
 
 /* Fills @table with the first column of @sql (and the second as values, with
@@ -1272,7 +1287,57 @@ typedef struct
   GHashTable *bare_ids;  /* the same ids alone: one id is one record, whatever its kind */
   GHashTable *builtin;   /* ids of built-in guides the file refers to */
   char       *programme_id;
+  gboolean    before_purposes;  /* written before consent had purposes */
 } Contents;
+
+/* Consent in a file written before consent had purposes was consent to be
+ * contacted: as the database's own upgrade does, it covers invitations and
+ * newsletters (and being named to partners for those who said yes to that)
+ * and is reviewed the programme's period after it was given, or today when
+ * nobody wrote down when that was. */
+static CvRecord *
+upgrade_consent (CvRecord *stakeholder,
+                 gint64    years)
+{
+  g_autoptr(GStrvBuilder) purposes = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  const char *given_on = cv_record_get_string (stakeholder, "consent_on");
+  CvRecord *event;
+  g_autofree char *event_id = NULL;
+
+  if (!cv_record_get_boolean (stakeholder, "consent"))
+    return NULL;
+  g_strv_builder_add_many (purposes, CV_CONSENT_INVITATIONS, CV_CONSENT_NEWSLETTERS, NULL);
+  if (cv_record_get_boolean (stakeholder, "named_to_partners"))
+    g_strv_builder_add (purposes, CV_CONSENT_NAMED_TO_PARTNERS);
+  list = g_strv_builder_end (purposes);
+  if (cv_record_get_list (stakeholder, "consent_purposes") == NULL ||
+      cv_record_get_list (stakeholder, "consent_purposes")[0] == NULL)
+    cv_record_set_list (stakeholder, "consent_purposes", (const char * const *)list);
+  if (cv_record_get_string (stakeholder, "consent_review_on") == NULL)
+    {
+      g_autofree char *today = cv_consent_today ();
+      g_autofree char *review = given_on != NULL ? cv_consent_review_date (given_on, CLAMP (years, 1, 10)) : NULL;
+
+      cv_record_set_string (stakeholder, "consent_review_on", review != NULL ? review : today);
+    }
+
+  /* Its history starts with its giving, under the same id at every import. */
+  event = cv_record_new (CV_TYPE_CONSENT_EVENT);
+  event_id = name_based_id ("convene-consent-given:", cv_record_get_id (stakeholder));
+  cv_record_set_id (event, event_id);
+  cv_record_set_timestamps (event, cv_record_get_updated_at (stakeholder), cv_record_get_updated_at (stakeholder));
+  cv_record_set_string (event, "stakeholder_id", cv_record_get_id (stakeholder));
+  cv_record_set_string (event, "kind", "given");
+  {
+    /* Nobody wrote down when: the day the person was recorded. */
+    g_autofree char *day = g_strndup (cv_record_get_created_at (stakeholder), 10);
+    cv_record_set_string (event, "happened_on", given_on != NULL ? given_on : day);
+  }
+  cv_record_set_list (event, "purposes", cv_record_get_list (stakeholder, "consent_purposes"));
+  cv_record_set_string (event, "review_on", cv_record_get_string (stakeholder, "consent_review_on"));
+  return event;
+}
 
 static void
 contents_clear (Contents *c)
@@ -1364,6 +1429,7 @@ read_contents (JsonNode  *root,
   gboolean partner;
   g_autoptr(CvRecord) programme = NULL;
   g_autoptr(GList) members = NULL;
+  g_autoptr(GPtrArray) upgraded = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (root == NULL)
     return bad_file (error, _("The file is empty."));
@@ -1417,6 +1483,12 @@ read_contents (JsonNode  *root,
   programme = record_from_object (CV_TYPE_PROGRAMME, member, "programme", error);
   if (programme == NULL)
     return FALSE;
+  /* A file from before consent had purposes: its programme offers the
+   * default ones, and its people's consent is brought up to date below. */
+  c->before_purposes = JSON_NODE_HOLDS_OBJECT (member) &&
+                       !json_object_has_member (json_node_get_object (member), "consent_purposes");
+  if (c->before_purposes)
+    cv_record_set_list (programme, "consent_purposes", cv_consent_default_purposes ());
   c->programme_id = g_strdup (cv_record_get_id (programme));
   if (!add_item (c, programme, "programme", N_SECTIONS, error))
     return FALSE;
@@ -1464,12 +1536,28 @@ read_contents (JsonNode  *root,
           if (programme_field != NULL &&
               g_strcmp0 (cv_record_get_string (record, "programme_id"), c->programme_id) != 0)
             return bad_file (error, _("%s.programme_id: is not the programme of this file."), where);
+          if (c->before_purposes && sections[s].type () == CV_TYPE_STAKEHOLDER)
+            {
+              g_autoptr(CvRecord) given = upgrade_consent (record, cv_record_get_integer (programme,
+                                                                                          "consent_review_years"));
+              if (given != NULL)
+                g_ptr_array_add (upgraded, g_steal_pointer (&given));
+            }
           if (partner && sections[s].type () == CV_TYPE_CONTRIBUTION &&
               cv_record_get_string (record, "stakeholder_id") != NULL)
             return bad_file (error, _("%s.stakeholder_id: a partner export never says who said what."), where);
           if (!add_item (c, record, where, s, error))
             return FALSE;
         }
+    }
+  for (guint i = 0; i < upgraded->len; i++)
+    {
+      CvRecord *given = g_ptr_array_index (upgraded, i);
+      g_autofree char *where = g_strdup_printf ("stakeholders[%s].consent",
+                                                cv_record_get_string (given, "stakeholder_id"));
+
+      if (!add_item (c, given, where, section_index ("consent_events"), error))
+        return FALSE;
     }
   return TRUE;
 }

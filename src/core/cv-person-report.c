@@ -22,6 +22,7 @@
 #include "cv-error.h"
 #include "cv-exchange.h"
 #include "cv-file.h"
+#include "cv-consent.h"
 #include "cv-person-report.h"
 #include "cv-programme.h"
 #include "cv-record.h"
@@ -156,21 +157,21 @@ add_actions (CvStore     *store,
   return TRUE;
 }
 
-/* What they agreed to, and when: the consent as it stands, dated by the
- * last change of their record. */
+/* What they agreed to, and when: every change of their consent (given,
+ * reviewed, withdrawn), oldest first, each dated. */
 static JsonArray *
-consent_history (CvRecord *person)
+consent_history (CvStore     *store,
+                 const char  *stakeholder_id,
+                 GError     **error)
 {
-  JsonArray *history = json_array_new ();
-  JsonObject *entry = json_object_new ();
+  g_autoptr(GPtrArray) events = cv_consent_history (store, stakeholder_id, error);
+  JsonArray *history;
 
-  json_object_set_boolean_member (entry, "consent", cv_record_get_boolean (person, "consent"));
-  if (cv_record_get_string (person, "consent_on") != NULL)
-    json_object_set_string_member (entry, "given_on", cv_record_get_string (person, "consent_on"));
-  else
-    json_object_set_null_member (entry, "given_on");
-  json_object_set_string_member (entry, "recorded_at", cv_record_get_updated_at (person));
-  json_array_add_object_element (history, entry);
+  if (events == NULL)
+    return NULL;
+  history = json_array_new ();
+  for (guint i = 0; i < events->len; i++)
+    json_array_add_element (history, cv_exchange_record_to_node (g_ptr_array_index (events, i), FALSE));
   return history;
 }
 
@@ -229,7 +230,13 @@ cv_person_report_build (CvStore     *store,
   json_object_set_string_member (report, "generator", "Convene " PACKAGE_VERSION);
   json_object_set_member (report, "programme", cv_exchange_record_to_node (programme, FALSE));
   json_object_set_member (report, "person", cv_exchange_record_to_node (person, FALSE));
-  json_object_set_array_member (report, "consent", consent_history (person));
+  {
+    JsonArray *history = consent_history (store, stakeholder_id, error);
+
+    if (history == NULL)
+      return NULL;
+    json_object_set_array_member (report, "consent", history);
+  }
 
   organisations = json_array_new ();
   json_object_set_array_member (report, "organisations", organisations);

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* The version of the person report's JSON format (see data/convene-person-report.schema.json). */
-#define CV_PERSON_REPORT_FORMAT_VERSION 1
+#define CV_PERSON_REPORT_FORMAT_VERSION 2
 
 JsonNode *cv_person_report_build      (CvStore     *store,
                                        const char  *stakeholder_id,

@@ -510,6 +510,86 @@ static const char migration_11[] =
   "ALTER TABLE session_erased_attendance ADD COLUMN absent INTEGER NOT NULL DEFAULT 0"
   "  CHECK (absent >= 0);";
 
+/* Version 12: consent with a purpose and a review date. A programme lists
+ * the purposes people may consent to (the built-in ones by a key that is
+ * shown translated: invitations, newsletters, named_to_partners; others by
+ * their own words) and after how many years consent must be reviewed. A
+ * person's consent says what it covers, how it was given, when it must be
+ * reviewed and when it was withdrawn; its history is kept, one dated row
+ * per change. Consent recorded before this version was consent to be
+ * contacted: it covers invitations and newsletters (and being named to
+ * partners for those who had said yes to that), is reviewed two years after
+ * it was given, or now when nobody wrote down when that was. */
+#define CONSENT_RANDOM_UUID \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||" \
+  " substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+static const char migration_12[] =
+  "ALTER TABLE programme ADD COLUMN consent_review_years INTEGER NOT NULL DEFAULT 2"
+  "  CHECK (consent_review_years BETWEEN 1 AND 10);"
+  "CREATE TABLE programme_consent_purpose ("
+  /* A purpose is part of its programme. */
+  "  programme_id TEXT NOT NULL REFERENCES programme (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  UNIQUE (programme_id, value)"
+  ");"
+  "INSERT INTO programme_consent_purpose (programme_id, value)"
+  "  SELECT p.id, v.value FROM programme p,"
+  "    (SELECT 'invitations' AS value UNION ALL SELECT 'newsletters' UNION ALL SELECT 'named_to_partners') v"
+  "  ORDER BY p.rowid;"
+
+  "ALTER TABLE stakeholder ADD COLUMN consent_how TEXT NOT NULL DEFAULT 'not_recorded'"
+  "  CHECK (consent_how IN ('not_recorded', 'spoken', 'written', 'online'));"
+  "ALTER TABLE stakeholder ADD COLUMN consent_review_on TEXT;"
+  "ALTER TABLE stakeholder ADD COLUMN consent_withdrawn_on TEXT;"
+  "CREATE TABLE stakeholder_consent_purpose ("
+  /* What a person consented to is part of their record. */
+  "  stakeholder_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  UNIQUE (stakeholder_id, value)"
+  ");"
+  /* Due for review and lapsed are a range of this index, in review order. */
+  "CREATE INDEX stakeholder_consent_review ON stakeholder (programme_id, consent, consent_review_on);"
+
+  "CREATE TABLE consent_event ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  /* A person's consent history is part of their record and goes with it. */
+  "  stakeholder_id TEXT NOT NULL REFERENCES stakeholder (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('given', 'reviewed', 'withdrawn')),"
+  "  happened_on TEXT NOT NULL,"
+  "  how TEXT NOT NULL DEFAULT 'not_recorded'"
+  "    CHECK (how IN ('not_recorded', 'spoken', 'written', 'online')),"
+  "  review_on TEXT"
+  ");"
+  "CREATE INDEX consent_event_stakeholder ON consent_event (stakeholder_id, happened_on);"
+  "CREATE TABLE consent_event_purpose ("
+  /* The purposes are part of the event. */
+  "  consent_event_id TEXT NOT NULL REFERENCES consent_event (id) ON DELETE CASCADE,"
+  "  value TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  UNIQUE (consent_event_id, value)"
+  ");"
+
+  "UPDATE stakeholder SET consent_review_on ="
+  "  CASE WHEN consent_on IS NULL THEN date ('now') ELSE date (consent_on, '+2 years') END"
+  "  WHERE consent = 1;"
+  "INSERT INTO stakeholder_consent_purpose (stakeholder_id, value)"
+  "  SELECT s.id, v.value FROM stakeholder s,"
+  "    (SELECT 'invitations' AS value UNION ALL SELECT 'newsletters') v"
+  "  WHERE s.consent = 1 ORDER BY s.rowid;"
+  "INSERT INTO stakeholder_consent_purpose (stakeholder_id, value)"
+  "  SELECT id, 'named_to_partners' FROM stakeholder WHERE consent = 1 AND named_to_partners = 1;"
+  "INSERT INTO consent_event (id, created_at, updated_at, stakeholder_id, kind, happened_on, review_on)"
+  "  SELECT " CONSENT_RANDOM_UUID ", strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+  "    strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), id, 'given',"
+  "    coalesce (consent_on, substr (created_at, 1, 10)), consent_review_on"
+  "  FROM stakeholder WHERE consent = 1 ORDER BY rowid;"
+  "INSERT INTO consent_event_purpose (consent_event_id, value)"
+  "  SELECT e.id, p.value FROM consent_event e JOIN stakeholder_consent_purpose p"
+  "    ON p.stakeholder_id = e.stakeholder_id ORDER BY e.rowid, p.rowid;";
+
 const char * const cv_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -522,6 +602,7 @@ const char * const cv_schema_migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);

@@ -7,6 +7,7 @@
 #include "cv-attendance.h"
 #include "cv-error.h"
 #include "cv-session.h"
+#include "cv-consent.h"
 #include "cv-sessions.h"
 #include "cv-theme.h"
 #include "cv-time.h"
@@ -393,24 +394,94 @@ ical_utc (const char *utc)
   return g_string_free (s, FALSE);
 }
 
+/* A parameter value: quoted, without the quotes and control characters
+ * RFC 5545 does not allow inside one. */
+static char *
+parameter_value (const char *text)
+{
+  GString *value = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != '"' && (guchar)*p >= 0x20 && *p != 0x7f)
+      g_string_append_c (value, *p);
+  g_string_append_c (value, '"');
+  return g_string_free (value, FALSE);
+}
+
+/* Everyone listed at the session (but those who sent apologies) with an
+ * email whose consent covers invitations on @today, as ATTENDEE lines;
+ * *@left_out counts those listed with an email whose consent does not. */
+static gboolean
+append_attendees (GString     *out,
+                  CvStore     *store,
+                  const char  *session_id,
+                  const char  *today,
+                  guint       *left_out,
+                  GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store),
+                                                   "SELECT s.name, s.email, "
+                                                   CV_CONSENT_COVERS_SQL ("s", "?2", "?3")
+                                                   " FROM attendance a JOIN stakeholder s ON s.id = a.stakeholder_id"
+                                                   " WHERE a.session_id = ?1 AND a.status NOT IN ('apologies', 'absent')"
+                                                   " AND coalesce (s.email, '') <> ''"
+                                                   " ORDER BY s.name COLLATE NOCASE, s.rowid", error);
+  CvStep step;
+
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, session_id);
+  cv_statement_bind_text (st, 2, today);
+  cv_statement_bind_text (st, 3, CV_CONSENT_INVITATIONS);
+  while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *line = NULL;
+
+      if (cv_statement_column_int64 (st, 2) == 0)
+        {
+          (*left_out)++;
+          continue;
+        }
+      name = parameter_value (cv_statement_column_text (st, 0));
+      line = g_strdup_printf ("ATTENDEE;CN=%s;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:%s",
+                              name, cv_statement_column_text (st, 1));
+      append_folded (out, line);
+    }
+  return step == CV_STEP_DONE;
+}
+
 /**
  * cv_sessions_to_icalendar:
+ * @store: (nullable): where the sessions' attendance is, to invite the people
+ *   listed; %NULL for events without attendees
  * @sessions: (element-type CvSession): the sessions; those without a start are left out
- * @stamp_utc: when the calendar is made, in the stored UTC form
+ * @stamp_utc: when the calendar is made, in the stored UTC form; its day is
+ *   the day consent must hold on
+ * @left_out: (out) (optional): how many people listed with an email were not
+ *   invited because their consent has lapsed or does not cover invitations
  *
  * Returns: (transfer full): an iCalendar file with one event per session,
- *   times in UTC, that calendar programs accept
+ *   times in UTC, that calendar programs accept; or %NULL with @error set
  */
 char *
-cv_sessions_to_icalendar (GPtrArray  *sessions,
-                          const char *stamp_utc)
+cv_sessions_to_icalendar (CvStore     *store,
+                          GPtrArray   *sessions,
+                          const char  *stamp_utc,
+                          guint       *left_out,
+                          GError     **error)
 {
-  GString *out = g_string_new (NULL);
-  g_autofree char *stamp = ical_utc (stamp_utc);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *stamp = NULL;
+  g_autofree char *today = NULL;
+  guint not_invited = 0;
 
+  g_return_val_if_fail (store == NULL || CV_IS_STORE (store), NULL);
   g_return_val_if_fail (sessions != NULL, NULL);
   g_return_val_if_fail (cv_date_time_is_valid (stamp_utc), NULL);
 
+  stamp = ical_utc (stamp_utc);
+  today = g_strndup (stamp_utc, 10);
   append_folded (out, "BEGIN:VCALENDAR");
   append_folded (out, "VERSION:2.0");
   append_folded (out, "PRODID:-//Convene//Convene " PACKAGE_VERSION "//EN");
@@ -449,9 +520,14 @@ cv_sessions_to_icalendar (GPtrArray  *sessions,
       append_property (out, "LOCATION", cv_record_get_string (session, "location"));
       append_property (out, "DESCRIPTION", cv_record_get_string (session, "purpose"));
       append_folded (out, g_strcmp0 (status, "cancelled") == 0 ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+      if (store != NULL &&
+          !append_attendees (out, store, cv_record_get_id (session), today, &not_invited, error))
+        return NULL;
       append_folded (out, "END:VEVENT");
     }
 
   append_folded (out, "END:VCALENDAR");
-  return g_string_free (out, FALSE);
+  if (left_out != NULL)
+    *left_out = not_invited;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

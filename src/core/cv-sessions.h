@@ -44,7 +44,10 @@ GPtrArray *cv_sessions_upcoming         (CvStore             *store,
                                          const char          *programme_id,
                                          const char          *from_utc,
                                          GError             **error);
-char      *cv_sessions_to_icalendar     (GPtrArray           *sessions,
-                                         const char          *stamp_utc);
+char      *cv_sessions_to_icalendar     (CvStore             *store,
+                                         GPtrArray           *sessions,
+                                         const char          *stamp_utc,
+                                         guint               *left_out,
+                                         GError             **error);
 
 G_END_DECLS

@@ -40,6 +40,15 @@ static const CvChoice engagements[] = {
   { NULL, NULL }
 };
 
+/* How a person gave their consent. */
+const CvChoice cv_consent_how_choices[] = {
+  { "not_recorded", N_("Not recorded") },
+  { "spoken", N_("Spoken") },
+  { "written", N_("Written") },
+  { "online", N_("Online") },
+  { NULL, NULL }
+};
+
 static const CvField fields[] = {
   { "programme_id", N_("Programme"), CV_FIELD_REFERENCE, CV_FIELD_REQUIRED | CV_FIELD_SCOPE,
     .target = "programme", .on_delete = CV_ON_DELETE_CASCADE },
@@ -59,6 +68,12 @@ static const CvField fields[] = {
   { "tags", N_("Tags"), CV_FIELD_WORDS, .link_table = "stakeholder_tag" },
   { "consent", N_("Consent to be contacted"), CV_FIELD_BOOLEAN },
   { "consent_on", N_("Consent given on"), CV_FIELD_DATE },
+  /* Purposes of the programme's list (see cv-consent.h). */
+  { "consent_purposes", N_("Consent covers"), CV_FIELD_WORDS, .link_table = "stakeholder_consent_purpose" },
+  { "consent_how", N_("How consent was given"), CV_FIELD_CHOICE, .choices = cv_consent_how_choices },
+  /* Filled in from the programme's review period when consent is given. */
+  { "consent_review_on", N_("Review consent by"), CV_FIELD_DATE },
+  { "consent_withdrawn_on", N_("Consent withdrawn on"), CV_FIELD_DATE },
   /* Partner exports leave out every person who has not agreed to this. */
   { "named_to_partners", N_("Willing to be named to partners"), CV_FIELD_BOOLEAN },
   { "notes", N_("Notes"), CV_FIELD_TEXT },

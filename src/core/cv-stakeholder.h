@@ -9,5 +9,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CvStakeholder, cv_stakeholder, CV, STAKEHOLDER, CvRecord)
 
 extern const CvChoice cv_level_choices[];
+extern const CvChoice cv_consent_how_choices[];
 
 G_END_DECLS

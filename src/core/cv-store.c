@@ -13,6 +13,8 @@
 #include "cv-action.h"
 #include "cv-action-update.h"
 #include "cv-answer.h"
+#include "cv-consent.h"
+#include "cv-consent-event.h"
 #include "cv-attendance.h"
 #include "cv-contribution.h"
 #include "cv-conversation.h"
@@ -127,7 +129,7 @@ cv_store_get_database (CvStore *self)
 const GType *
 cv_store_record_types (guint *n_types)
 {
-  static GType types[16];
+  static GType types[17];
   static gsize initialised = 0;
 
   if (g_once_init_enter (&initialised))
@@ -137,6 +139,7 @@ cv_store_record_types (guint *n_types)
         CV_TYPE_THEME, CV_TYPE_CONTRIBUTION, CV_TYPE_ACTION, CV_TYPE_ACTION_UPDATE,
         CV_TYPE_GUIDE, CV_TYPE_GUIDE_SECTION, CV_TYPE_PROMPT, CV_TYPE_CONVERSATION,
         CV_TYPE_ANSWER, CV_TYPE_CONVERSATION_NOTE, CV_TYPE_MEASURE, CV_TYPE_MEASURE_VALUE,
+        CV_TYPE_CONSENT_EVENT,
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (types));
 
@@ -1034,13 +1037,19 @@ write_validated (CvStore   *self,
 {
   CvDatabase *db = self->database;
   g_autofree char *guide_id = NULL;
+  g_autoptr(GPtrArray) consent_events = NULL;
 
   if (!cv_database_begin (db, error))
     return FALSE;
-  if (!cv_store_validate (self, record, error) ||
+  if (!cv_consent_note_change (self, record, replace_existing, &consent_events, error) ||
+      !cv_store_validate (self, record, error) ||
       !keep_guide_version (self, record, replace_existing, error) ||
       !write_row (self, record, replace_existing, error))
     goto failed;
+  /* The history of a person's consent is written with the change. */
+  for (guint i = 0; i < consent_events->len; i++)
+    if (!write_row (self, g_ptr_array_index (consent_events, i), FALSE, error))
+      goto failed;
 
   /* A change to a guide that conversations used makes a new version of it. */
   guide_id = cv_guides_guide_of (self, record);
@@ -1050,6 +1059,8 @@ write_validated (CvStore   *self,
     goto failed;
 
   emit_changed (self, cv_record_get_kind (record)->table, cv_record_get_id (record));
+  if (consent_events->len > 0)
+    emit_changed (self, "consent_event", cv_record_get_id (record));
   if (guide_id != NULL && !g_str_equal (cv_record_get_kind (record)->table, "guide"))
     emit_changed (self, "guide", guide_id);
   return TRUE;

@@ -21,6 +21,7 @@ static const char *arrays[][2] = {
   { "prompts", "prompt" }, { "conversations", "conversation" }, { "answers", "answer" },
   { "conversation_notes", "conversation_note" },
   { "measures", "measure" }, { "measure_values", "measure_value" },
+  { "consent_events", "consent_event" },
 };
 
 static void

@@ -1076,11 +1076,15 @@ calendar_saved_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT && self->record != NULL)
     {
+      guint left_out = 0;
+
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_ptr_array_add (sessions, self->record);
-      ics = cv_sessions_to_icalendar (sessions, now);
-      if (!cv_file_write_contents (file, ics, strlen (ics), &error) && overlay != NULL)
+      ics = cv_sessions_to_icalendar (self->store, sessions, now, &left_out, &error);
+      if ((ics == NULL || !cv_file_write_contents (file, ics, strlen (ics), &error)) && overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else if (left_out > 0 && overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), cv_not_invited_toast (left_out));
     }
   g_object_unref (dialog);
 }

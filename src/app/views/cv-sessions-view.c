@@ -287,10 +287,14 @@ upcoming_saved_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GPtrArray) sessions = cv_sessions_upcoming (self->store, self->programme_id, now, &error);
-      g_autofree char *ics = sessions != NULL ? cv_sessions_to_icalendar (sessions, now) : NULL;
+      guint left_out = 0;
+      g_autofree char *ics = sessions != NULL ? cv_sessions_to_icalendar (self->store, sessions, now,
+                                                                          &left_out, &error) : NULL;
 
       if ((ics == NULL || !cv_file_write_contents (file, ics, strlen (ics), &error)) && overlay != NULL)
         adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else if (left_out > 0 && overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), cv_not_invited_toast (left_out));
     }
   g_object_unref (dialog);
 }

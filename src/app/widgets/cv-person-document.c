@@ -6,9 +6,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cv-format.h"
+#include "cv-consent.h"
 #include "cv-person-document.h"
 #include "cv-person-report.h"
 
@@ -51,7 +54,14 @@ field_text (JsonObject    *record,
         GString *text = g_string_new (NULL);
 
         for (guint i = 0; i < json_array_get_length (items); i++)
-          g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", json_array_get_string_element (items, i));
+          {
+            const char *item = json_array_get_string_element (items, i);
+
+            /* Consent purposes are keys for the built-in ones: shown by their label. */
+            if (strstr (field->name, "purposes") != NULL)
+              item = cv_consent_purpose_label (item);
+            g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item);
+          }
         return text->len > 0 ? g_string_free (text, FALSE) : (g_string_free (text, TRUE), NULL);
       }
     case CV_FIELD_INTEGER:
@@ -116,25 +126,32 @@ add_details (CvDocument *document,
   add_dates (document, person, 12);
 }
 
+/* "Given on 2 January 2025 · spoken", then what it covered and the review date. */
 static void
 add_consent (CvDocument *document,
              JsonArray  *consent)
 {
-  add_heading (document, _("Consent to Be Contacted"));
+  const CvRecordKind *kind = cv_store_kind_for_table ("consent_event");
+
+  add_heading (document, _("Consent History"));
+  if (json_array_get_length (consent) == 0)
+    add_none (document);
   for (guint i = 0; i < json_array_get_length (consent); i++)
     {
       JsonObject *entry = json_array_get_object_element (consent, i);
-      g_autofree char *given = cv_format_date (member_text (entry, "given_on"));
-      g_autofree char *at = cv_format_timestamp (member_text (entry, "recorded_at"));
-      g_autofree char *recorded = g_strdup_printf (_("Recorded %s"), at);
+      g_autofree char *change = field_text (entry, cv_record_kind_find_field (kind, "kind"));
+      g_autofree char *on = cv_format_date (member_text (entry, "happened_on"));
+      g_autofree char *how = field_text (entry, cv_record_kind_find_field (kind, "how"));
+      g_autofree char *covers = field_text (entry, cv_record_kind_find_field (kind, "purposes"));
+      g_autofree char *review = cv_format_date (member_text (entry, "review_on"));
 
-      if (!json_object_get_boolean_member (entry, "consent"))
-        cv_document_add (document, 12, 12, 4, "%s", _("Not given"));
-      else if (given != NULL)
-        cv_document_add (document, 12, 12, 4, _("Given on %s"), given);
-      else
-        cv_document_add (document, 12, 12, 4, "%s", _("Given (no date recorded)"));
-      cv_document_add (document, 10, 12, 1, "<span foreground=\"#555555\">%s</span>", recorded);
+      /* TRANSLATORS: a change of consent and its date: "Given on 2 January 2025" */
+      cv_document_add (document, 12, 12, 4, _("<b>%s</b> on %s · %s"), change, on, how);
+      if (covers != NULL)
+        cv_document_add (document, 11, 24, 1, _("Covers: %s"), covers);
+      if (review != NULL)
+        cv_document_add (document, 11, 24, 1, _("Review by %s"), review);
+      add_dates (document, entry, 24);
     }
 }
 

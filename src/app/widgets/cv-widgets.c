@@ -140,3 +140,24 @@ cv_opens_record (GtkWidget  *widget,
       adw_action_row_add_suffix (ADW_ACTION_ROW (widget), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
 }
+
+/**
+ * cv_not_invited_toast:
+ * @left_out: how many people listed were not invited
+ *
+ * Returns: (transfer full): a toast saying that the calendar file was saved
+ *   without the people whose consent does not allow an invitation
+ */
+AdwToast *
+cv_not_invited_toast (guint left_out)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Saved without %u person: their consent has lapsed or does "
+                                                         "not cover invitations",
+                                                         "Saved without %u people: their consent has lapsed or does "
+                                                         "not cover invitations", left_out), left_out);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 8);
+  return toast;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -17,5 +17,7 @@ GtkWidget *cv_check_row_new   (GtkCheckButton *check);
 void  cv_opens_record        (GtkWidget    *widget,
                               const char   *table,
                               const char   *id);
+
+AdwToast *cv_not_invited_toast (guint        left_out);
 
 G_END_DECLS
