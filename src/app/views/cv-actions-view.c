@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cv-list-export.h"
+#include "cv-pane-layout.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-selection.h"
@@ -580,6 +581,9 @@ cv_actions_view_init (CvActionsView *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+  cv_pane_layout_fix_width (GTK_WIDGET (self->editor), CV_DETAIL_PANE_WIDTH);
+  cv_record_table_fit (self->column_view, self->leaflet, self->title_column, self->status_column,
+                       self->due_column, self->owner_column, self->themes_column, self->updated_column, NULL);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
                            self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);

@@ -412,6 +412,7 @@ attendance_row_cb (CvRecord *attendance,
                                                      cv_record_get_string (attendance, "stakeholder_id"));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *who = name != NULL ? name : "";
   GtkWidget *label = gtk_button_new_with_label (who);
@@ -426,7 +427,8 @@ attendance_row_cb (CvRecord *attendance,
   /* TRANSLATORS: the accessible name of the “Paid” check box; %s is the person */
   g_autofree char *paid_label = g_strdup_printf (_("%s was paid for their time"), who);
 
-  /* The name on its own line, its choices below, so that both fit a narrow window. */
+  /* The name with "Paid" and Remove on one line, the two choices below, so
+   * that the row fits a window 360 pixels wide. */
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -435,10 +437,11 @@ attendance_row_cb (CvRecord *attendance,
   gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (label))), 0);
   gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (label))), PANGO_ELLIPSIZE_END);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "flat");
   gtk_widget_set_tooltip_text (label, _("Open Their Page"));
   cv_opens_record (label, "stakeholder", cv_record_get_string (attendance, "stakeholder_id"));
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (heading), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (paid), GTK_ACCESSIBLE_PROPERTY_LABEL, paid_label, -1);
   gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", status_label));
@@ -446,12 +449,11 @@ attendance_row_cb (CvRecord *attendance,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), cv_record_get_boolean (attendance, "paid"));
   gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (paid, TRUE);
   gtk_widget_set_tooltip_text (paid, _("Paid for their time"));
   g_object_set_data_full (G_OBJECT (paid), "attendance", g_object_ref (attendance), g_object_unref);
   g_object_set_data (G_OBJECT (paid), "field", (gpointer)"paid");
   g_signal_connect (paid, "notify::active", G_CALLBACK (attendance_changed_cb), self);
-  gtk_box_append (GTK_BOX (controls), paid);
+  gtk_box_append (GTK_BOX (heading), paid);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -459,8 +461,9 @@ attendance_row_cb (CvRecord *attendance,
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   g_object_set_data_full (G_OBJECT (remove), "attendance", g_object_ref (attendance), g_object_unref);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_attendance_cb), self);
-  gtk_box_append (GTK_BOX (controls), remove);
+  gtk_box_append (GTK_BOX (heading), remove);
 
+  gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), controls);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cv-list-export.h"
+#include "cv-pane-layout.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-selection.h"
@@ -424,6 +425,9 @@ cv_sessions_view_init (CvSessionsView *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
+  cv_pane_layout_fix_width (GTK_WIDGET (self->editor), CV_DETAIL_PANE_WIDTH);
+  cv_record_table_fit (self->column_view, self->leaflet, self->title_column, self->starts_column,
+                       self->status_column, self->kind_column, self->location_column, NULL);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
                            self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);

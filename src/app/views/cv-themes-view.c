@@ -15,6 +15,7 @@
 #include "cv-paged-rows.h"
 #include "cv-theme.h"
 #include "cv-themes.h"
+#include "cv-record-column.h"
 #include "cv-themes-view.h"
 #include "cv-widgets.h"
 
@@ -604,6 +605,9 @@ cv_themes_view_init (CvThemesView *self)
   set_up_column (self, self->sessions_column, "sessions");
   set_up_column (self, self->open_column, "open");
   set_up_column (self, self->done_column, "done");
+  /* A click on a theme opens it already, folded or not. */
+  cv_record_table_fit (self->column_view, NULL, self->name_column, self->said_column, self->open_column,
+                       self->done_column, self->sessions_column, NULL);
 
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->themes)),
                                               GTK_FILTER (gtk_custom_filter_new (filter_cb, self, NULL)));

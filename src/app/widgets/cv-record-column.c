@@ -69,6 +69,21 @@ cv_record_cell_text (CvStore    *store,
     }
 }
 
+/* A value cut short by its column shows in full in a tooltip; assistive
+ * technology reads the label's whole text anyway. */
+static gboolean
+query_tooltip_cb (GtkLabel   *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item)
@@ -77,6 +92,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -113,4 +130,137 @@ cv_record_column_set_up (GtkColumnViewColumn *column,
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cb), store, 0);
   gtk_column_view_column_set_factory (column, factory);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (key));
+}
+
+/* How a table fits its pane: the main column takes the width the others
+ * leave, the others are shown in their order of importance as long as the
+ * main column keeps this much, and nothing scrolls sideways. */
+#define MAIN_MINIMUM 180
+
+typedef struct
+{
+  GtkColumnView       *view;      /* unowned: the table owns this */
+  GtkColumnViewColumn *main;
+  GPtrArray           *others;    /* most important first */
+  int                 *widths;    /* their widths when shown */
+  int                  width;     /* the width last fitted to */
+  guint                idle;
+} Fit;
+
+static void
+fit_free (gpointer data)
+{
+  Fit *fit = data;
+
+  g_clear_handle_id (&fit->idle, g_source_remove);
+  g_ptr_array_unref (fit->others);
+  g_free (fit->widths);
+  g_free (fit);
+}
+
+static gboolean
+fit_columns (gpointer data)
+{
+  Fit *fit = data;
+  int room = fit->width - MAIN_MINIMUM;
+  gboolean fits = TRUE;
+
+  fit->idle = 0;
+  for (guint i = 0; i < fit->others->len; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (fit->others, i);
+      gboolean shown = gtk_column_view_column_get_visible (column);
+
+      /* A column the person resized keeps its new width. */
+      if (shown)
+        fit->widths[i] = gtk_column_view_column_get_fixed_width (column);
+      /* Once one does not fit, the less important ones stay hidden too, so
+       * columns come and go in the stated order. */
+      fits = fits && fit->widths[i] <= room;
+      if (fits)
+        room -= fit->widths[i];
+      if (shown == fits)
+        continue;
+      /* GTK 4.8 counts a hidden column's width in the table's minimum, which
+       * the main column then cannot take: a hidden column is given none. */
+      gtk_column_view_column_set_fixed_width (column, fits ? fit->widths[i] : 0);
+      gtk_column_view_column_set_visible (column, fits);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The horizontal adjustment is configured with the scrolled window's width
+ * each time it is allocated. Columns change in an idle, not inside the
+ * allocation that told of the new width. */
+static void
+page_size_changed_cb (GtkAdjustment *adjustment,
+                      Fit           *fit)
+{
+  int width = (int)gtk_adjustment_get_page_size (adjustment);
+
+  if (width <= 0 || width == fit->width)
+    return;
+  fit->width = width;
+  if (fit->idle == 0)
+    fit->idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, fit_columns, fit, NULL);
+}
+
+int
+cv_record_table_main_minimum (void)
+{
+  return MAIN_MINIMUM;
+}
+
+/**
+ * cv_record_table_fit:
+ * @view: a table inside a #GtkScrolledWindow
+ * @leaflet: (nullable): the list/detail leaflet the table is the list of
+ * @main: the column that takes the spare width (a record's name or title)
+ * @...: the other columns, most important first, then %NULL
+ *
+ * Makes @view fit the width it is given instead of scrolling sideways: the
+ * least important columns hide as the pane narrows and come back as it
+ * widens. While @leaflet is folded one click (or Enter) opens a record, since
+ * a selection alone shows nothing there.
+ */
+void
+cv_record_table_fit (GtkColumnView       *view,
+                     AdwLeaflet          *leaflet,
+                     GtkColumnViewColumn *main,
+                     ...)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  Fit *fit;
+  va_list args;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (main));
+  g_return_if_fail (scrolled != NULL);
+
+  fit = g_new0 (Fit, 1);
+  fit->view = view;
+  fit->main = main;
+  fit->others = g_ptr_array_new ();
+  va_start (args, main);
+  for (GtkColumnViewColumn *column = va_arg (args, GtkColumnViewColumn *); column != NULL;
+       column = va_arg (args, GtkColumnViewColumn *))
+    g_ptr_array_add (fit->others, column);
+  va_end (args);
+  fit->widths = g_new0 (int, fit->others->len);
+  for (guint i = 0; i < fit->others->len; i++)
+    fit->widths[i] = gtk_column_view_column_get_fixed_width (g_ptr_array_index (fit->others, i));
+
+  gtk_column_view_column_set_fixed_width (main, -1);
+  gtk_column_view_column_set_expand (main, TRUE);
+  gtk_column_view_column_set_resizable (main, FALSE);
+  /* External: the table may be wider than the pane for the moment between a
+   * narrower allocation and the columns that follow it, without forcing the
+   * window wider. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
+  g_object_set_data_full (G_OBJECT (view), "cv-record-table-fit", fit, fit_free);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled)), "changed",
+                    G_CALLBACK (page_size_changed_cb), fit);
+
+  if (leaflet != NULL)
+    g_object_bind_property (leaflet, "folded", view, "single-click-activate", G_BINDING_SYNC_CREATE);
 }

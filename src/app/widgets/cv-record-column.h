@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "cv-store.h"
 
@@ -13,5 +13,10 @@ char *cv_record_cell_text         (CvStore             *store,
 void  cv_record_column_set_up     (GtkColumnViewColumn *column,
                                    CvStore             *store,
                                    const char          *field);
+void  cv_record_table_fit          (GtkColumnView       *view,
+                                   AdwLeaflet          *leaflet,
+                                   GtkColumnViewColumn *main,
+                                   ...) G_GNUC_NULL_TERMINATED;
+int   cv_record_table_main_minimum (void);
 
 G_END_DECLS
