@@ -342,6 +342,42 @@ test_themes_popover (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  GtkStack   *stack;
+  const char *name;
+} Showing;
+
+static gboolean
+view_is_showing (gpointer data)
+{
+  Showing *showing = data;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (showing->stack), showing->name) == 0;
+}
+
+/* Ctrl and a digit: the views in the order of the sidebar, listed in the
+ * Shortcuts window. */
+static void
+test_view_shortcuts (Fixture       *f,
+                     gconstpointer  data)
+{
+  const struct { const char *keys; const char *view; } steps[] = {
+    { "<Control>3", "sessions" }, { "<Control>5", "actions" }, { "<Control>7", "guides" },
+    { "<Control>2", "stakeholders" }, { "<Control>1", "overview" },
+  };
+
+  open_sample (f);
+  activate_window (f);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      Showing showing = { child (f->window, CV_TYPE_WINDOW, "view_stack"), steps[i].view };
+
+      press (steps[i].keys);
+      wait_until (view_is_showing, &showing, steps[i].view);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +395,7 @@ main (int   argc,
 
   g_test_add ("/ui/keyboard/add-people", Fixture, NULL, fixture_set_up, test_add_people, fixture_tear_down);
   g_test_add ("/ui/keyboard/themes-popover", Fixture, NULL, fixture_set_up, test_themes_popover, fixture_tear_down);
+  g_test_add ("/ui/keyboard/view-shortcuts", Fixture, NULL, fixture_set_up, test_view_shortcuts, fixture_tear_down);
 
   return g_test_run ();
 }

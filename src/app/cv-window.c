@@ -15,6 +15,7 @@
 #include "cv-sessions-view.h"
 #include "cv-themes-view.h"
 #include "cv-stakeholders-view.h"
+#include "cv-view.h"
 #include "cv-window.h"
 #include "cv-widgets.h"
 
@@ -134,20 +135,7 @@ show_programme_in_view (CvWindow *self)
   if (self->programme == NULL || view == NULL)
     return;
   id = cv_record_get_id (self->programme);
-  if (view == GTK_WIDGET (self->stakeholders_view))
-    cv_stakeholders_view_set_programme (self->stakeholders_view, id);
-  else if (view == GTK_WIDGET (self->sessions_view))
-    cv_sessions_view_set_programme (self->sessions_view, id);
-  else if (view == GTK_WIDGET (self->actions_view))
-    cv_actions_view_set_programme (self->actions_view, id);
-  else if (view == GTK_WIDGET (self->themes_view))
-    cv_themes_view_set_programme (self->themes_view, id);
-  else if (view == GTK_WIDGET (self->measures_view))
-    cv_measures_view_set_programme (self->measures_view, id);
-  else if (view == GTK_WIDGET (self->overview_view))
-    cv_overview_view_set_programme (self->overview_view, id);
-  else if (view == GTK_WIDGET (self->guides_view))
-    cv_guides_view_set_programme (self->guides_view, id);
+  cv_view_set_programme (CV_VIEW (view), id);
 }
 
 static void
@@ -251,6 +239,24 @@ view_row_activated_cb (CvWindow      *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* Ctrl+1 to Ctrl+9: the views in the order of the sidebar. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CvWindow *self = CV_WINDOW (widget);
+  int index = g_variant_get_int32 (parameter);
+  GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+
+  for (; view != NULL && index > 0; index--)
+    view = gtk_widget_get_next_sibling (view);
+  if (view == NULL || self->programme == NULL)
+    return;
+  cv_window_show_view (self, gtk_stack_page_get_name (gtk_stack_get_page (self->view_stack, view)));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 /* The sidebar lists the pages of the view stack, so the two cannot disagree. */
 static void
 build_view_list (CvWindow *self)
@@ -351,13 +357,6 @@ reopen_programme_action (GtkWidget  *widget,
 
 /* Ctrl+N and Ctrl+F act on the view shown; views without records of their
  * own yet go to the stakeholders. */
-static gboolean
-showing (CvWindow   *self,
-         const char *view)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), view) == 0;
-}
-
 static void
 new_record_action (GtkWidget  *widget,
                    const char *action_name,
@@ -371,23 +370,12 @@ new_record_action (GtkWidget  *widget,
       return;
     }
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  if (showing (self, "sessions"))
+  /* Where the view adds nothing of its own: a stakeholder, whom the rest names. */
+  if (!cv_view_new_record (CV_VIEW (gtk_stack_get_visible_child (self->view_stack))))
     {
-      cv_sessions_view_new_session (self->sessions_view);
-      return;
+      cv_window_show_view (self, "stakeholders");
+      cv_view_new_record (CV_VIEW (gtk_stack_get_visible_child (self->view_stack)));
     }
-  if (showing (self, "actions"))
-    {
-      cv_actions_view_new_action (self->actions_view);
-      return;
-    }
-  if (showing (self, "guides"))
-    {
-      cv_guides_view_new_guide (self->guides_view);
-      return;
-    }
-  cv_window_show_view (self, "stakeholders");
-  cv_stakeholders_view_new_stakeholder (self->stakeholders_view);
 }
 
 static void
@@ -400,28 +388,11 @@ find_action (GtkWidget  *widget,
   if (self->programme == NULL)
     return;
   adw_leaflet_set_visible_child (self->leaflet, self->content);
-  if (showing (self, "sessions"))
+  if (!cv_view_focus_search (CV_VIEW (gtk_stack_get_visible_child (self->view_stack))))
     {
-      cv_sessions_view_focus_search (self->sessions_view);
-      return;
+      cv_window_show_view (self, "stakeholders");
+      cv_view_focus_search (CV_VIEW (gtk_stack_get_visible_child (self->view_stack)));
     }
-  if (showing (self, "actions"))
-    {
-      cv_actions_view_focus_search (self->actions_view);
-      return;
-    }
-  if (showing (self, "themes"))
-    {
-      cv_themes_view_focus_search (self->themes_view);
-      return;
-    }
-  if (showing (self, "guides"))
-    {
-      cv_guides_view_focus_search (self->guides_view);
-      return;
-    }
-  cv_window_show_view (self, "stakeholders");
-  cv_stakeholders_view_focus_search (self->stakeholders_view);
 }
 
 static void
@@ -775,45 +746,20 @@ show_record (CvWindow   *self,
              const char *table,
              const char *id)
 {
-  if (g_str_equal (table, "session"))
+  if (g_str_equal (table, "view"))
     {
-      cv_window_show_view (self, "sessions");
-      cv_sessions_view_open (self->sessions_view, id);
+      cv_window_show_view (self, id);
+      return;
     }
-  else if (g_str_equal (table, "contribution"))
-    {
-      g_autoptr(CvRecord) said = cv_store_load (self->store, CV_TYPE_CONTRIBUTION, id, NULL);
-
-      if (said != NULL)
-        show_record (self, "session", cv_record_get_string (said, "session_id"));
-    }
-  else if (g_str_equal (table, "stakeholder"))
-    {
-      cv_window_show_view (self, "stakeholders");
-      cv_stakeholders_view_open (self->stakeholders_view, id);
-    }
-  else if (g_str_equal (table, "action"))
-    {
-      cv_window_show_view (self, "actions");
-      cv_actions_view_open (self->actions_view, id);
-    }
-  else if (g_str_equal (table, "theme"))
-    {
-      cv_window_show_view (self, "themes");
-      cv_themes_view_open (self->themes_view, id);
-    }
-  else if (g_str_equal (table, "overdue"))
-    {
-      cv_window_show_view (self, "actions");
-      cv_actions_view_show_overdue (self->actions_view);
-    }
-  else if (g_str_equal (table, "measure"))
-    {
-      cv_window_show_view (self, "measures");
-      cv_measures_view_open (self->measures_view, id);
-    }
-  else if (g_str_equal (table, "view"))
-    cv_window_show_view (self, id);
+  for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack)); view != NULL;
+       view = gtk_widget_get_next_sibling (view))
+    if (cv_view_opens (CV_VIEW (view), table))
+      {
+        cv_window_show_view (self, gtk_stack_page_get_name (gtk_stack_get_page (self->view_stack, view)));
+        cv_view_open (CV_VIEW (view), table, id);
+        return;
+      }
+  g_warning ("No view opens a %s", table);
 }
 
 static GStrv
@@ -943,13 +889,9 @@ open_store (CvWindow *self)
         gtk_widget_action_set_enabled (GTK_WIDGET (self), *name, FALSE);
     }
   self->trash = cv_trash_new (self->store);
-  cv_stakeholders_view_set_store (self->stakeholders_view, self->store, self->trash);
-  cv_sessions_view_set_store (self->sessions_view, self->store, self->trash);
-  cv_actions_view_set_store (self->actions_view, self->store, self->trash);
-  cv_themes_view_set_store (self->themes_view, self->store, self->trash);
-  cv_measures_view_set_store (self->measures_view, self->store, self->trash);
-  cv_guides_view_set_store (self->guides_view, self->store, self->trash);
-  cv_overview_view_set_store (self->overview_view, self->store);
+  for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack)); view != NULL;
+       view = gtk_widget_get_next_sibling (view))
+    cv_view_set_store (CV_VIEW (view), self->store, self->trash);
 
   last = g_settings_get_string (self->settings, "last-programme");
   cv_window_set_programme (self, last);
@@ -968,9 +910,9 @@ cv_window_close_request (GtkWindow *window)
   CvWindow *self = CV_WINDOW (window);
   int width, height;
 
-  cv_stakeholders_view_save_pending (self->stakeholders_view);
-  cv_sessions_view_save_pending (self->sessions_view);
-  cv_actions_view_save_pending (self->actions_view);
+  for (GtkWidget *view = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack)); view != NULL;
+       view = gtk_widget_get_next_sibling (view))
+    cv_view_save_pending (CV_VIEW (view));
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -1051,6 +993,9 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
+  for (int i = 0; i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK, "win.show-view", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 
   /**

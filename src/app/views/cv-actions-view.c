@@ -18,6 +18,7 @@
 #include "cv-action-editor.h"
 #include "cv-stakeholder-chooser.h"
 #include "cv-actions-view.h"
+#include "cv-view.h"
 #include "cv-format.h"
 #include "cv-theme.h"
 #include "cv-sort-key.h"
@@ -59,7 +60,10 @@ struct _CvActionsView
   CvActionEditor     *editor;
 };
 
-G_DEFINE_FINAL_TYPE (CvActionsView, cv_actions_view, GTK_TYPE_WIDGET)
+static void cv_actions_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvActionsView, cv_actions_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_actions_view_view_init))
 
 static const CvField *
 action_field (const char *name)
@@ -743,4 +747,64 @@ cv_actions_view_show_overdue (CvActionsView *self)
     g_signal_handlers_unblock_by_func (filters[i], filter_changed_cb, self);
   filter_changed_cb (self);
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+}
+
+/* The view contract */
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_actions_view_set_store (CV_ACTIONS_VIEW (view), store, trash);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_actions_view_set_programme (CV_ACTIONS_VIEW (view), programme_id);
+}
+
+static void
+as_view_open (CvView     *view,
+              const char *table,
+              const char *id)
+{
+  if (g_str_equal (table, "overdue"))
+    cv_actions_view_show_overdue (CV_ACTIONS_VIEW (view));
+  else
+    cv_actions_view_open (CV_ACTIONS_VIEW (view), id);
+}
+
+static void
+as_view_new_record (CvView *view)
+{
+  cv_actions_view_new_action (CV_ACTIONS_VIEW (view));
+}
+
+static void
+as_view_focus_search (CvView *view)
+{
+  cv_actions_view_focus_search (CV_ACTIONS_VIEW (view));
+}
+
+static void
+as_view_save_pending (CvView *view)
+{
+  cv_actions_view_save_pending (CV_ACTIONS_VIEW (view));
+}
+
+static void
+cv_actions_view_view_init (CvViewInterface *iface)
+{
+  static const char * const tables[] = { "action", "overdue", NULL };
+
+  iface->tables = tables;
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
+  iface->open = as_view_open;
+  iface->new_record = as_view_new_record;
+  iface->focus_search = as_view_focus_search;
+  iface->save_pending = as_view_save_pending;
 }

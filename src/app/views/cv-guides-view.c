@@ -18,6 +18,7 @@
 #include "cv-guide-section.h"
 #include "cv-guides.h"
 #include "cv-guides-view.h"
+#include "cv-view.h"
 #include "cv-prompt.h"
 #include "cv-record-list.h"
 #include "cv-widgets.h"
@@ -64,7 +65,10 @@ struct _CvGuidesView
   char         *place;
 };
 
-G_DEFINE_FINAL_TYPE (CvGuidesView, cv_guides_view, GTK_TYPE_WIDGET)
+static void cv_guides_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvGuidesView, cv_guides_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_guides_view_view_init))
 
 static void rebuild_page (CvGuidesView *self);
 
@@ -1309,4 +1313,42 @@ cv_guides_view_get_conversations (CvGuidesView *self)
 {
   g_return_val_if_fail (CV_IS_GUIDES_VIEW (self), NULL);
   return G_LIST_MODEL (self->conversations);
+}
+
+/* The view contract */
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_guides_view_set_store (CV_GUIDES_VIEW (view), store, trash);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_guides_view_set_programme (CV_GUIDES_VIEW (view), programme_id);
+}
+
+static void
+as_view_new_record (CvView *view)
+{
+  cv_guides_view_new_guide (CV_GUIDES_VIEW (view));
+}
+
+static void
+as_view_focus_search (CvView *view)
+{
+  cv_guides_view_focus_search (CV_GUIDES_VIEW (view));
+}
+
+static void
+cv_guides_view_view_init (CvViewInterface *iface)
+{
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
+  iface->new_record = as_view_new_record;
+  iface->focus_search = as_view_focus_search;
 }

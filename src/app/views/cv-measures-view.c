@@ -15,6 +15,7 @@
 #include "cv-measure-chart.h"
 #include "cv-measure-value.h"
 #include "cv-measures-view.h"
+#include "cv-view.h"
 #include "cv-overview.h"
 #include "cv-format.h"
 #include "cv-widgets.h"
@@ -53,7 +54,10 @@ struct _CvMeasuresView
   GtkLabel       *page_error;
 };
 
-G_DEFINE_FINAL_TYPE (CvMeasuresView, cv_measures_view, GTK_TYPE_WIDGET)
+static void cv_measures_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvMeasuresView, cv_measures_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_measures_view_view_init))
 
 static const CvField *
 better_field (void)
@@ -520,4 +524,40 @@ cv_measures_view_get_change (CvMeasuresView *self)
 {
   g_return_val_if_fail (CV_IS_MEASURES_VIEW (self), NULL);
   return adw_action_row_get_subtitle (self->change_row);
+}
+
+/* The view contract */
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_measures_view_set_store (CV_MEASURES_VIEW (view), store, trash);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_measures_view_set_programme (CV_MEASURES_VIEW (view), programme_id);
+}
+
+static void
+as_view_open (CvView     *view,
+              const char *table,
+              const char *id)
+{
+  cv_measures_view_open (CV_MEASURES_VIEW (view), id);
+}
+
+static void
+cv_measures_view_view_init (CvViewInterface *iface)
+{
+  static const char * const tables[] = { "measure", NULL };
+
+  iface->tables = tables;
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
+  iface->open = as_view_open;
 }

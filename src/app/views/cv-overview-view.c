@@ -13,6 +13,7 @@
 #include "cv-measure-chart.h"
 #include "cv-overview.h"
 #include "cv-overview-view.h"
+#include "cv-view.h"
 
 struct _CvOverviewView
 {
@@ -38,7 +39,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (CvOverviewView, cv_overview_view, GTK_TYPE_WIDGET)
+static void cv_overview_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvOverviewView, cv_overview_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_overview_view_view_init))
 
 static void
 row_activated_cb (AdwActionRow   *row,
@@ -335,4 +339,28 @@ cv_overview_view_set_programme (CvOverviewView *self,
   self->programme_id = g_strdup (programme_id);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     cv_overview_view_reload (self);
+}
+
+/* The view contract */
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_overview_view_set_store (CV_OVERVIEW_VIEW (view), store);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_overview_view_set_programme (CV_OVERVIEW_VIEW (view), programme_id);
+}
+
+static void
+cv_overview_view_view_init (CvViewInterface *iface)
+{
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
 }

@@ -17,7 +17,9 @@
 #include "cv-session-editor.h"
 #include "cv-file.h"
 #include "cv-sessions.h"
+#include "cv-contribution.h"
 #include "cv-sessions-view.h"
+#include "cv-view.h"
 #include "cv-sort-key.h"
 #include "cv-time.h"
 #include "cv-widgets.h"
@@ -56,7 +58,10 @@ struct _CvSessionsView
   CvSessionEditor     *editor;
 };
 
-G_DEFINE_FINAL_TYPE (CvSessionsView, cv_sessions_view, GTK_TYPE_WIDGET)
+static void cv_sessions_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvSessionsView, cv_sessions_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_sessions_view_view_init))
 
 static const CvField *
 session_field (const char *name)
@@ -540,4 +545,72 @@ cv_sessions_view_get_model (CvSessionsView *self)
 {
   g_return_val_if_fail (CV_IS_SESSIONS_VIEW (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/* The view contract */
+
+/* A contribution opens on the page of the session it was said at. */
+static void
+as_view_open (CvView     *view,
+              const char *table,
+              const char *id)
+{
+  CvSessionsView *self = CV_SESSIONS_VIEW (view);
+  g_autoptr(CvRecord) said = NULL;
+
+  if (g_str_equal (table, "contribution"))
+    {
+      said = cv_store_load (self->store, CV_TYPE_CONTRIBUTION, id, NULL);
+      if (said == NULL)
+        return;
+      id = cv_record_get_string (said, "session_id");
+    }
+  cv_sessions_view_open (self, id);
+}
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_sessions_view_set_store (CV_SESSIONS_VIEW (view), store, trash);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_sessions_view_set_programme (CV_SESSIONS_VIEW (view), programme_id);
+}
+
+static void
+as_view_new_record (CvView *view)
+{
+  cv_sessions_view_new_session (CV_SESSIONS_VIEW (view));
+}
+
+static void
+as_view_focus_search (CvView *view)
+{
+  cv_sessions_view_focus_search (CV_SESSIONS_VIEW (view));
+}
+
+static void
+as_view_save_pending (CvView *view)
+{
+  cv_sessions_view_save_pending (CV_SESSIONS_VIEW (view));
+}
+
+static void
+cv_sessions_view_view_init (CvViewInterface *iface)
+{
+  static const char * const tables[] = { "session", "contribution", NULL };
+
+  iface->tables = tables;
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
+  iface->open = as_view_open;
+  iface->new_record = as_view_new_record;
+  iface->focus_search = as_view_focus_search;
+  iface->save_pending = as_view_save_pending;
 }

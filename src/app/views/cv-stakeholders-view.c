@@ -22,6 +22,7 @@
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-editor.h"
 #include "cv-stakeholders-view.h"
+#include "cv-view.h"
 #include "cv-trash.h"
 #include "cv-widgets.h"
 
@@ -63,7 +64,10 @@ struct _CvStakeholdersView
   CvStakeholderEditor  *editor;
 };
 
-G_DEFINE_FINAL_TYPE (CvStakeholdersView, cv_stakeholders_view, GTK_TYPE_WIDGET)
+static void cv_stakeholders_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvStakeholdersView, cv_stakeholders_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_stakeholders_view_view_init))
 
 static const CvField *
 stakeholder_field (const char *name)
@@ -822,4 +826,61 @@ cv_stakeholders_view_import_file (CvStakeholdersView *self,
   g_return_if_fail (self->programme_id != NULL);
 
   cv_csv_import_dialog_open (GTK_WIDGET (self), self->store, self->trash, self->programme_id, file);
+}
+
+/* The view contract */
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_stakeholders_view_set_store (CV_STAKEHOLDERS_VIEW (view), store, trash);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_stakeholders_view_set_programme (CV_STAKEHOLDERS_VIEW (view), programme_id);
+}
+
+static void
+as_view_open (CvView     *view,
+              const char *table,
+              const char *id)
+{
+  cv_stakeholders_view_open (CV_STAKEHOLDERS_VIEW (view), id);
+}
+
+static void
+as_view_new_record (CvView *view)
+{
+  cv_stakeholders_view_new_stakeholder (CV_STAKEHOLDERS_VIEW (view));
+}
+
+static void
+as_view_focus_search (CvView *view)
+{
+  cv_stakeholders_view_focus_search (CV_STAKEHOLDERS_VIEW (view));
+}
+
+static void
+as_view_save_pending (CvView *view)
+{
+  cv_stakeholders_view_save_pending (CV_STAKEHOLDERS_VIEW (view));
+}
+
+static void
+cv_stakeholders_view_view_init (CvViewInterface *iface)
+{
+  static const char * const tables[] = { "stakeholder", NULL };
+
+  iface->tables = tables;
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
+  iface->open = as_view_open;
+  iface->new_record = as_view_new_record;
+  iface->focus_search = as_view_focus_search;
+  iface->save_pending = as_view_save_pending;
 }

@@ -17,6 +17,7 @@
 #include "cv-themes.h"
 #include "cv-record-column.h"
 #include "cv-themes-view.h"
+#include "cv-view.h"
 #include "cv-widgets.h"
 
 struct _CvThemesView
@@ -59,7 +60,10 @@ struct _CvThemesView
   AdwComboRow         *merge_row;
 };
 
-G_DEFINE_FINAL_TYPE (CvThemesView, cv_themes_view, GTK_TYPE_WIDGET)
+static void cv_themes_view_view_init (CvViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CvThemesView, cv_themes_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_themes_view_view_init))
 
 static const CvField *
 field_of (GType       type,
@@ -690,4 +694,47 @@ cv_themes_view_get_model (CvThemesView *self)
 {
   g_return_val_if_fail (CV_IS_THEMES_VIEW (self), NULL);
   return G_LIST_MODEL (self->selection);
+}
+
+/* The view contract */
+
+static void
+as_view_set_store (CvView  *view,
+                   CvStore *store,
+                   CvTrash *trash)
+{
+  cv_themes_view_set_store (CV_THEMES_VIEW (view), store, trash);
+}
+
+static void
+as_view_set_programme (CvView     *view,
+                       const char *programme_id)
+{
+  cv_themes_view_set_programme (CV_THEMES_VIEW (view), programme_id);
+}
+
+static void
+as_view_open (CvView     *view,
+              const char *table,
+              const char *id)
+{
+  cv_themes_view_open (CV_THEMES_VIEW (view), id);
+}
+
+static void
+as_view_focus_search (CvView *view)
+{
+  cv_themes_view_focus_search (CV_THEMES_VIEW (view));
+}
+
+static void
+cv_themes_view_view_init (CvViewInterface *iface)
+{
+  static const char * const tables[] = { "theme", NULL };
+
+  iface->tables = tables;
+  iface->set_store = as_view_set_store;
+  iface->set_programme = as_view_set_programme;
+  iface->open = as_view_open;
+  iface->focus_search = as_view_focus_search;
 }
