@@ -54,6 +54,7 @@
 #include "cv-guide.h"
 #include "cv-guide-section.h"
 #include "cv-prompt.h"
+#include "cv-widgets.h"
 #include "ui-test.h"
 
 /* Creates a programme the way a person does: the button, the dialog, Create. */
@@ -646,6 +647,20 @@ session_child (Fixture    *f,
   return child (session_editor (f), CV_TYPE_SESSION_EDITOR, name);
 }
 
+/* Types what was said into the session's multi-line field. */
+static void
+say (Fixture    *f,
+     const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (session_child (f, "said_view")), text, -1);
+}
+
+static char *
+said_text (Fixture *f)
+{
+  return cv_text_view_get_text (session_child (f, "said_view"));
+}
+
 /* Ticks a theme in the themes popover by its name. */
 static void
 tick_theme (Fixture    *f,
@@ -735,15 +750,19 @@ test_session_attendance_and_contributions (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (session_child (f, "attendance_counts")), "1 attended"));
 
   /* Two contributions, each with its themes; a theme made by typing its name. */
-  gtk_editable_set_text (session_child (f, "said_row"), "Care workers cannot afford to park near the people they visit.");
+  say (f, "Care workers cannot afford to park near the people they visit.");
   gtk_editable_set_text (session_child (f, "new_theme_entry"), "Better care of staff");
   g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
   gtk_editable_set_text (session_child (f, "new_theme_entry"), "Financing");
   g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
   g_assert_true (cv_session_editor_add_contribution (session_editor (f)));
-  g_assert_cmpstr (gtk_editable_get_text (session_child (f, "said_row")), ==, "");
+  {
+    g_autofree char *left = said_text (f);
 
-  gtk_editable_set_text (session_child (f, "said_row"), "Nobody told us who to call when the carer did not come.");
+    g_assert_cmpstr (left, ==, "");
+  }
+
+  say (f, "Nobody told us who to call when the carer did not come.");
   tick_theme (f, "Better care of staff");
   gtk_switch_set_active (session_child (f, "anonymous_switch"), FALSE);
   g_assert_true (cv_session_editor_add_contribution (session_editor (f)));
@@ -1021,15 +1040,15 @@ test_engagement_loop (Fixture       *f,
   run_main_loop (20);
 
   /* Two things said, each with its themes, each entered with Enter. */
-  gtk_editable_set_text (session_child (f, "said_row"), quote);
+  say (f, quote);
   gtk_editable_set_text (session_child (f, "new_theme_entry"), "Better care of staff");
   g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
   gtk_editable_set_text (session_child (f, "new_theme_entry"), "Financing");
   g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
-  g_signal_emit_by_name (session_child (f, "said_row"), "entry-activated");
-  gtk_editable_set_text (session_child (f, "said_row"), "Nobody tells us when the carer is late.");
+  g_signal_emit_by_name (session_child (f, "add_contribution_button"), "clicked");
+  say (f, "Nobody tells us when the carer is late.");
   tick_theme (f, "Better care of staff");
-  g_signal_emit_by_name (session_child (f, "said_row"), "entry-activated");
+  g_signal_emit_by_name (session_child (f, "add_contribution_button"), "clicked");
   said = cv_store_list (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", first, &error);
   g_assert_cmpuint (said->len, ==, 2);
   run_main_loop (20);
@@ -1038,7 +1057,7 @@ test_engagement_loop (Fixture       *f,
   {
     GtkWidget *row = gtk_widget_get_first_child (loaded_rows (session_child (f, "contribution_list")));
 
-    g_assert_true (row_with_title (row, quote));
+    g_assert_true (label_with_text (row, quote));
     agree = find_descendant (row, is_button_with_tooltip, "Agree an Action That Answers This");
     g_assert_nonnull (agree);
     g_signal_emit_by_name (agree, "clicked");
@@ -2026,6 +2045,269 @@ test_guide_editor (Fixture       *f,
   g_assert_cmpint (cv_store_count (store_of (f), CV_TYPE_GUIDE, "id", copy_id, NULL), ==, 1);
 }
 
+/* A new session, titled and dated, saved as the page does. */
+static char *
+add_session (Fixture    *f,
+             const char *title,
+             const char *starts)
+{
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  gtk_editable_set_text (session_child (f, "title_row"), title);
+  gtk_editable_set_text (session_child (f, "starts_row"), starts);
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  return g_strdup (cv_session_editor_get_id (session_editor (f)));
+}
+
+static CvRecord *
+theme_named (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(CvRecord) theme = cv_sessions_theme_by_name (store_of (f), cv_window_get_programme_id (f->window),
+                                                         name, FALSE, NULL);
+
+  g_assert_nonnull (theme);
+  return g_steal_pointer (&theme);
+}
+
+/* What was said is changed where it is shown, and the change undone; its
+ * theme chips and its speaker open their pages, and Back returns. */
+static void
+test_contribution_edit_and_undo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(CvRecord) person = cv_record_new (CV_TYPE_STAKEHOLDER);
+  g_autoptr(CvRecord) financing = NULL;
+  g_autoptr(CvRecord) staff = NULL;
+  g_autofree char *session = NULL;
+  const char *before = "Parking costs a fortune.";
+  const char *after = "Parking costs care workers a fortune,\nevery single day.";
+  CvRecord *stored;
+  GtkWidget *row;
+
+  create_programme (f, "Home care collaborative");
+  g_object_set (person, "programme-id", cv_window_get_programme_id (f->window), "kind", "person",
+                "name", "Amira Patel", NULL);
+  g_assert_true (cv_store_insert (store_of (f), person, &error));
+  session = add_session (f, "Spring listening event", "2018-03-01 10:00");
+
+  say (f, before);
+  gtk_editable_set_text (session_child (f, "new_theme_entry"), "Financing");
+  g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
+  g_signal_emit_by_name (session_child (f, "add_contribution_button"), "clicked");
+  financing = theme_named (f, "Financing");
+  run_main_loop (20);
+
+  /* Its row shows it whole, with a chip for its theme. */
+  row = gtk_widget_get_first_child (loaded_rows (session_child (f, "contribution_list")));
+  g_assert_true (label_with_text (row, before));
+  {
+    GtkWidget *chip = find_descendant (row, is_button_with_tooltip, "Open the Theme “Financing”");
+
+    g_assert_nonnull (chip);
+    g_signal_emit_by_name (chip, "clicked");
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==, "themes");
+  {
+    CvThemesView *themes = child (f->window, CV_TYPE_WINDOW, "themes_view");
+
+    g_assert_cmpstr (gtk_editable_get_text (child (themes, CV_TYPE_THEMES_VIEW, "name_row")), ==, "Financing");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==, "sessions");
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, session);
+
+  /* Change: the form holds it; Cancel leaves it as it was. */
+  row = gtk_widget_get_first_child (loaded_rows (session_child (f, "contribution_list")));
+  g_signal_emit_by_name (find_descendant (row, is_button_with_tooltip, "Change What Was Said"), "clicked");
+  {
+    g_autofree char *held = said_text (f);
+
+    g_assert_cmpstr (held, ==, before);
+  }
+  g_assert_true (gtk_widget_get_visible (session_child (f, "cancel_edit_button")));
+  g_assert_cmpstr (gtk_button_get_label (session_child (f, "add_contribution_button")), ==, "_Save Changes");
+  say (f, "Something else entirely");
+  g_signal_emit_by_name (session_child (f, "cancel_edit_button"), "clicked");
+  g_assert_false (gtk_widget_get_visible (session_child (f, "cancel_edit_button")));
+  said = cv_store_list (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", session, &error);
+  g_assert_cmpuint (said->len, ==, 1);
+  g_assert_cmpstr (cv_record_get_string (g_ptr_array_index (said, 0), "text"), ==, before);
+  g_clear_pointer (&said, g_ptr_array_unref);
+
+  /* Change its text (two lines), add a theme, name who said it, save. */
+  run_main_loop (20);
+  row = gtk_widget_get_first_child (loaded_rows (session_child (f, "contribution_list")));
+  g_signal_emit_by_name (find_descendant (row, is_button_with_tooltip, "Change What Was Said"), "clicked");
+  say (f, after);
+  gtk_editable_set_text (session_child (f, "new_theme_entry"), "Better care of staff");
+  g_signal_emit_by_name (session_child (f, "new_theme_entry"), "activate");
+  staff = theme_named (f, "Better care of staff");
+  gtk_switch_set_active (session_child (f, "anonymous_switch"), FALSE);
+  g_signal_emit_by_name (session_child (f, "said_by_chooser"), "chosen", cv_record_get_id (person));
+  g_signal_emit_by_name (session_child (f, "add_contribution_button"), "clicked");
+
+  said = cv_store_list (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", session, &error);
+  g_assert_cmpuint (said->len, ==, 1);   /* changed, not added */
+  stored = g_ptr_array_index (said, 0);
+  g_assert_cmpstr (cv_record_get_string (stored, "text"), ==, after);
+  g_assert_cmpuint (g_strv_length ((char **)cv_record_get_list (stored, "themes")), ==, 2);
+  g_assert_false (cv_record_get_boolean (stored, "anonymous"));
+  g_assert_cmpstr (cv_record_get_string (stored, "stakeholder_id"), ==, cv_record_get_id (person));
+  {
+    g_autofree char *left = said_text (f);
+
+    g_assert_cmpstr (left, ==, "");
+  }
+  g_assert_cmpstr (gtk_button_get_label (session_child (f, "add_contribution_button")), ==, "Add What Was _Said");
+  run_main_loop (20);
+  row = gtk_widget_get_first_child (loaded_rows (session_child (f, "contribution_list")));
+  g_assert_true (label_with_text (row, "every single day."));
+  g_assert_nonnull (find_descendant (row, is_button_with_tooltip, "Open the Theme “Better care of staff”"));
+  /* The speaker is a way to her page. */
+  g_signal_emit_by_name (find_descendant (row, is_button_with_tooltip, "Open Their Page"), "clicked");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack")), ==,
+                   "stakeholders");
+  g_assert_cmpstr (cv_stakeholder_editor_get_id (editor_of (f)), ==, cv_record_get_id (person));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL);
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, session);
+
+  /* Undo puts it back as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_clear_pointer (&said, g_ptr_array_unref);
+  said = cv_store_list (store_of (f), CV_TYPE_CONTRIBUTION, "session_id", session, &error);
+  g_assert_cmpuint (said->len, ==, 1);
+  stored = g_ptr_array_index (said, 0);
+  g_assert_cmpstr (cv_record_get_string (stored, "text"), ==, before);
+  g_assert_cmpstr (cv_record_get_list (stored, "themes")[0], ==, cv_record_get_id (financing));
+  g_assert_null (cv_record_get_list (stored, "themes")[1]);
+  g_assert_true (cv_record_get_boolean (stored, "anonymous"));
+  g_assert_null (cv_record_get_string (stored, "stakeholder_id"));
+}
+
+/* "No Upcoming Sessions" offers to plan one; the list follows a session
+ * edited or opened where its filters would hide it. */
+static void
+test_sessions_empty_add_and_follow (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkStack *list_stack;
+  GtkSearchEntry *search;
+  g_autofree char *past = NULL;
+  g_autofree char *spring = NULL;
+  g_autofree char *autumn = NULL;
+  GListModel *model;
+
+  create_programme (f, "Home care collaborative");
+  cv_window_show_view (f->window, "sessions");
+  list_stack = child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "list_stack");
+  search = child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "search_entry");
+  model = cv_sessions_view_get_model (sessions_view (f));
+  /* None yet: the page says so and offers to plan one. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_assert_true (gtk_widget_get_visible (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_add_button")));
+
+  /* One held in the past: the list shows it beside its page... */
+  past = add_session (f, "Listening event", "2018-03-01 10:00");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* ...and the upcoming ones, none, with a way to plan the next. */
+  gtk_drop_down_set_selected (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "when_filter"), 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
+  g_assert_cmpstr (adw_status_page_get_title (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_page")),
+                   ==, "No Upcoming Sessions");
+  g_assert_true (gtk_widget_get_visible (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_add_button")));
+  g_signal_emit_by_name (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_add_button"), "clicked");
+  g_assert_null (cv_session_editor_get_id (session_editor (f)));
+  g_assert_cmpstr (gtk_label_get_text (session_child (f, "title_label")), ==, "New Session");
+  gtk_editable_set_text (session_child (f, "title_row"), "Spring meeting");
+  gtk_editable_set_text (session_child (f, "starts_row"), "2040-03-01 10:00");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  spring = g_strdup (cv_session_editor_get_id (session_editor (f)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "list");
+  autumn = add_session (f, "Autumn meeting", "2040-10-01 10:00");
+
+  /* Searched for one, the other edited: the search no longer hides it. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Spring");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cv_sessions_view_open (sessions_view (f), autumn);
+  gtk_editable_set_text (session_child (f, "title_row"), "Autumn meeting, moved");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
+  {
+    GtkSelectionModel *selection = gtk_column_view_get_model (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW,
+                                                                     "column_view"));
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+    g_autoptr(CvRecord) record = NULL;
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    record = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (selected, 0));
+    g_assert_cmpstr (cv_record_get_id (record), ==, autumn);
+  }
+
+  /* Upcoming only, then the past one opened from elsewhere: it is listed too. */
+  gtk_drop_down_set_selected (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "when_filter"), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "session", past);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpstr (cv_session_editor_get_id (session_editor (f)), ==, past);
+}
+
+/* A session's start is picked from a calendar and a clock; the pick clears
+ * an error typed before. */
+static void
+test_session_date_and_time_picker (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) stored = NULL;
+  g_autofree char *session = NULL;
+  g_autofree char *expected = cv_utc_from_local ("2018-03-15 14:30", NULL, NULL);
+  GtkWidget *starts;
+  GtkMenuButton *pick;
+  GtkWidget *popover;
+  GtkCalendar *calendar;
+  GPtrArray *spins = g_ptr_array_new ();
+
+  create_programme (f, "Home care collaborative");
+  session = add_session (f, "Listening event", "2018-03-01 10:00");
+  starts = session_child (f, "starts_row");
+  gtk_editable_set_text (GTK_EDITABLE (starts), "2018-02-31 10:00");
+  g_assert_false (cv_session_editor_save_pending (session_editor (f)));
+  g_assert_true (gtk_widget_get_visible (session_child (f, "starts_error_row")));
+
+  pick = find_descendant (starts, is_menu_button, NULL);
+  g_assert_nonnull (pick);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (pick)), ==, "Choose a Date and Time");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (pick));
+  calendar = find_descendant (popover, is_calendar, NULL);
+  g_assert_nonnull (calendar);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (calendar)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_SPIN_BUTTON (c))
+        g_ptr_array_add (spins, c);
+  g_assert_cmpuint (spins->len, ==, 2);
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2018, 3, 15, 0, 0, 0);
+
+    gtk_calendar_select_day (calendar, day);
+    g_signal_emit_by_name (calendar, "day-selected");
+  }
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 14);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 30);
+  g_ptr_array_unref (spins);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (starts)), ==, "2018-03-15 14:30");
+  g_assert_true (cv_session_editor_save_pending (session_editor (f)));
+  g_assert_false (gtk_widget_get_visible (session_child (f, "starts_error_row")));
+  stored = cv_store_load (store_of (f), CV_TYPE_SESSION, session, &error);
+  g_assert_cmpstr (cv_record_get_string (stored, "starts_at"), ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2060,6 +2342,9 @@ main (int   argc,
   WINDOW_TEST ("/ui/guides/editor", test_guide_editor);
   WINDOW_TEST ("/ui/loop/said-to-did", test_engagement_loop);
   WINDOW_TEST ("/ui/dates/as-people-write-them", test_dates_as_people_write_them);
+  WINDOW_TEST ("/ui/sessions/contribution-edit-and-undo", test_contribution_edit_and_undo);
+  WINDOW_TEST ("/ui/sessions/empty-add-and-follow", test_sessions_empty_add_and_follow);
+  WINDOW_TEST ("/ui/dates/session-date-and-time-picker", test_session_date_and_time_picker);
 
   return g_test_run ();
 }

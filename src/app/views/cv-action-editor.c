@@ -44,6 +44,8 @@ struct _CvActionEditor
   AdwActionRow         *themes_row;
   GtkMenuButton        *themes_button;
   GtkListBox           *theme_list;
+  GtkWidget            *theme_chips_row;
+  GtkFlowBox           *theme_chips;
   AdwActionRow         *session_row;
   GtkWidget            *session_row_arrow;
   GtkListBox           *answers_list;
@@ -316,6 +318,11 @@ show_themes (CvActionEditor *self)
   g_ptr_array_add (names, NULL);
   joined = g_strjoinv (", ", (char **)names->pdata);
   adw_action_row_set_subtitle (self->themes_row, *joined != '\0' ? joined : _("None chosen"));
+  /* Each theme also as a chip below, that opens it in Themes. */
+  g_ptr_array_add (self->themes, NULL);
+  cv_theme_chips_set (self->theme_chips, self->store, (const char * const *)self->themes->pdata);
+  g_ptr_array_remove_index (self->themes, self->themes->len - 1);
+  gtk_widget_set_visible (self->theme_chips_row, gtk_widget_get_visible (GTK_WIDGET (self->theme_chips)));
 }
 
 static void
@@ -677,6 +684,8 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   BIND (themes_row);
   BIND (themes_button);
   BIND (theme_list);
+  BIND (theme_chips_row);
+  BIND (theme_chips);
   BIND (session_row);
   BIND (session_row_arrow);
   BIND (answers_list);

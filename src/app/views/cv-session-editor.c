@@ -41,6 +41,7 @@ struct _CvSessionEditor
   char                 *said_by_id;
   GPtrArray            *chosen_themes;   /* of char*: themes for the next contribution */
   CvRecord             *answering;       /* what the next action agreed answers, or NULL */
+  CvRecord             *editing;         /* what was said being changed in the form, or NULL */
   guint                 save_source;
   guint                 reload_source;
   gboolean              loading;
@@ -72,7 +73,11 @@ struct _CvSessionEditor
   GtkButton            *mark_attended_button;
   CvPagedRows          *attendance_list;
   AdwPreferencesGroup  *said_group;
-  AdwEntryRow          *said_row;
+  GtkWidget            *said_text_row;
+  GtkLabel             *said_label;
+  GtkTextView          *said_view;
+  GtkWidget            *add_contribution_button;
+  GtkWidget            *cancel_edit_button;
   AdwActionRow         *themes_row;
   GtkListBox           *theme_list;
   GtkEntry             *new_theme_entry;
@@ -235,6 +240,8 @@ record_from_widgets (CvSessionEditor *self)
 }
 
 static void reload_page (CvSessionEditor *self);
+static void show_editing (CvSessionEditor *self);
+static void reload_themes (CvSessionEditor *self);
 
 static void
 update_title (CvSessionEditor *self)
@@ -802,52 +809,104 @@ remove_contribution_cb (GtkButton       *button,
   cv_trash_delete (self->trash, records, GTK_WIDGET (self));
 }
 
+static void
+edit_clicked_cb (GtkButton       *button,
+                 CvSessionEditor *self)
+{
+  cv_session_editor_edit_contribution (self, g_object_get_data (G_OBJECT (button), "contribution"));
+}
+
+static GtkWidget *
+contribution_button (CvRecord   *contribution,
+                     const char *icon,
+                     const char *tooltip,
+                     const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "contribution", g_object_ref (contribution), g_object_unref);
+  return button;
+}
+
+/* What was said, whole, who said it and its themes: both open their pages. */
 static GtkWidget *
 contribution_row_cb (CvRecord *contribution,
                      gpointer  user_data)
 {
   CvSessionEditor *self = user_data;
-  g_autofree char *joined = theme_names (self, cv_record_get_list (contribution, "themes"));
-  g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder",
-                                                    cv_record_get_string (contribution, "stakeholder_id"));
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *agree = gtk_button_new_from_icon_name ("object-select-symbolic");
+  const char *text = cv_record_get_string (contribution, "text");
+  gboolean anonymous = cv_record_get_boolean (contribution, "anonymous");
+  const char *speaker_id = anonymous ? NULL : cv_record_get_string (contribution, "stakeholder_id");
+  g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder", speaker_id);
+  g_autofree char *excerpt = cv_format_excerpt (text, 60);
+  /* TRANSLATORS: the accessible name of a delete button; %s is the start of what was said */
+  g_autofree char *remove_label = g_strdup_printf (_("Delete “%s”"), excerpt);
+  /* TRANSLATORS: the accessible name of an edit button; %s is the start of what was said */
+  g_autofree char *edit_label = g_strdup_printf (_("Change “%s”"), excerpt);
+  /* TRANSLATORS: the accessible name of a button; %s is the start of what was said */
+  g_autofree char *agree_label = g_strdup_printf (_("Agree an Action That Answers “%s”"), excerpt);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *quote = gtk_label_new (text);
+  GtkWidget *chips = cv_theme_chips_new ();
+  GtkWidget *edit, *agree, *remove;
 
-  {
-    const char *speaker = cv_record_get_boolean (contribution, "anonymous") ? _("Anonymous") : who;
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_hexpand (body, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (quote), 0);
+  gtk_box_append (GTK_BOX (body), quote);
 
-    if (*joined != '\0')
-      subtitle = g_strdup_printf ("%s — %s", speaker != NULL ? speaker : "", joined);
-    else
-      subtitle = g_strdup (speaker != NULL ? speaker : "");
-  }
+  if (who != NULL)
+    {
+      GtkWidget *speaker = gtk_button_new_with_label (who);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (contribution, "text"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Delete What Was Said"));
-  {
-    g_autofree char *excerpt = cv_format_excerpt (cv_record_get_string (contribution, "text"), 60);
-    /* TRANSLATORS: the accessible name of a delete button; %s is the start of what was said */
-    g_autofree char *remove_label = g_strdup_printf (_("Delete “%s”"), excerpt);
+      gtk_widget_set_halign (speaker, GTK_ALIGN_START);
+      gtk_widget_add_css_class (speaker, "flat");
+      gtk_widget_add_css_class (speaker, "caption");
+      gtk_widget_set_tooltip_text (speaker, _("Open Their Page"));
+      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (speaker))), PANGO_ELLIPSIZE_END);
+      cv_opens_record (speaker, "stakeholder", speaker_id);
+      gtk_box_append (GTK_BOX (body), speaker);
+    }
+  else
+    {
+      GtkWidget *speaker = gtk_label_new (anonymous ? _("Anonymous") : _("Nobody named"));
 
-    gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  }
-  g_object_set_data_full (G_OBJECT (remove), "contribution", g_object_ref (contribution), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
-  gtk_widget_set_valign (agree, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (agree, "flat");
-  gtk_widget_set_tooltip_text (agree, _("Agree an Action That Answers This"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (agree), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Agree an Action That Answers This"), -1);
-  g_object_set_data_full (G_OBJECT (agree), "contribution", g_object_ref (contribution), g_object_unref);
+      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
+      gtk_widget_add_css_class (speaker, "caption");
+      gtk_widget_add_css_class (speaker, "dim-label");
+      gtk_box_append (GTK_BOX (body), speaker);
+    }
+  cv_theme_chips_set (GTK_FLOW_BOX (chips), self->store, cv_record_get_list (contribution, "themes"));
+  gtk_box_append (GTK_BOX (body), chips);
+  gtk_box_append (GTK_BOX (box), body);
+
+  edit = contribution_button (contribution, "document-edit-symbolic", _("Change What Was Said"), edit_label);
+  g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  agree = contribution_button (contribution, "object-select-symbolic", _("Agree an Action That Answers This"),
+                               agree_label);
   g_signal_connect (agree, "clicked", G_CALLBACK (agree_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), agree);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  remove = contribution_button (contribution, "user-trash-symbolic", _("Delete What Was Said"), remove_label);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
+  gtk_box_append (GTK_BOX (box), edit);
+  gtk_box_append (GTK_BOX (box), agree);
+  gtk_box_append (GTK_BOX (box), remove);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, excerpt, -1);
+  if (self->editing != NULL && g_strcmp0 (cv_record_get_id (self->editing), cv_record_get_id (contribution)) == 0)
+    gtk_widget_add_css_class (row, "being-edited");
   return row;
 }
 
@@ -857,11 +916,139 @@ reload_contributions (CvSessionEditor *self)
   cv_paged_rows_set_key (self->contribution_list, cv_record_get_id (self->record));
 }
 
+/* The form says whether it adds what was said or changes what it holds. */
+static void
+show_editing (CvSessionEditor *self)
+{
+  gboolean editing = self->editing != NULL;
+
+  gtk_label_set_text (self->said_label, editing ? _("Change What Was Said") : _("What Was Said"));
+  gtk_button_set_label (GTK_BUTTON (self->add_contribution_button),
+                        editing ? _("_Save Changes") : _("Add What Was _Said"));
+  gtk_widget_set_visible (self->cancel_edit_button, editing);
+}
+
+/* Ready for the next one: empty, anonymous again, no themes chosen. */
+static void
+clear_said_form (CvSessionEditor *self)
+{
+  gboolean was_editing = self->editing != NULL;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->said_view), "", -1);
+  g_ptr_array_set_size (self->chosen_themes, 0);
+  gtk_switch_set_active (self->anonymous_switch, TRUE);
+  g_clear_object (&self->editing);
+  show_editing (self);
+  show_field_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
+  reload_themes (self);
+  if (was_editing)
+    cv_paged_rows_reload (self->contribution_list);
+}
+
+/**
+ * cv_session_editor_edit_contribution:
+ * @contribution: what was said at this session
+ *
+ * Puts @contribution in the form above the list, its text, themes and who
+ * said it, to be changed and saved (with Undo) or left as it was.
+ */
+void
+cv_session_editor_edit_contribution (CvSessionEditor *self,
+                                     CvRecord        *contribution)
+{
+  const char * const *themes;
+  const char *text;
+  gboolean anonymous;
+
+  g_return_if_fail (CV_IS_SESSION_EDITOR (self));
+  g_return_if_fail (CV_IS_RECORD (contribution));
+
+  themes = cv_record_get_list (contribution, "themes");
+  text = cv_record_get_string (contribution, "text");
+  anonymous = cv_record_get_boolean (contribution, "anonymous");
+  g_set_object (&self->editing, contribution);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->said_view), text != NULL ? text : "", -1);
+  g_ptr_array_set_size (self->chosen_themes, 0);
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    g_ptr_array_add (self->chosen_themes, g_strdup (themes[i]));
+  gtk_switch_set_active (self->anonymous_switch, anonymous);
+  g_free (self->said_by_id);
+  self->said_by_id = anonymous ? NULL : g_strdup (cv_record_get_string (contribution, "stakeholder_id"));
+  show_said_by (self);
+  show_field_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
+  show_editing (self);
+  reload_themes (self);
+  cv_paged_rows_reload (self->contribution_list);
+  gtk_widget_grab_focus (GTK_WIDGET (self->said_view));
+}
+
+static void
+cancel_edit_cb (CvSessionEditor *self)
+{
+  clear_said_form (self);
+}
+
+static gboolean
+put_back_record (CvStore   *store,
+                 gpointer   data,
+                 GError   **error)
+{
+  return cv_store_update (store, CV_RECORD (data), error);
+}
+
+/* Fills @contribution from the form. */
+static void
+contribution_from_form (CvSessionEditor *self,
+                        CvRecord        *contribution)
+{
+  g_autofree char *text = g_strstrip (cv_text_view_get_text (self->said_view));
+  gboolean anonymous = gtk_switch_get_active (self->anonymous_switch);
+
+  g_ptr_array_add (self->chosen_themes, NULL);
+  g_object_set (contribution,
+                "text", text,
+                "themes", self->chosen_themes->pdata,
+                "anonymous", anonymous,
+                "stakeholder-id", anonymous ? NULL : self->said_by_id,
+                NULL);
+  g_ptr_array_remove_index (self->chosen_themes, self->chosen_themes->len - 1);
+}
+
+/* Stores the changes to what the form holds, and offers to undo them. */
+static gboolean
+save_contribution_changes (CvSessionEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) before = cv_store_load (self->store, CV_TYPE_CONTRIBUTION,
+                                              cv_record_get_id (self->editing), &error);
+  g_autoptr(CvRecord) after = NULL;
+
+  if (before == NULL)
+    {
+      show_field_error (self->said_error_row, self->said_error, self->said_text_row, error);
+      return FALSE;
+    }
+  after = cv_record_copy (before);
+  contribution_from_form (self, after);
+  if (!cv_store_update (self->store, after, &error))
+    {
+      show_field_error (self->said_error_row, self->said_error, self->said_text_row, error);
+      return FALSE;
+    }
+  if (!cv_record_same_fields (before, after))
+    cv_trash_offer_undo (self->trash, GTK_WIDGET (self), _("What was said is changed"),
+                         put_back_record, g_steal_pointer (&before), g_object_unref);
+  clear_said_form (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->said_view));
+  return TRUE;
+}
+
 /**
  * cv_session_editor_add_contribution:
  *
  * Stores what was typed as said at this session, with the themes chosen,
- * and clears the form for the next one.
+ * and clears the form for the next one; when the form holds something said
+ * before, stores the changes to it instead.
  *
  * Returns: %TRUE if it was stored
  */
@@ -870,39 +1057,51 @@ cv_session_editor_add_contribution (CvSessionEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) contribution = cv_record_new (CV_TYPE_CONTRIBUTION);
-  gboolean anonymous;
 
   g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), FALSE);
 
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     return FALSE;
+  if (self->editing != NULL)
+    return save_contribution_changes (self);
 
-  anonymous = gtk_switch_get_active (self->anonymous_switch);
-  g_ptr_array_add (self->chosen_themes, NULL);
   g_object_set (contribution,
                 "programme-id", self->programme_id,
                 "session-id", cv_record_get_id (self->record),
-                "text", entry_text (self->said_row),
-                "themes", self->chosen_themes->pdata,
-                "anonymous", anonymous,
-                "stakeholder-id", anonymous ? NULL : self->said_by_id,
                 NULL);
-  g_ptr_array_remove_index (self->chosen_themes, self->chosen_themes->len - 1);
-
+  contribution_from_form (self, contribution);
   if (!cv_store_insert (self->store, contribution, &error))
     {
-      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->said_row), error);
+      show_field_error (self->said_error_row, self->said_error, self->said_text_row, error);
       return FALSE;
     }
-  show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->said_row), NULL);
-
-  /* Ready for the next one: anonymous again, no themes chosen. */
-  set_entry (self->said_row, NULL);
-  g_ptr_array_set_size (self->chosen_themes, 0);
-  gtk_switch_set_active (self->anonymous_switch, TRUE);
-  reload_themes (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->said_row));
+  clear_said_form (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->said_view));
   return TRUE;
+}
+
+/* Enter stores what was said, as in a one-line field; Shift+Enter starts a
+ * new line; Escape leaves a change unsaved. */
+static gboolean
+said_key_pressed_cb (GtkEventControllerKey *keys,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     CvSessionEditor       *self)
+{
+  gboolean plain = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0;
+
+  if (plain && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter))
+    {
+      cv_session_editor_add_contribution (self);
+      return TRUE;
+    }
+  if (plain && keyval == GDK_KEY_Escape && self->editing != NULL)
+    {
+      clear_said_form (self);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -1136,7 +1335,9 @@ load_record (CvSessionEditor *self)
                                                               cv_record_get_string (r, "status")));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->purpose_view), purpose != NULL ? purpose : "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary != NULL ? summary : "", -1);
-  set_entry (self->said_row, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->said_view), "", -1);
+  g_clear_object (&self->editing);
+  show_editing (self);
   gtk_editable_set_text (GTK_EDITABLE (self->new_theme_entry), "");
   g_ptr_array_set_size (self->chosen_themes, 0);
   gtk_switch_set_active (self->anonymous_switch, TRUE);
@@ -1147,7 +1348,7 @@ load_record (CvSessionEditor *self)
   show_field_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
   show_field_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), NULL);
   show_field_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), NULL);
-  show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->said_row), NULL);
+  show_field_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
   update_title (self);
   reload_page (self);
@@ -1220,6 +1421,7 @@ cv_session_editor_dispose (GObject *object)
   g_clear_pointer (&self->said_by_id, g_free);
   g_clear_pointer (&self->chosen_themes, g_ptr_array_unref);
   g_clear_object (&self->answering);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (cv_session_editor_parent_class)->dispose (object);
 }
@@ -1275,7 +1477,11 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   BIND (mark_attended_button);
   BIND (attendance_list);
   BIND (said_group);
-  BIND (said_row);
+  BIND (said_text_row);
+  BIND (said_label);
+  BIND (said_view);
+  BIND (add_contribution_button);
+  BIND (cancel_edit_button);
   BIND (themes_row);
   BIND (theme_list);
   BIND (new_theme_entry);
@@ -1300,6 +1506,7 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, facilitator_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_people_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_contribution_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_edit_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_theme_cb);
   gtk_widget_class_bind_template_callback (widget_class, anonymous_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, said_by_chosen_cb);
@@ -1318,8 +1525,8 @@ cv_session_editor_init (CvSessionEditor *self)
 
   self->chosen_themes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
-  cv_date_row_show_format (self->starts_row, TRUE);
-  cv_date_row_show_format (self->ends_row, TRUE);
+  cv_date_row_attach_calendar_and_time (self->starts_row);
+  cv_date_row_attach_calendar_and_time (self->ends_row);
 
   self->loading = TRUE;
   adw_combo_row_set_model (self->kind_row, kinds);
@@ -1330,6 +1537,14 @@ cv_session_editor_init (CvSessionEditor *self)
                            G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->summary_view), "changed",
                            G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the text view's own handling, which would start a new line. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (said_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->said_view), keys);
+  }
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

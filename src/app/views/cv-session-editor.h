@@ -29,5 +29,7 @@ void        cv_session_editor_add_people     (CvSessionEditor *self);
 guint       cv_session_editor_mark_attended  (CvSessionEditor *self);
 void        cv_session_editor_agree_action_for (CvSessionEditor *self,
                                               CvRecord        *contribution);
+void        cv_session_editor_edit_contribution (CvSessionEditor *self,
+                                              CvRecord        *contribution);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ struct _CvSessionsView
   GtkButton           *delete_button;
   GtkStack            *list_stack;
   AdwStatusPage       *no_results_page;
+  GtkWidget           *no_results_add_button;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *kind_column;
@@ -115,8 +116,10 @@ update_visible_page (CvSessionsView *self)
   adw_status_page_set_title (self->no_results_page,
                              only_upcoming ? _("No Upcoming Sessions") : _("No Matching Sessions"));
   adw_status_page_set_description (self->no_results_page,
-                                   only_upcoming ? _("Plan the next one with the + button, or choose Past to see those already held.")
+                                   only_upcoming ? _("Plan the next one, or choose Past or All Sessions to see those already held.")
                                                  : _("Try other words, or clear the filters."));
+  /* Nothing planned yet: planning one is the next thing to do. */
+  gtk_widget_set_visible (self->no_results_add_button, only_upcoming);
   gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
@@ -215,9 +218,10 @@ editor_back_cb (CvSessionsView *self)
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
 }
 
+/* The session on the page beside the list is always in the list, selected. */
 static void
-editor_saved_cb (CvSessionsView *self,
-                 CvRecord       *record)
+keep_in_view (CvSessionsView *self,
+              CvRecord       *record)
 {
   guint position = cv_record_list_find (self->list, cv_record_get_id (record));
 
@@ -228,8 +232,23 @@ editor_saved_cb (CvSessionsView *self,
       gtk_drop_down_set_selected (self->when_filter, WHEN_ALL);
       position = cv_record_list_find (self->list, cv_record_get_id (record));
     }
+  /* Nor do its kind, its status or the words searched for hide it. */
+  if (position == G_MAXUINT)
+    {
+      gtk_drop_down_set_selected (self->kind_filter, 0);
+      gtk_drop_down_set_selected (self->status_filter, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      position = cv_record_list_find (self->list, cv_record_get_id (record));
+    }
   if (position != G_MAXUINT)
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static void
+editor_saved_cb (CvSessionsView *self,
+                 CvRecord       *record)
+{
+  keep_in_view (self, record);
 }
 
 static void
@@ -387,6 +406,7 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
   BIND (delete_button);
   BIND (list_stack);
   BIND (no_results_page);
+  BIND (no_results_add_button);
   BIND (column_view);
   BIND (title_column);
   BIND (kind_column);
@@ -529,6 +549,9 @@ cv_sessions_view_open (CvSessionsView *self,
       return;
     }
   cv_session_editor_set_record (self->editor, record);
+  /* Opened from a mention elsewhere (an action's "Agreed At"), a past
+   * session is not left beside "No Upcoming Sessions". */
+  keep_in_view (self, record);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
 }
 

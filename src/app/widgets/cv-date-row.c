@@ -14,24 +14,106 @@
 #include "cv-record.h"
 #include "cv-time.h"
 
+/* The picker beside a row of a date and a time: a calendar, and hours and
+ * minutes below it. */
+typedef struct
+{
+  GtkCalendar   *calendar;
+  GtkSpinButton *hour;
+  GtkSpinButton *minute;
+} TimePicker;
+
+static TimePicker *
+time_picker_of (AdwEntryRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "cv-time-picker");
+}
+
+/* Splits what @row holds into a date (YYYY-MM-DD) and a time; either may be missing. */
+static char *
+typed_date_and_time (AdwEntryRow *row,
+                     int         *hour,
+                     int         *minute)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  char *space = strrchr (typed, ' ');
+  int h, m;
+
+  if (space != NULL && sscanf (space + 1, "%d:%d", &h, &m) == 2 && h >= 0 && h < 24 && m >= 0 && m < 60)
+    {
+      *hour = h;
+      *minute = m;
+      *space = '\0';
+    }
+  return cv_date_parse (typed, NULL);
+}
+
+/* Writes the calendar's day (and the picker's time) into the row, in the
+ * person's way: the row checks the new text as it changes, so a picked date
+ * clears an error. */
+static void
+picked_cb (AdwEntryRow *row)
+{
+  TimePicker *picker = time_picker_of (row);
+  GtkCalendar *calendar = picker != NULL ? picker->calendar : g_object_get_data (G_OBJECT (row), "cv-calendar");
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *shown = cv_date_format (iso);
+  g_autofree char *text = NULL;
+
+  if (picker == NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), shown);
+      return;
+    }
+  text = g_strdup_printf ("%s %02d:%02d", shown,
+                          gtk_spin_button_get_value_as_int (picker->hour),
+                          gtk_spin_button_get_value_as_int (picker->minute));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 day_selected_cb (GtkCalendar *calendar,
                  AdwEntryRow *row)
 {
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  picked_cb (row);
+  /* A date alone is chosen in one click; with a time, the time comes next. */
+  if (time_picker_of (row) == NULL)
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
 
-  /* The editor checks the new text as it changes: a picked date clears the error. */
-  cv_date_row_set_date (row, text);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+static void
+time_changed_cb (GtkSpinButton *spin,
+                 AdwEntryRow   *row)
+{
+  picked_cb (row);
+}
+
+static void
+time_activated_cb (GtkText     *text,
+                   AdwEntryRow *row)
+{
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (text), GTK_TYPE_POPOVER)));
+}
+
+/* Two figures, as a clock shows them: 09, not 9. */
+static gboolean
+two_figures_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
 }
 
 static void
 popover_show_cb (GtkPopover  *popover,
                  AdwEntryRow *row)
 {
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autofree char *text = cv_date_parse (gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+  TimePicker *picker = time_picker_of (row);
+  GtkCalendar *calendar = picker != NULL ? picker->calendar : g_object_get_data (G_OBJECT (row), "cv-calendar");
+  int hour = 10, minute = 0;
+  g_autofree char *text = typed_date_and_time (row, &hour, &minute);
   g_autoptr(GDateTime) date = NULL;
 
   if (text != NULL)
@@ -43,32 +125,105 @@ popover_show_cb (GtkPopover  *popover,
     }
   if (date == NULL)
     date = g_date_time_new_now_local ();
+  /* Showing what the row holds is not a choice: nothing is written back. */
   g_signal_handlers_block_by_func (calendar, day_selected_cb, row);
   gtk_calendar_select_day (calendar, date);
   g_signal_handlers_unblock_by_func (calendar, day_selected_cb, row);
+  if (picker != NULL)
+    {
+      g_signal_handlers_block_by_func (picker->hour, time_changed_cb, row);
+      g_signal_handlers_block_by_func (picker->minute, time_changed_cb, row);
+      gtk_spin_button_set_value (picker->hour, hour);
+      gtk_spin_button_set_value (picker->minute, minute);
+      g_signal_handlers_unblock_by_func (picker->hour, time_changed_cb, row);
+      g_signal_handlers_unblock_by_func (picker->minute, time_changed_cb, row);
+    }
 }
 
-void
-cv_date_row_attach_calendar (AdwEntryRow *row)
+static GtkWidget *
+time_spin (AdwEntryRow *row,
+           double       upper,
+           double       step,
+           const char  *label)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, upper, step);
+
+  gtk_spin_button_set_wrap (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (spin), GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_tooltip_text (spin, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_signal_connect (spin, "output", G_CALLBACK (two_figures_cb), NULL);
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (time_changed_cb), row, 0);
+  /* Enter in the time closes the picker (the spin button's text says so). */
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
+                           G_CALLBACK (time_activated_cb), row, 0);
+  return spin;
+}
+
+static void
+attach_picker (AdwEntryRow *row,
+               gboolean     with_time)
 {
   GtkWidget *button = gtk_menu_button_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
-
-  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  const char *name = with_time ? _("Choose a Date and Time") : _("Choose a Date");
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Choose a Date"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Choose a Date"), -1);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  if (with_time)
+    {
+      TimePicker *picker = g_new0 (TimePicker, 1);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *clock = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_Time"));
+      GtkWidget *colon = gtk_label_new (":");
+
+      picker->calendar = GTK_CALENDAR (calendar);
+      picker->hour = GTK_SPIN_BUTTON (time_spin (row, 23, 1, _("Hour")));
+      picker->minute = GTK_SPIN_BUTTON (time_spin (row, 59, 5, _("Minute")));
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (picker->hour));
+      gtk_widget_set_halign (clock, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (clock), label);
+      gtk_box_append (GTK_BOX (clock), GTK_WIDGET (picker->hour));
+      gtk_box_append (GTK_BOX (clock), colon);
+      gtk_box_append (GTK_BOX (clock), GTK_WIDGET (picker->minute));
+      gtk_box_append (GTK_BOX (box), calendar);
+      gtk_box_append (GTK_BOX (box), clock);
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      g_object_set_data_full (G_OBJECT (row), "cv-time-picker", picker, g_free);
+    }
+  else
+    {
+      gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+      g_object_set_data (G_OBJECT (row), "cv-calendar", calendar);
+    }
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), row, 0);
   adw_entry_row_add_suffix (row, button);
-  cv_date_row_show_format (row, FALSE);
+  cv_date_row_show_format (row, with_time);
+}
+
+/* A button beside @row picks a date from a calendar. */
+void
+cv_date_row_attach_calendar (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  attach_picker (row, FALSE);
+}
+
+/* A button beside @row picks a date from a calendar and a time of day: for
+ * rows that hold both ("01/04/2026 14:30"). */
+void
+cv_date_row_attach_calendar_and_time (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  attach_picker (row, TRUE);
 }
 
 /* Shows a stored date (YYYY-MM-DD) as the person's locale writes it. */

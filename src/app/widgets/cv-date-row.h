@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 void  cv_date_row_attach_calendar (AdwEntryRow *row);
+void  cv_date_row_attach_calendar_and_time (AdwEntryRow *row);
 void  cv_date_row_set_date        (AdwEntryRow *row,
                                    const char  *date);
 char *cv_date_row_get_date        (AdwEntryRow *row);

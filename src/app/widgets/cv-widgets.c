@@ -161,3 +161,72 @@ cv_not_invited_toast (guint left_out)
   adw_toast_set_timeout (toast, 8);
   return toast;
 }
+
+/**
+ * cv_theme_chips_new:
+ *
+ * A row of theme chips that wraps at the width it is given; fill it with
+ * cv_theme_chips_set().
+ *
+ * Returns: (transfer floating): an empty #GtkFlowBox
+ */
+GtkWidget *
+cv_theme_chips_new (void)
+{
+  GtkWidget *chips = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (chips), 30);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (chips), 4);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 4);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (chips), FALSE);
+  gtk_widget_add_css_class (chips, "theme-chips");
+  gtk_widget_set_visible (chips, FALSE);
+  return chips;
+}
+
+/**
+ * cv_theme_chips_set:
+ * @chips: made by cv_theme_chips_new(), or a #GtkFlowBox a .ui declares
+ * @themes: (nullable): theme ids
+ *
+ * Shows a chip for each of @themes, each opening its theme in Themes
+ * (Back returns here). Hidden when there is none.
+ */
+void
+cv_theme_chips_set (GtkFlowBox         *chips,
+                    CvStore            *store,
+                    const char * const *themes)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  g_return_if_fail (GTK_IS_FLOW_BOX (chips));
+  g_return_if_fail (CV_IS_STORE (store));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (chips))) != NULL)
+    gtk_flow_box_remove (chips, child);
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    {
+      g_autofree char *name = cv_store_get_display_name (store, "theme", themes[i]);
+      g_autofree char *tooltip = NULL;
+      GtkWidget *chip;
+
+      if (name == NULL)
+        continue;
+      chip = gtk_button_new_with_label (name);
+      /* TRANSLATORS: the tooltip of a theme chip; %s is the theme */
+      tooltip = g_strdup_printf (_("Open the Theme “%s”"), name);
+      gtk_widget_set_tooltip_text (chip, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_widget_add_css_class (chip, "theme-chip");
+      gtk_widget_add_css_class (chip, "pill");
+      gtk_widget_add_css_class (chip, "small");
+      cv_opens_record (chip, "theme", themes[i]);
+      gtk_flow_box_append (chips, chip);
+      /* Tab goes from chip to chip; the flow box's own cell is no stop. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      n++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (chips), n > 0);
+}

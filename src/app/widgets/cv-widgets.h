@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "cv-store.h"
+
 G_BEGIN_DECLS
 
 /* Small things every view does with GTK widgets, written once. */
@@ -17,6 +19,10 @@ GtkWidget *cv_check_row_new   (GtkCheckButton *check);
 void  cv_opens_record        (GtkWidget    *widget,
                               const char   *table,
                               const char   *id);
+GtkWidget *cv_theme_chips_new (void);
+void  cv_theme_chips_set     (GtkFlowBox         *chips,
+                              CvStore            *store,
+                              const char * const *themes);
 
 AdwToast *cv_not_invited_toast (guint        left_out);
 
