@@ -764,6 +764,100 @@ test_sample_programme (void)
   g_assert_true (clients);
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+  guint         progress;
+  guint         changed;
+} Waiting;
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Waiting *waiting = data;
+
+  waiting->result = g_object_ref (result);
+}
+
+static void
+async_progress_cb (guint64  done,
+                   guint64  total,
+                   gpointer data)
+{
+  g_atomic_int_inc (&((Waiting *)data)->progress);
+}
+
+static void
+changed_cb (CvStore    *store,
+            const char *table,
+            const char *id,
+            Waiting    *waiting)
+{
+  waiting->changed++;
+}
+
+static GAsyncResult *
+wait_for_result (Waiting *waiting)
+{
+  while (waiting->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return waiting->result;
+}
+
+/* Import and export on a worker thread: the window's connection hears of
+ * what was imported; a cancelled import writes nothing; the export writes
+ * what the file export writes. */
+static void
+test_async (void)
+{
+  g_autoptr(CvStore) store = new_store ("async.db");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample-programme.json", NULL);
+  g_autofree char *out_path = g_build_filename (g_get_user_data_dir (), "async-out.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvImportSummary) summary = NULL;
+  g_autoptr(GPtrArray) programmes = NULL;
+  g_autofree char *programme_id = NULL;
+  g_autofree char *written = NULL;
+  Waiting first = { 0 }, second = { 0 }, third = { 0 };
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &first);
+  g_cancellable_cancel (cancelled);
+  cv_exchange_import_async (store, file, NULL, NULL, NULL, cancelled, async_done_cb, &first);
+  g_assert_null (cv_exchange_import_finish (store, wait_for_result (&first), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  programmes = cv_store_list (store, CV_TYPE_PROGRAMME, "status", "active", &error);
+  g_assert_cmpuint (programmes->len, ==, 0);
+  g_assert_cmpuint (first.changed, ==, 0);
+  g_clear_object (&first.result);
+  g_signal_handlers_disconnect_by_func (store, changed_cb, &first);
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &second);
+  cv_exchange_import_async (store, file, NULL, async_progress_cb, &second, NULL, async_done_cb, &second);
+  summary = cv_exchange_import_finish (store, wait_for_result (&second), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  g_assert_cmpuint (second.changed, >, 0);
+  g_assert_cmpuint (second.progress, >, 0);
+  programme_id = g_strdup (cv_import_summary_get_programme_id (summary));
+  g_clear_pointer (&programmes, g_ptr_array_unref);
+  programmes = cv_store_list (store, CV_TYPE_PROGRAMME, "status", "active", &error);
+  g_assert_cmpuint (programmes->len, ==, 1);
+  g_clear_object (&second.result);
+
+  cv_exchange_export_async (store, programme_id, CV_EXPORT_FULL, out, NULL, NULL, NULL, async_done_cb, &third);
+  g_assert_true (cv_exchange_export_finish (store, wait_for_result (&third), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "Home Care Collaborative"));
+  g_clear_object (&third.result);
+}
+
 static void
 test_export_file_atomic (void)
 {
@@ -1103,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/exchange/good-file", test_good_file);
   g_test_add_func ("/exchange/sample-programme", test_sample_programme);
   g_test_add_func ("/exchange/export-file-atomic", test_export_file_atomic);
+  g_test_add_func ("/exchange/async", test_async);
   g_test_add_func ("/exchange/find-programme", test_find_programme);
   g_test_add_func ("/exchange/unreadable-inputs", test_unreadable_inputs);
   g_test_add_func ("/exchange/id-of-stored-kind", test_id_of_stored_kind);

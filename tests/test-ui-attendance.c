@@ -86,7 +86,9 @@ status_of (Fixture    *f,
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *box = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)) : NULL;
-      GtkWidget *name = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+      GtkWidget *heading = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+      /* The name leads the row's first line, the choices are on the last. */
+      GtkWidget *name = heading != NULL ? gtk_widget_get_first_child (heading) : NULL;
 
       if (GTK_IS_BUTTON (name) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (name)), who) == 0)
         return GTK_DROP_DOWN (gtk_widget_get_first_child (gtk_widget_get_last_child (box)));

@@ -415,71 +415,41 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (CV_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Sharing: exports and imports run on a thread of their own, with their own
- * database connection, while a dialog shows how far they have got. */
+/* Sharing: the core imports and exports on a worker thread; the window
+ * shows how far it has got, and what came of it. */
 
 typedef struct
 {
-  char             *database_path;
-  char             *programme_id;   /* what to export */
-  CvExportKind      kind;
-  GFile            *file;           /* the file written or read */
-  GBytes           *data;           /* or the bytes to import */
+  CvWindow         *window;
+  GFile            *file;     /* the file written or read, if any */
   CvProgressDialog *dialog;
-} ExchangeJob;
+} Sharing;
 
-static void
-exchange_job_free (gpointer data)
+static Sharing *
+sharing_new (CvWindow   *self,
+             GFile      *file,
+             const char *title)
 {
-  ExchangeJob *job = data;
+  Sharing *sharing = g_new0 (Sharing, 1);
 
-  g_free (job->database_path);
-  g_free (job->programme_id);
-  g_clear_object (&job->file);
-  g_clear_pointer (&job->data, g_bytes_unref);
-  g_clear_object (&job->dialog);
-  g_free (job);
+  sharing->window = g_object_ref (self);
+  sharing->file = file != NULL ? g_object_ref (file) : NULL;
+  sharing->dialog = g_object_ref_sink (cv_progress_dialog_new (GTK_WINDOW (self), title));
+  gtk_window_present (GTK_WINDOW (sharing->dialog));
+  return sharing;
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+sharing_free (Sharing *sharing)
 {
-  ExchangeJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvStore) store = cv_store_open (job->database_path, &error);
-  CvImportSummary *summary = NULL;
-
-  if (store != NULL && job->file != NULL)
-    summary = cv_exchange_import_file (store, job->file, cv_progress_dialog_report, job->dialog,
-                                       cancellable, &error);
-  else if (store != NULL)
-    summary = cv_exchange_import_data (store, g_bytes_get_data (job->data, NULL), g_bytes_get_size (job->data),
-                                       cv_progress_dialog_report, job->dialog, cancellable, &error);
-  if (summary == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, summary, (GDestroyNotify)cv_import_summary_free);
+  gtk_window_destroy (GTK_WINDOW (sharing->dialog));
+  g_object_unref (sharing->dialog);
+  g_clear_object (&sharing->file);
+  g_object_unref (sharing->window);
+  g_free (sharing);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExchangeJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvStore) store = cv_store_open (job->database_path, &error);
-
-  if (store == NULL || !cv_exchange_export_file (store, job->programme_id, job->kind, job->file,
-                                                 cv_progress_dialog_report, job->dialog, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sharing, sharing_free)
 
 static void
 show_message (CvWindow   *self,
@@ -497,13 +467,12 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CvWindow *self = CV_WINDOW (source);
-  ExchangeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Sharing) sharing = user_data;
+  CvWindow *self = sharing->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CvImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(CvImportSummary) summary = cv_exchange_import_finish (CV_STORE (source), result, &error);
   g_autofree char *text = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (job->dialog));
   if (summary == NULL)
     {
       g_autofree char *body = NULL;
@@ -519,9 +488,8 @@ import_done_cb (GObject      *source,
       return;
     }
 
-  cv_exchange_announce (self->store);
   cv_window_set_programme (self, cv_import_summary_get_programme_id (summary));
-  if (job->file != NULL)
+  if (sharing->file != NULL)
     {
       text = cv_import_summary_describe (summary);
       show_message (self, _("Import Finished"), text);
@@ -534,18 +502,10 @@ start_import (CvWindow *self,
               GFile    *file,
               GBytes   *data)
 {
-  CvApplication *app = CV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  ExchangeJob *job = g_new0 (ExchangeJob, 1);
-  g_autoptr(GTask) task = NULL;
+  Sharing *sharing = sharing_new (self, file, _("Importing…"));
 
-  job->database_path = g_strdup (cv_application_get_database_path (app));
-  job->file = file != NULL ? g_object_ref (file) : NULL;
-  job->data = data != NULL ? g_bytes_ref (data) : NULL;
-  job->dialog = g_object_ref_sink (cv_progress_dialog_new (GTK_WINDOW (self), _("Importing…")));
-  task = g_task_new (self, cv_progress_dialog_get_cancellable (job->dialog), import_done_cb, NULL);
-  g_task_set_task_data (task, job, exchange_job_free);
-  gtk_window_present (GTK_WINDOW (job->dialog));
-  g_task_run_in_thread (task, import_thread);
+  cv_exchange_import_async (self->store, file, data, cv_progress_dialog_report, sharing->dialog,
+                            cv_progress_dialog_get_cancellable (sharing->dialog), import_done_cb, sharing);
 }
 
 /**
@@ -566,14 +526,13 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  CvWindow *self = CV_WINDOW (source);
-  ExchangeJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Sharing) sharing = user_data;
+  CvWindow *self = sharing->window;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (job->dialog));
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!cv_exchange_export_finish (CV_STORE (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Export stopped. No file was written.")));
@@ -581,10 +540,10 @@ export_done_cb (GObject      *source,
         show_message (self, _("Could Not Export"), error->message);
       return;
     }
-  name = g_file_get_basename (job->file);
+  name = g_file_get_basename (sharing->file);
   message = g_strdup_printf (_("Saved “%s”"), name);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  g_signal_emit_by_name (self, "exported", job->file);
+  g_signal_emit_by_name (self, "exported", sharing->file);
 }
 
 /**
@@ -597,24 +556,15 @@ cv_window_export_file (CvWindow     *self,
                        CvExportKind  kind,
                        GFile        *file)
 {
-  CvApplication *app;
-  ExchangeJob *job;
-  g_autoptr(GTask) task = NULL;
+  Sharing *sharing;
 
   g_return_if_fail (CV_IS_WINDOW (self));
   g_return_if_fail (self->programme != NULL);
 
-  app = CV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  job = g_new0 (ExchangeJob, 1);
-  job->database_path = g_strdup (cv_application_get_database_path (app));
-  job->programme_id = g_strdup (cv_record_get_id (self->programme));
-  job->kind = kind;
-  job->file = g_object_ref (file);
-  job->dialog = g_object_ref_sink (cv_progress_dialog_new (GTK_WINDOW (self), _("Exporting…")));
-  task = g_task_new (self, cv_progress_dialog_get_cancellable (job->dialog), export_done_cb, NULL);
-  g_task_set_task_data (task, job, exchange_job_free);
-  gtk_window_present (GTK_WINDOW (job->dialog));
-  g_task_run_in_thread (task, export_thread);
+  sharing = sharing_new (self, file, _("Exporting…"));
+  cv_exchange_export_async (self->store, cv_record_get_id (self->programme), kind, file, cv_progress_dialog_report,
+                            sharing->dialog, cv_progress_dialog_get_cancellable (sharing->dialog), export_done_cb,
+                            sharing);
 }
 
 static void

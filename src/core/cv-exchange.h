@@ -63,6 +63,29 @@ CvImportSummary *cv_exchange_import_file    (CvStore             *store,
                                              GCancellable        *cancellable,
                                              GError             **error);
 
+void             cv_exchange_import_async   (CvStore             *store,
+                                             GFile               *file,
+                                             GBytes              *data,
+                                             CvExchangeProgress   progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+CvImportSummary *cv_exchange_import_finish  (CvStore             *store,
+                                             GAsyncResult        *result,
+                                             GError             **error);
+void             cv_exchange_export_async   (CvStore             *store,
+                                             const char          *programme_id,
+                                             CvExportKind         kind,
+                                             GFile               *file,
+                                             CvExchangeProgress   progress,
+                                             gpointer             progress_data,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean         cv_exchange_export_finish  (CvStore             *store,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 const char      *cv_import_summary_get_programme_id (CvImportSummary *summary);
 guint            cv_import_summary_count     (CvImportSummary *summary,
                                               const char      *key,
