@@ -784,6 +784,70 @@ test_list_model (Fixture       *f,
 }
 
 static void
+refreshed_cb (GObject      *list,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* "12 of 140 stakeholders": the list knows how many its programme has,
+ * listed or not, after a refresh in this thread or in a worker's; other
+ * programmes' records are not counted. */
+static void
+test_list_total (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(CvRecordList) list = cv_record_list_new (f->store, CV_TYPE_STAKEHOLDER);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) other = add (f->store, CV_TYPE_PROGRAMME, "name", "Elsewhere", NULL);
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("River person %u", i);
+
+      g_object_unref (add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", cv_record_get_id (f->programme),
+                           "name", name, NULL));
+      g_object_unref (add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", cv_record_get_id (other),
+                           "name", name, NULL));
+    }
+  cv_record_list_set_programme (list, cv_record_get_id (f->programme));
+  g_assert_true (cv_record_list_refresh (list, &error));
+  g_assert_false (cv_record_list_is_narrowed (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 14);
+  g_assert_cmpuint (cv_record_list_get_n_total (list), ==, 14);
+
+  /* "person": the twelve, of fourteen. */
+  cv_record_list_set_search (list, "person");
+  g_assert_true (cv_record_list_is_narrowed (list));
+  g_assert_true (cv_record_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
+  g_assert_cmpuint (cv_record_list_get_n_total (list), ==, 14);
+
+  /* The same from a worker thread, with a filter as well: none of fourteen. */
+  cv_record_list_set_filter (list, "kind", "organisation");
+  cv_record_list_refresh_async (list, refreshed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (cv_record_list_get_n_total (list), ==, 14);
+
+  /* Nothing narrows it: every one of them. */
+  cv_record_list_set_filter (list, "kind", NULL);
+  cv_record_list_set_search (list, "\"\"");
+  g_assert_false (cv_record_list_is_narrowed (list));
+  g_assert_true (cv_record_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 14);
+  g_assert_cmpuint (cv_record_list_get_n_total (list), ==, 14);
+}
+
+static void
 test_overdue (Fixture       *f,
               gconstpointer  data)
 {
@@ -879,6 +943,7 @@ main (int   argc,
   FIXTURE_TEST ("/store/delete/programme-takes-everything", test_delete_programme_takes_everything);
   FIXTURE_TEST ("/store/search/stakeholders", test_search);
   FIXTURE_TEST ("/store/list/model", test_list_model);
+  FIXTURE_TEST ("/store/list/total", test_list_total);
   FIXTURE_TEST ("/store/action/overdue", test_overdue);
 
   return g_test_run ();

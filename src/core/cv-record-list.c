@@ -40,10 +40,18 @@ struct _CvRecordList
   gboolean            empty_last;   /* records without the sort field after the rest */
 
   GArray             *rowids;    /* gint64, in list order */
+  guint               n_total;   /* records of the kind in the programme, listed or not */
   GHashTable         *cache;     /* rowid → CvRecord */
   GCancellable       *refreshing; /* the refresh_async() under way, if any */
   gulong              changed_id;
 };
+
+enum {
+  REFRESHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -152,6 +160,15 @@ cv_record_list_class_init (CvRecordListClass *klass)
 
   object_class->dispose = cv_record_list_dispose;
   object_class->finalize = cv_record_list_finalize;
+
+  /**
+   * CvRecordList::refreshed:
+   *
+   * The rows and the total are those of the latest refresh, whether or not
+   * any item changed (a search that finds every record changes none).
+   */
+  signals[REFRESHED] = g_signal_new ("refreshed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -518,6 +535,24 @@ build_query (CvRecordList *self)
   return g_string_free (sql, FALSE);
 }
 
+/* Whether a search, filter, range or exclusion may leave records out. */
+static gboolean
+is_narrowed (CvRecordList *self)
+{
+  return self->search != NULL || self->filters->len > 0 || self->excluded != NULL ||
+         (self->range_field != NULL && (self->range_from != NULL || self->range_to != NULL));
+}
+
+/* How many records of the kind the programme has: a count along the index
+ * every kind has on its programme, run only when the list is narrowed. */
+static char *
+build_total_query (CvRecordList *self)
+{
+  if (!is_narrowed (self))
+    return NULL;
+  return g_strdup_printf ("SELECT count(*) FROM %s WHERE programme_id = ?1", self->kind->table);
+}
+
 /* The values bound to build_query()'s placeholders, in order, all text. */
 static GPtrArray *
 query_values (CvRecordList *self)
@@ -537,6 +572,32 @@ query_values (CvRecordList *self)
   if (self->range_field != NULL && self->range_to != NULL)
     g_ptr_array_add (values, g_strdup (self->range_to));
   return values;
+}
+
+/* The count of build_total_query(), or the number of rows when it is %NULL. */
+static gboolean
+query_total (CvStore     *store,
+             const char  *sql,
+             const char  *programme_id,
+             GArray      *rowids,
+             guint       *total,
+             GError     **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+
+  if (sql == NULL)
+    {
+      *total = rowids->len;
+      return TRUE;
+    }
+  st = cv_database_prepare (cv_store_get_database (store), sql, error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, programme_id);
+  if (cv_statement_step (st, error) != CV_STEP_ROW)
+    return FALSE;
+  *total = cv_statement_column_int64 (st, 0);
+  return TRUE;
 }
 
 static GArray *
@@ -567,7 +628,7 @@ query_rowids (CvStore       *store,
   return g_steal_pointer (&rowids);
 }
 
-static void apply_rowids (CvRecordList *self, GArray *rowids, guint *changed_start, guint *changed_end);
+static void apply_rowids (CvRecordList *self, GArray *rowids, guint n_total, guint *changed_start, guint *changed_end);
 
 /**
  * cv_record_list_refresh:
@@ -583,6 +644,8 @@ refresh (CvRecordList  *self,
   g_autoptr(GArray) rowids = NULL;
   g_autoptr(GPtrArray) values = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *total_sql = NULL;
+  guint total = 0;
 
   /* A refresh now makes any read still under way out of date. */
   if (self->refreshing != NULL)
@@ -593,13 +656,15 @@ refresh (CvRecordList  *self,
     {
       sql = build_query (self);
       values = query_values (self);
+      total_sql = build_total_query (self);
       rowids = query_rowids (self->store, sql, values, NULL, error);
-      if (rowids == NULL)
+      if (rowids == NULL ||
+          !query_total (self->store, total_sql, self->programme_id, rowids, &total, error))
         return FALSE;
     }
   else
     rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  apply_rowids (self, g_steal_pointer (&rowids), changed_start, changed_end);
+  apply_rowids (self, g_steal_pointer (&rowids), total, changed_start, changed_end);
   return TRUE;
 }
 
@@ -607,6 +672,7 @@ refresh (CvRecordList  *self,
 static void
 apply_rowids (CvRecordList *self,
               GArray       *rowids,
+              guint         n_total,
               guint        *changed_start,
               guint        *changed_end)
 {
@@ -617,6 +683,9 @@ apply_rowids (CvRecordList *self,
 
   old = g_steal_pointer (&self->rowids);
   self->rowids = rowids;
+  /* Set before the change is announced, so that a view counting in its
+   * items-changed handler reads both numbers of the same refresh. */
+  self->n_total = n_total;
 
   /* Report only the part that differs, so that views keep their scroll
    * position and selection across an edit. */
@@ -651,6 +720,7 @@ apply_rowids (CvRecordList *self,
     }
   else if (removed > 0 || added > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  g_signal_emit (self, signals[REFRESHED], 0);
 }
 
 gboolean
@@ -683,6 +753,8 @@ cv_record_list_find (CvRecordList *self,
 typedef struct
 {
   char      *sql;
+  char      *total_sql;
+  char      *programme_id;
   GPtrArray *values;
 } RowidQuery;
 
@@ -690,8 +762,24 @@ static void
 rowid_query_free (RowidQuery *query)
 {
   g_free (query->sql);
+  g_free (query->total_sql);
+  g_free (query->programme_id);
   g_ptr_array_unref (query->values);
   g_free (query);
+}
+
+/* What a worker thread finds: the rows, and how many there are in all. */
+typedef struct
+{
+  GArray *rowids;
+  guint   n_total;
+} RowidAnswer;
+
+static void
+rowid_answer_free (RowidAnswer *answer)
+{
+  g_clear_pointer (&answer->rowids, g_array_unref);
+  g_free (answer);
 }
 
 static gpointer
@@ -701,8 +789,16 @@ query_in_thread (CvStore       *reader,
                  GError       **error)
 {
   RowidQuery *query = data;
+  g_autoptr(GArray) rowids = query_rowids (reader, query->sql, query->values, cancellable, error);
+  RowidAnswer *answer;
+  guint total;
 
-  return query_rowids (reader, query->sql, query->values, cancellable, error);
+  if (rowids == NULL || !query_total (reader, query->total_sql, query->programme_id, rowids, &total, error))
+    return NULL;
+  answer = g_new0 (RowidAnswer, 1);
+  answer->rowids = g_steal_pointer (&rowids);
+  answer->n_total = total;
+  return answer;
 }
 
 static void
@@ -713,10 +809,10 @@ refreshed_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   CvRecordList *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  GArray *rowids = cv_reader_run_finish (result, &error);
+  RowidAnswer *answer = cv_reader_run_finish (result, &error);
   guint start, end;
 
-  if (rowids == NULL)
+  if (answer == NULL)
     {
       /* Cancelled means a newer refresh is the one under way now. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -725,7 +821,8 @@ refreshed_cb (GObject      *source,
       return;
     }
   g_clear_object (&self->refreshing);
-  apply_rowids (self, rowids, &start, &end);
+  apply_rowids (self, g_steal_pointer (&answer->rowids), answer->n_total, &start, &end);
+  rowid_answer_free (answer);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -760,15 +857,17 @@ cv_record_list_refresh_async (CvRecordList        *self,
       guint start, end;
 
       g_clear_object (&self->refreshing);
-      apply_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), &start, &end);
+      apply_rowids (self, g_array_new (FALSE, FALSE, sizeof (gint64)), 0, &start, &end);
       g_task_return_boolean (task, TRUE);
       return;
     }
   query = g_new0 (RowidQuery, 1);
   query->sql = build_query (self);
   query->values = query_values (self);
+  query->total_sql = build_total_query (self);
+  query->programme_id = g_strdup (self->programme_id);
   cv_reader_run_async (self->store, query_in_thread, query, (GDestroyNotify)rowid_query_free,
-                       (GDestroyNotify)g_array_unref, self->refreshing, refreshed_cb, g_steal_pointer (&task));
+                       (GDestroyNotify)rowid_answer_free, self->refreshing, refreshed_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -786,4 +885,34 @@ cv_record_list_is_refreshing (CvRecordList *self)
 {
   g_return_val_if_fail (CV_IS_RECORD_LIST (self), FALSE);
   return self->refreshing != NULL;
+}
+
+/**
+ * cv_record_list_get_n_total:
+ *
+ * How many records of the list's kind its programme has, listed or not, as
+ * of the last refresh: with the number of items, "12 of 140 stakeholders".
+ * Counted (along an index) only when a search or filter narrows the list.
+ */
+guint
+cv_record_list_get_n_total (CvRecordList *self)
+{
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), 0);
+  return self->n_total;
+}
+
+/* Returns: whether a search, filter or range may leave records out */
+gboolean
+cv_record_list_is_narrowed (CvRecordList *self)
+{
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), FALSE);
+  return is_narrowed (self);
+}
+
+/* Returns: (nullable): the words searched for, or %NULL when there are none */
+const char *
+cv_record_list_get_search (CvRecordList *self)
+{
+  g_return_val_if_fail (CV_IS_RECORD_LIST (self), NULL);
+  return self->search;
 }

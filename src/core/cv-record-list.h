@@ -42,6 +42,9 @@ gboolean      cv_record_list_refresh_finish (CvRecordList *self,
 gboolean      cv_record_list_is_refreshing (CvRecordList *self);
 guint         cv_record_list_find          (CvRecordList *self,
                                             const char   *id);
+guint         cv_record_list_get_n_total   (CvRecordList *self);
+gboolean      cv_record_list_is_narrowed   (CvRecordList *self);
+const char   *cv_record_list_get_search    (CvRecordList *self);
 
 char         *cv_search_to_fts_query       (const char   *text);
 

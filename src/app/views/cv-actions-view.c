@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cv-list-export.h"
+#include "cv-match-count.h"
 #include "cv-pane-layout.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
@@ -37,6 +38,7 @@ struct _CvActionsView
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
+  CvMatchCount        *match_count;
   GtkToggleButton     *overdue_toggle;
   GtkDropDown         *theme_filter;
   GPtrArray           *theme_ids;   /* the theme filter's choices, after "All themes" */
@@ -534,11 +536,13 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-actions-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvActionsView, name)
   BIND (leaflet);
   BIND (list_pane);
   BIND (search_entry);
+  BIND (match_count);
   BIND (overdue_toggle);
   BIND (owner_filter);
   BIND (organisation_filter);
@@ -624,6 +628,7 @@ cv_actions_view_set_store (CvActionsView *self,
     gtk_column_view_column_set_factory (self->status_column, factory);
   }
   self->list = cv_record_list_new (store, CV_TYPE_ACTION);
+  cv_match_count_follow (self->match_count, self->list);
   /* A tracker reads by due date until a column is chosen. */
   cv_record_list_set_sort (self->list, "due_on", FALSE);
   self->selection = cv_selection_new (G_LIST_MODEL (self->list));

@@ -22,6 +22,7 @@
 #include "cv-prompt.h"
 #include "cv-record-list.h"
 #include "cv-widgets.h"
+#include "cv-match-count.h"
 
 struct _CvGuidesView
 {
@@ -47,6 +48,7 @@ struct _CvGuidesView
   GtkLabel     *conversations_empty;
   GtkStack     *pane_stack;
   GtkWidget    *search_entry;
+  CvMatchCount        *match_count;
   GtkWidget    *new_guide_row;
   char         *today;          /* follow-ups on or before it are due */
   GtkListBox   *guide_list;
@@ -1203,12 +1205,14 @@ cv_guides_view_class_init (CvGuidesViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cv_guides_view_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-guides-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvGuidesView, name)
   BIND (leaflet);
   BIND (list_pane);
   BIND (pane_stack);
   BIND (search_entry);
+  BIND (match_count);
   BIND (conversations_stack);
   BIND (conversation_list);
   BIND (conversations_empty);
@@ -1245,6 +1249,7 @@ cv_guides_view_set_store (CvGuidesView *self,
   self->store = g_object_ref (store);
   self->trash = g_object_ref (trash);
   self->conversations = cv_record_list_new (store, CV_TYPE_CONVERSATION);
+  cv_match_count_follow (self->match_count, self->conversations);
   cv_record_list_set_sort (self->conversations, "follow_up_on", FALSE);
   cv_record_list_set_empty_last (self->conversations, TRUE);
   {

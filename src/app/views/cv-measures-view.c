@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cv-date-row.h"
 #include "cv-list-export.h"
+#include "cv-match-count.h"
 #include "cv-measure.h"
 #include "cv-measure-chart.h"
 #include "cv-measure-value.h"
@@ -36,6 +38,8 @@ struct _CvMeasuresView
   AdwEntryRow    *new_row;
   GtkLabel       *list_error;
   GtkListBox     *measure_list;
+  GtkSearchEntry *search_entry;
+  CvMatchCount   *match_count;
   GtkStack       *page_stack;
   GtkWidget      *back_button;
   GtkLabel       *title_label;
@@ -73,6 +77,43 @@ clear_points (CvMeasuresView *self)
   g_clear_pointer (&self->points, g_array_unref);
 }
 
+/* A measure is found by any part of its name, in any case. */
+static gboolean
+measure_matches (GtkListBoxRow *row,
+                 gpointer       user_data)
+{
+  CvMeasuresView *self = user_data;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_autofree char *name = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+
+  return *needle == '\0' || strstr (name, needle) != NULL;
+}
+
+/* "2 of 3 measures" while a search leaves some out. A programme has tens of
+ * measures, all of them rows already: they are counted here. */
+static void
+count_matches (CvMeasuresView *self)
+{
+  guint shown = 0, total = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        total++;
+        shown += measure_matches (GTK_LIST_BOX_ROW (row), self);
+      }
+  cv_match_count_update (self->match_count, shown, total,
+                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0');
+}
+
+static void
+search_changed_cb (CvMeasuresView *self)
+{
+  gtk_list_box_invalidate_filter (self->measure_list);
+  count_matches (self);
+}
+
 static void
 reload_list (CvMeasuresView *self)
 {
@@ -96,6 +137,7 @@ reload_list (CvMeasuresView *self)
       g_object_set_data_full (G_OBJECT (row), "measure", g_strdup (cv_record_get_id (m)), g_free);
       gtk_list_box_append (self->measure_list, row);
     }
+  count_matches (self);
 }
 
 /* The measures as listed, out to a spreadsheet. */
@@ -441,6 +483,7 @@ cv_measures_view_class_init (CvMeasuresViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cv_measures_view_dispose;
   g_type_ensure (CV_TYPE_MEASURE_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-measures-view.ui");
   gtk_widget_class_install_action (widget_class, "measures.export-csv", NULL, export_csv_action);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvMeasuresView, name)
@@ -449,6 +492,8 @@ cv_measures_view_class_init (CvMeasuresViewClass *klass)
   BIND (new_row);
   BIND (list_error);
   BIND (measure_list);
+  BIND (search_entry);
+  BIND (match_count);
   BIND (page_stack);
   BIND (back_button);
   BIND (title_label);
@@ -468,6 +513,7 @@ cv_measures_view_class_init (CvMeasuresViewClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, new_measure_cb);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, change_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_value_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
@@ -486,6 +532,7 @@ cv_measures_view_init (CvMeasuresView *self)
     gtk_string_list_append (directions, _(c->label));
   adw_combo_row_set_model (self->better_row, G_LIST_MODEL (directions));
   self->loading = FALSE;
+  gtk_list_box_set_filter_func (self->measure_list, measure_matches, self, NULL);
   cv_date_row_attach_calendar (self->date_row);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
@@ -526,6 +573,16 @@ cv_measures_view_get_change (CvMeasuresView *self)
   return adw_action_row_get_subtitle (self->change_row);
 }
 
+/* Ctrl+F: the measures, searched by name. */
+void
+cv_measures_view_focus_search (CvMeasuresView *self)
+{
+  g_return_if_fail (CV_IS_MEASURES_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* The view contract */
 
 static void
@@ -552,6 +609,12 @@ as_view_open (CvView     *view,
 }
 
 static void
+as_view_focus_search (CvView *view)
+{
+  cv_measures_view_focus_search (CV_MEASURES_VIEW (view));
+}
+
+static void
 cv_measures_view_view_init (CvViewInterface *iface)
 {
   static const char * const tables[] = { "measure", NULL };
@@ -560,4 +623,5 @@ cv_measures_view_view_init (CvViewInterface *iface)
   iface->set_store = as_view_set_store;
   iface->set_programme = as_view_set_programme;
   iface->open = as_view_open;
+  iface->focus_search = as_view_focus_search;
 }

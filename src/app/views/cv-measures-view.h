@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (CvMeasuresView, cv_measures_view, CV, MEASURES_VIEW, GtkWi
 void        cv_measures_view_set_store     (CvMeasuresView *self,
                                             CvStore        *store,
                                             CvTrash        *trash);
+void        cv_measures_view_focus_search  (CvMeasuresView *self);
 void        cv_measures_view_set_programme (CvMeasuresView *self,
                                             const char     *programme_id);
 void        cv_measures_view_open          (CvMeasuresView *self,

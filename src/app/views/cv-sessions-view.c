@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cv-list-export.h"
+#include "cv-match-count.h"
 #include "cv-pane-layout.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
@@ -43,6 +44,7 @@ struct _CvSessionsView
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
+  CvMatchCount        *match_count;
   GtkDropDown         *when_filter;
   GtkDropDown         *kind_filter;
   GtkDropDown         *status_filter;
@@ -395,11 +397,13 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
   g_type_ensure (CV_TYPE_SESSION_EDITOR);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-sessions-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvSessionsView, name)
   BIND (leaflet);
   BIND (list_pane);
   BIND (search_entry);
+  BIND (match_count);
   BIND (when_filter);
   BIND (kind_filter);
   BIND (status_filter);
@@ -480,6 +484,7 @@ cv_sessions_view_set_store (CvSessionsView *self,
   cv_record_column_set_up (self->location_column, store, "location");
   cv_record_column_set_up (self->status_column, store, "status");
   self->list = cv_record_list_new (store, CV_TYPE_SESSION);
+  cv_match_count_follow (self->match_count, self->list);
   self->selection = cv_selection_new (G_LIST_MODEL (self->list));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),

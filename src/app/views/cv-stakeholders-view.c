@@ -12,6 +12,7 @@
 #include "cv-duplicates-window.h"
 #include "cv-erasure.h"
 #include "cv-list-export.h"
+#include "cv-match-count.h"
 #include "cv-power-grid.h"
 #include "cv-pane-layout.h"
 #include "cv-record-column.h"
@@ -46,6 +47,7 @@ struct _CvStakeholdersView
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
   GtkSearchEntry       *search_entry;
+  CvMatchCount        *match_count;
   GtkDropDown          *sector_filter;
   GtkDropDown          *engagement_filter;
   GtkDropDown          *tag_filter;
@@ -618,11 +620,13 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   g_type_ensure (CV_TYPE_STAKEHOLDER_EDITOR);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/convene/Convene/cv-stakeholders-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, match_count);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, sector_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, engagement_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, tag_filter);
@@ -710,6 +714,7 @@ cv_stakeholders_view_set_store (CvStakeholdersView *self,
   cv_record_column_set_up (self->tags_column, store, "tags");
   cv_record_column_set_up (self->updated_column, store, "updated_at");
   self->list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
+  cv_match_count_follow (self->match_count, self->list);
   self->selection = cv_selection_new (G_LIST_MODEL (self->list));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),

@@ -19,6 +19,7 @@
 #include "cv-themes-view.h"
 #include "cv-view.h"
 #include "cv-widgets.h"
+#include "cv-match-count.h"
 
 struct _CvThemesView
 {
@@ -40,6 +41,7 @@ struct _CvThemesView
   AdwLeaflet          *leaflet;
   GtkWidget           *list_pane;
   GtkSearchEntry      *search_entry;
+  CvMatchCount        *match_count;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
@@ -192,12 +194,22 @@ filter_cb (gpointer item,
   return *needle == '\0' || strstr (name, needle) != NULL || (about != NULL && strstr (about, needle) != NULL);
 }
 
+/* "3 of 40 themes" while a search leaves some out. */
+static void
+count_matches (CvThemesView *self)
+{
+  cv_match_count_update (self->match_count, g_list_model_get_n_items (G_LIST_MODEL (self->filtered)),
+                         g_list_model_get_n_items (G_LIST_MODEL (self->themes)),
+                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0');
+}
+
 static void
 search_changed_cb (CvThemesView *self)
 {
   GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
 
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  count_matches (self);
 }
 
 static void show_theme (CvThemesView *self);
@@ -548,11 +560,13 @@ cv_themes_view_class_init (CvThemesViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cv_themes_view_dispose;
   g_type_ensure (CV_TYPE_PAGED_ROWS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-themes-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvThemesView, name)
   BIND (leaflet);
   BIND (list_pane);
   BIND (search_entry);
+  BIND (match_count);
   BIND (list_stack);
   BIND (column_view);
   BIND (name_column);
@@ -615,6 +629,7 @@ cv_themes_view_init (CvThemesView *self)
 
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->themes)),
                                               GTK_FILTER (gtk_custom_filter_new (filter_cb, self, NULL)));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (count_matches), self, G_CONNECT_SWAPPED);
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (sorted)));
