@@ -68,7 +68,15 @@ wait_for_counts (Fixture    *f,
     }
 }
 
-/* The status drop-down of the row named @who, once the rows are loaded. */
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+/* The status drop-down (the first of the row's choices) of the row with
+ * @who's name on it, once the rows are loaded. */
 static GtkDropDown *
 status_of (Fixture    *f,
            const char *who)
@@ -84,15 +92,8 @@ status_of (Fixture    *f,
     }
   list = GTK_WIDGET (cv_paged_rows_get_list_box (rows));
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *box = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)) : NULL;
-      GtkWidget *heading = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-      /* The name leads the row's first line, the choices are on the last. */
-      GtkWidget *name = heading != NULL ? gtk_widget_get_first_child (heading) : NULL;
-
-      if (GTK_IS_BUTTON (name) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (name)), who) == 0)
-        return GTK_DROP_DOWN (gtk_widget_get_first_child (gtk_widget_get_last_child (box)));
-    }
+    if (GTK_IS_LIST_BOX_ROW (row) && find_descendant (row, is_button_labelled, who) != NULL)
+      return find_descendant (row, is_drop_down, NULL);
   g_error ("nobody called %s on the list", who);
   return NULL;
 }
