@@ -40,7 +40,9 @@ struct _CvRecordList
   gboolean            empty_last;   /* records without the sort field after the rest */
 
   GArray             *rowids;    /* gint64, in list order */
-  guint               n_total;   /* records of the kind in the programme, listed or not */
+  guint               n_total;   /* records of the kind in the programme, listed or not, */
+  gboolean            total_known; /* … as of the last change of the table */
+  GCancellable       *counting;  /* the count under way in a worker, if any */
   GHashTable         *cache;     /* rowid → CvRecord */
   GCancellable       *refreshing; /* the refresh_async() under way, if any */
   gulong              changed_id;
@@ -127,6 +129,9 @@ cv_record_list_dispose (GObject *object)
   if (self->refreshing != NULL)
     g_cancellable_cancel (self->refreshing);
   g_clear_object (&self->refreshing);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
 
@@ -194,6 +199,7 @@ store_changed_cb (CvRecordList *self,
 
   if (!g_str_equal (table, self->kind->table))
     return;
+  self->total_known = FALSE;
 
   rowid = cv_store_rowid_of (self->store, table, id);
   g_hash_table_remove (self->cache, &rowid);
@@ -248,6 +254,7 @@ cv_record_list_set_programme (CvRecordList *self,
 
   g_free (self->programme_id);
   self->programme_id = g_strdup (programme_id);
+  self->total_known = FALSE;
 }
 
 static gboolean kind_has_search_index (const CvRecordKind *kind);
@@ -630,6 +637,77 @@ query_rowids (CvStore       *store,
 
 static void apply_rowids (CvRecordList *self, GArray *rowids, guint n_total, guint *changed_start, guint *changed_end);
 
+typedef struct
+{
+  char *sql;
+  char *programme_id;
+} CountQuery;
+
+static void
+count_query_free (CountQuery *query)
+{
+  g_free (query->sql);
+  g_free (query->programme_id);
+  g_free (query);
+}
+
+static gpointer
+count_in_thread (CvStore       *reader,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  CountQuery *query = data;
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint total;
+
+  if (!query_total (reader, query->sql, query->programme_id, none, &total, error))
+    return NULL;
+  return g_memdup2 (&total, sizeof total);
+}
+
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  /* Not a reference: a count still under way must not keep the list (and
+   * its store) alive. Disposing the list cancels it, and a cancelled read
+   * reports so before this looks at the list. */
+  CvRecordList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *total = cv_reader_run_finish (result, &error);
+
+  if (total == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the %s: %s", self->kind->table, error->message);
+      return;
+    }
+  g_clear_object (&self->counting);
+  self->n_total = *total;
+  self->total_known = TRUE;
+  g_signal_emit (self, signals[REFRESHED], 0);
+}
+
+/* Counts the programme's records in a worker (@sql from build_total_query()),
+ * then reports "refreshed" with the total. */
+static void
+count_in_worker (CvRecordList *self,
+                 char         *sql)
+{
+  CountQuery *query = g_new0 (CountQuery, 1);
+
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+  self->counting = g_cancellable_new ();
+  query->sql = sql;
+  query->programme_id = g_strdup (self->programme_id);
+  cv_reader_run_async (self->store, count_in_thread, query, (GDestroyNotify)count_query_free, g_free,
+                       self->counting, counted_cb, self);
+}
+
 /**
  * cv_record_list_refresh:
  *
@@ -658,9 +736,20 @@ refresh (CvRecordList  *self,
       values = query_values (self);
       total_sql = build_total_query (self);
       rowids = query_rowids (self->store, sql, values, NULL, error);
-      if (rowids == NULL ||
-          !query_total (self->store, total_sql, self->programme_id, rowids, &total, error))
+      if (rowids == NULL)
         return FALSE;
+      /* The total grows with the register: it is not counted here, on the
+       * caller's (the window's) thread, but kept from the last count, or
+       * counted in a worker that reports "refreshed" again. */
+      if (total_sql == NULL)
+        total = rowids->len;
+      else if (self->total_known)
+        total = self->n_total;
+      else
+        {
+          total = G_MAXUINT;
+          count_in_worker (self, g_steal_pointer (&total_sql));
+        }
     }
   else
     rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -686,6 +775,8 @@ apply_rowids (CvRecordList *self,
   /* Set before the change is announced, so that a view counting in its
    * items-changed handler reads both numbers of the same refresh. */
   self->n_total = n_total;
+  if (n_total != G_MAXUINT)
+    self->total_known = TRUE;
 
   /* Report only the part that differs, so that views keep their scroll
    * position and selection across an edit. */
@@ -866,6 +957,10 @@ cv_record_list_refresh_async (CvRecordList        *self,
   query->values = query_values (self);
   query->total_sql = build_total_query (self);
   query->programme_id = g_strdup (self->programme_id);
+  /* This read counts too: an older count is out of date. */
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   cv_reader_run_async (self->store, query_in_thread, query, (GDestroyNotify)rowid_query_free,
                        (GDestroyNotify)rowid_answer_free, self->refreshing, refreshed_cb, g_steal_pointer (&task));
 }
@@ -892,7 +987,11 @@ cv_record_list_is_refreshing (CvRecordList *self)
  *
  * How many records of the list's kind its programme has, listed or not, as
  * of the last refresh: with the number of items, "12 of 140 stakeholders".
- * Counted (along an index) only when a search or filter narrows the list.
+ * Counted (along an index, never on the thread that refreshes synchronously)
+ * only when a search or filter narrows the list.
+ *
+ * Returns: the total, or %G_MAXUINT while it is being counted ("refreshed"
+ *   is emitted again when it is known)
  */
 guint
 cv_record_list_get_n_total (CvRecordList *self)

@@ -120,6 +120,9 @@ refreshed_cb (CvMatchCount *self,
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (list));
   guint total = cv_record_list_get_n_total (list);
 
+  /* Still being counted: the count comes with the next "refreshed". */
+  if (total == G_MAXUINT)
+    return;
   cv_match_count_update (self, shown, total,
                          cv_record_list_is_narrowed (list) &&
                          (cv_record_list_get_search (list) != NULL || shown != total));
