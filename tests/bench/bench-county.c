@@ -405,7 +405,7 @@ main (int   argc,
         action = action_begin ("opening the session's review");
         g_signal_emit_by_name (child (editor, CV_TYPE_SESSION_EDITOR, "review_button"), "clicked");
         {
-          g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+          GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to unref */
 
           for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
             {
