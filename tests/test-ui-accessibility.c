@@ -471,8 +471,7 @@ test_dialogs_and_windows (Fixture       *f,
   gtk_window_destroy (window);
 
   g_signal_emit_by_name (child (editor, CV_TYPE_SESSION_EDITOR, "review_button"), "clicked");
-  run_main_loop (20);
-  window = find_toplevel (CV_TYPE_REVIEW_WINDOW);
+  window = wait_for_toplevel (CV_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (window);
   check_all ("the review window");
   gtk_window_destroy (window);

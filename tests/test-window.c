@@ -932,8 +932,7 @@ test_action_done_and_review (Fixture       *f,
   gtk_editable_set_text (session_child (f, "starts_row"), "2018-12-05 10:00");
   g_assert_true (cv_session_editor_save_pending (session_editor (f)));
   g_signal_emit_by_name (session_child (f, "review_button"), "clicked");
-  run_main_loop (50);
-  review = find_toplevel (CV_TYPE_REVIEW_WINDOW);
+  review = wait_for_toplevel (CV_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (review);
   g_assert_true (label_with_text (GTK_WIDGET (review), "Give every care worker a lanyard"));
   g_assert_true (label_with_text (GTK_WIDGET (review), "Lanyards given to 1,150 care workers."));
@@ -1125,8 +1124,7 @@ test_engagement_loop (Fixture       *f,
   gtk_editable_set_text (session_child (f, "starts_row"), "2018-06-06 10:00");
   g_assert_true (cv_session_editor_save_pending (session_editor (f)));
   g_signal_emit_by_name (session_child (f, "review_button"), "clicked");
-  run_main_loop (50);
-  review = find_toplevel (CV_TYPE_REVIEW_WINDOW);
+  review = wait_for_toplevel (CV_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (review);
   collect_labels (GTK_WIDGET (review), labels);
   for (guint i = 0; i < labels->len; i++)

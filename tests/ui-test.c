@@ -126,6 +126,22 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The window of @type once it has opened: some open when a worker thread
+ * has read what they show. */
+gpointer
+wait_for_toplevel (GType type)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gpointer window;
+
+  while ((window = find_toplevel (type)) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  if (window == NULL)
+    g_error ("No %s opened", g_type_name (type));
+  run_main_loop (20);
+  return window;
+}
+
 
 void
 signal_seen_cb (gpointer  instance,

@@ -35,6 +35,7 @@ void      fixture_tear_down  (Fixture       *f,
                               gconstpointer  data);
 CvStore  *store_of           (Fixture       *f);
 gpointer  find_toplevel      (GType          type);
+gpointer  wait_for_toplevel  (GType          type);
 void      signal_seen_cb     (gpointer       instance,
                               gpointer       arg,
                               gboolean      *seen);

@@ -406,7 +406,11 @@ main (int   argc,
         g_signal_emit_by_name (child (editor, CV_TYPE_SESSION_EDITOR, "review_button"), "clicked");
         {
           GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours to unref */
+          gint64 until = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
+          /* The review is read on a worker thread: its window opens when it has. */
+          while (g_list_model_get_n_items (toplevels) < 2 && g_get_monotonic_time () < until)
+            g_main_context_iteration (NULL, TRUE);
           for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
             {
               g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);

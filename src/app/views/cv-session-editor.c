@@ -18,6 +18,7 @@
 #include "cv-paged-rows.h"
 #include "cv-review-window.h"
 #include "cv-session.h"
+#include "cv-reader.h"
 #include "cv-session-editor.h"
 #include "cv-file.h"
 #include "cv-sessions.h"
@@ -42,6 +43,7 @@ struct _CvSessionEditor
   GPtrArray            *chosen_themes;   /* of char*: themes for the next contribution */
   CvRecord             *answering;       /* what the next action agreed answers, or NULL */
   CvRecord             *editing;         /* what was said being changed in the form, or NULL */
+  GCancellable         *reviewing;       /* the review being read, if any */
   guint                 save_source;
   guint                 reload_source;
   gboolean              loading;
@@ -1232,15 +1234,29 @@ add_action_cb (CvSessionEditor *self)
   set_answering (self, NULL);
 }
 
-static void
-review_cb (CvSessionEditor *self)
+/* The review reads every session of the period: on a worker thread. */
+static gpointer
+read_review (CvStore       *reader,
+             gpointer       session_id,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  g_autoptr(GError) error = NULL;
-  CvReview *review;
+  return cv_review_build (reader, session_id, error);
+}
 
-  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+static void
+review_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  CvSessionEditor *self = user_data;   /* alive: dispose cancels the read */
+  g_autoptr(GError) error = NULL;
+  CvReview *review = cv_reader_run_finish (result, &error);
+
+  if (review == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  review = cv_review_build (self->store, cv_record_get_id (self->record), &error);
+  g_clear_object (&self->reviewing);
+  gtk_widget_set_sensitive (self->review_button, TRUE);
   if (review == NULL)
     {
       gtk_label_set_text (self->general_error, error->message);
@@ -1249,6 +1265,17 @@ review_cb (CvSessionEditor *self)
     }
   gtk_window_present (GTK_WINDOW (cv_review_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                         review)));
+}
+
+static void
+review_cb (CvSessionEditor *self)
+{
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL || self->reviewing != NULL)
+    return;
+  self->reviewing = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->review_button, FALSE);
+  cv_reader_run_async (self->store, read_review, g_strdup (cv_record_get_id (self->record)), g_free,
+                       (GDestroyNotify)cv_review_free, self->reviewing, review_read_cb, self);
 }
 
 static void
@@ -1412,6 +1439,9 @@ cv_session_editor_dispose (GObject *object)
   if (self->save_source != 0)
     cv_session_editor_save_pending (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->reviewing != NULL)
+    g_cancellable_cancel (self->reviewing);
+  g_clear_object (&self->reviewing);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_SESSION_EDITOR);
   g_clear_object (&self->record);
   g_clear_object (&self->trash);
