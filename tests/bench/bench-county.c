@@ -409,14 +409,16 @@ main (int   argc,
           gint64 until = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
           /* The review is read on a worker thread: its window opens when it has. */
-          while (g_list_model_get_n_items (toplevels) < 2 && g_get_monotonic_time () < until)
-            g_main_context_iteration (NULL, TRUE);
-          for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          while (review == NULL && g_get_monotonic_time () < until)
             {
-              g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+              g_main_context_iteration (NULL, TRUE);
+              for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+                {
+                  g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
 
-              if (CV_IS_REVIEW_WINDOW (w))
-                g_set_object (&review, w);
+                  if (CV_IS_REVIEW_WINDOW (w))
+                    g_set_object (&review, w);
+                }
             }
         }
         if (review != NULL)
