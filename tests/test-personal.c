@@ -603,7 +603,7 @@ test_retention (Fixture       *f,
                 "owner-id", cv_record_get_id (owns_action), NULL);
 
   /* No limit: nobody is past it. */
-  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  past = cv_retention_past (f->store, pid, "2026-12-02", TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (past->len, ==, 0);
   g_clear_pointer (&past, g_ptr_array_unref);
@@ -616,7 +616,7 @@ test_retention (Fixture       *f,
   g_assert_true (cv_retention_set_years (f->store, pid, 3, &error));
   g_assert_cmpuint (cv_retention_get_years (f->store, pid), ==, 3);
 
-  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  past = cv_retention_past (f->store, pid, "2026-12-02", TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (past->len, ==, 2);
   entry = g_ptr_array_index (past, 0);
@@ -633,19 +633,29 @@ test_retention (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (cv_retention_keep (f->store, cv_record_get_id (unseen), "Safeguarding case open", &error));
   g_clear_pointer (&past, g_ptr_array_unref);
-  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  past = cv_retention_past (f->store, pid, "2026-12-02", TRUE, &error);
+  g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->kept_reason, ==, "Safeguarding case open");
+  /* The list to review leaves them out until a whole period has passed
+   * since they were kept. */
+  g_clear_pointer (&past, g_ptr_array_unref);
+  past = cv_retention_past (f->store, pid, "2026-12-02", FALSE, &error);
+  g_assert_cmpuint (past->len, ==, 1);
+  g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->name, ==, "Beca Seen");
+  g_clear_pointer (&past, g_ptr_array_unref);
+  past = cv_retention_past (f->store, pid, "2099-12-02", FALSE, &error);
+  g_assert_cmpuint (past->len, ==, 3);
   g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->kept_reason, ==, "Safeguarding case open");
 
   /* Erasing is the other answer: they leave the list. */
   g_assert_true (cv_erasure_erase (f->store, cv_record_get_id (seen_long_ago), &error));
   g_clear_pointer (&past, g_ptr_array_unref);
-  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  past = cv_retention_past (f->store, pid, "2026-12-02", TRUE, &error);
   g_assert_cmpuint (past->len, ==, 1);
 
   /* Back to no limit. */
   g_assert_true (cv_retention_set_years (f->store, pid, 0, &error));
   g_clear_pointer (&past, g_ptr_array_unref);
-  past = cv_retention_past (f->store, pid, "2026-12-02", &error);
+  past = cv_retention_past (f->store, pid, "2026-12-02", TRUE, &error);
   g_assert_cmpuint (past->len, ==, 0);
 }
 

@@ -274,7 +274,7 @@ run_headless (CvApplication *self,
 
       if (id == NULL)
         goto failed;
-      past = cv_retention_past (store, id, today, &error);
+      past = cv_retention_past (store, id, today, TRUE, &error);
       if (past == NULL)
         goto failed;
       for (guint i = 0; i < past->len; i++)

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cv-contribution.h"
+#include "cv-duplicates.h"
 #include "cv-exchange.h"
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
@@ -463,6 +464,17 @@ show_message (CvWindow   *self,
 }
 
 static void
+review_duplicates_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               CvWindow         *self)
+{
+  if (!g_str_equal (response, "review"))
+    return;
+  cv_window_show_view (self, "stakeholders");
+  cv_stakeholders_view_show_duplicates (self->stakeholders_view);
+}
+
+static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -472,6 +484,7 @@ import_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(CvImportSummary) summary = cv_exchange_import_finish (CV_STORE (source), result, &error);
   g_autofree char *text = NULL;
+  guint n_already;
 
   if (summary == NULL)
     {
@@ -489,7 +502,31 @@ import_done_cb (GObject      *source,
     }
 
   cv_window_set_programme (self, cv_import_summary_get_programme_id (summary));
-  if (sharing->file != NULL)
+  n_already = cv_import_summary_get_possible_duplicates (summary);
+  if (n_already > 0)
+    {
+      g_autofree char *summary_text = sharing->file != NULL ? cv_import_summary_describe (summary) : NULL;
+      g_autofree char *already = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u person may already be in the register under "
+                                                               "another id. Review them, to merge or to say they "
+                                                               "are not the same person.",
+                                                               "%u people may already be in the register under "
+                                                               "another id. Review them, to merge or to say they "
+                                                               "are not the same people.", n_already),
+                                                  n_already);
+      GtkWidget *dialog;
+
+      text = summary_text != NULL ? g_strdup_printf ("%s\n\n%s", summary_text, already) : g_strdup (already);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Finished"), text);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
+                                        "review", _("_Review Possible Duplicates"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "review", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "review");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (review_duplicates_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else if (sharing->file != NULL)
     {
       text = cv_import_summary_describe (summary);
       show_message (self, _("Import Finished"), text);

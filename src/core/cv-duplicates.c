@@ -29,6 +29,7 @@
 #include "cv-action.h"
 #include "cv-attendance.h"
 #include "cv-contribution.h"
+#include "cv-consent-event.h"
 #include "cv-duplicates.h"
 #include "cv-error.h"
 #include "cv-session.h"
@@ -498,6 +499,35 @@ cv_duplicates_find (CvDatabase            *database,
 }
 
 /**
+ * cv_duplicates_count_involving:
+ * @pairs: (element-type CvDuplicatePair): what cv_duplicates_find() found
+ * @ids: (element-type utf8): records newly added (by an import)
+ *
+ * Returns: how many of the pairs join one of @ids to a record that was
+ *   there before: someone already in the register under another id
+ */
+guint
+cv_duplicates_count_involving (GPtrArray *pairs,
+                               GPtrArray *ids)
+{
+  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = 0;
+
+  g_return_val_if_fail (pairs != NULL && ids != NULL, 0);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (added, g_ptr_array_index (ids, i));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      CvDuplicatePair *pair = g_ptr_array_index (pairs, i);
+
+      if (g_hash_table_contains (added, pair->first_id) != g_hash_table_contains (added, pair->second_id))
+        n++;
+    }
+  return n;
+}
+
+/**
  * cv_duplicates_dismiss:
  *
  * Remembers that two stakeholders are not the same person, so that they are
@@ -748,6 +778,8 @@ cv_duplicates_merge (CvStore     *store,
       !move_links (store, CV_TYPE_ACTION, "organisation_id", kept_id, other_id, merge, error) ||
       !move_links (store, CV_TYPE_SESSION, "facilitator_id", kept_id, other_id, merge, error) ||
       !move_links (store, CV_TYPE_STAKEHOLDER, "organisation_id", kept_id, other_id, merge, error) ||
+      /* The other's consent history is the kept person's history too. */
+      !move_links (store, CV_TYPE_CONSENT_EVENT, "stakeholder_id", kept_id, other_id, merge, error) ||
       !keep_dismissals (store, other_id, merge, error))
     goto failed;
 

@@ -40,6 +40,8 @@ GPtrArray *cv_duplicates_find         (CvDatabase           *database,
                                        gpointer              user_data,
                                        GCancellable         *cancellable,
                                        GError              **error);
+guint      cv_duplicates_count_involving (GPtrArray         *pairs,
+                                          GPtrArray         *ids);
 char      *cv_duplicate_reason_text   (CvDuplicateReason     reasons);
 void       cv_duplicate_pair_free     (CvDuplicatePair      *pair);
 char      *cv_duplicates_name_key     (const char           *name);

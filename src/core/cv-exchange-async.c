@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "cv-duplicates.h"
 #include "cv-exchange.h"
 
 typedef struct
@@ -61,6 +62,21 @@ import_thread (GTask        *task,
   else if (store != NULL)
     summary = cv_exchange_import_data (store, g_bytes_get_data (job->data, NULL), g_bytes_get_size (job->data),
                                        job->progress, job->progress_data, cancellable, &error);
+  /* Someone a partner's file holds under another id than ours is not to be
+   * doubled silently: count who may already have been here, to offer a merge. */
+  if (summary != NULL && cv_import_summary_get_added_people (summary)->len > 0)
+    {
+      g_autoptr(GError) scan_error = NULL;
+      g_autoptr(GPtrArray) pairs = cv_duplicates_find (cv_store_get_database (store),
+                                                       cv_import_summary_get_programme_id (summary),
+                                                       NULL, NULL, cancellable, &scan_error);
+
+      if (pairs != NULL)
+        cv_import_summary_set_possible_duplicates (summary, cv_duplicates_count_involving (
+                                                     pairs, cv_import_summary_get_added_people (summary)));
+      else
+        g_debug ("Could not look for duplicates after the import: %s", scan_error->message);
+    }
   if (summary == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

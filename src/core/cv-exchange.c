@@ -797,6 +797,8 @@ cv_exchange_export_file (CvStore             *store,
 struct _CvImportSummary
 {
   char  *programme_id;
+  GPtrArray *added_people;           /* ids of the people the import added */
+  guint  possible_duplicates;        /* of them, how many look like someone already here */
   guint  added[N_SECTIONS + 1];      /* the last is the programme */
   guint  updated[N_SECTIONS + 1];
   guint  unchanged[N_SECTIONS + 1];
@@ -808,6 +810,7 @@ cv_import_summary_free (CvImportSummary *summary)
   if (summary == NULL)
     return;
   g_free (summary->programme_id);
+  g_clear_pointer (&summary->added_people, g_ptr_array_unref);
   g_free (summary);
 }
 
@@ -815,6 +818,37 @@ const char *
 cv_import_summary_get_programme_id (CvImportSummary *summary)
 {
   return summary->programme_id;
+}
+
+/**
+ * cv_import_summary_get_added_people:
+ *
+ * Returns: (transfer none) (element-type utf8): the ids of the people the
+ *   import added to the register, to look among for someone already there
+ */
+GPtrArray *
+cv_import_summary_get_added_people (CvImportSummary *summary)
+{
+  return summary->added_people;
+}
+
+/**
+ * cv_import_summary_get_possible_duplicates:
+ *
+ * Returns: how many people the import added look like someone who was in
+ *   the register before (cv_exchange_import_async() counts them)
+ */
+guint
+cv_import_summary_get_possible_duplicates (CvImportSummary *summary)
+{
+  return summary->possible_duplicates;
+}
+
+void
+cv_import_summary_set_possible_duplicates (CvImportSummary *summary,
+                                           guint            n)
+{
+  summary->possible_duplicates = n;
 }
 
 static int
@@ -1742,6 +1776,9 @@ write_contents (CvStore             *store,
               goto failed;
             }
           summary->added[item->section]++;
+          if (CV_IS_STAKEHOLDER (item->record) &&
+              g_strcmp0 (cv_record_get_string (item->record, "kind"), "person") == 0)
+            g_ptr_array_add (summary->added_people, g_strdup (cv_record_get_id (item->record)));
           g_ptr_array_add (written, item);
         }
       else
@@ -1866,6 +1903,7 @@ cv_exchange_import_data (CvStore             *store,
   c.builtin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   summary = g_new0 (CvImportSummary, 1);
+  summary->added_people = g_ptr_array_new_with_free_func (g_free);
   ok = read_contents (json_parser_get_root (parser), &c, error) &&
        check_references (store, &c, error) &&
        write_contents (store, &c, summary, progress, user_data, cancellable, error);

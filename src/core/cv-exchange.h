@@ -86,6 +86,10 @@ void             cv_exchange_export_async   (CvStore             *store,
 gboolean         cv_exchange_export_finish  (CvStore             *store,
                                              GAsyncResult        *result,
                                              GError             **error);
+GPtrArray       *cv_import_summary_get_added_people (CvImportSummary *summary);
+guint            cv_import_summary_get_possible_duplicates (CvImportSummary *summary);
+void             cv_import_summary_set_possible_duplicates (CvImportSummary *summary,
+                                                            guint            n);
 const char      *cv_import_summary_get_programme_id (CvImportSummary *summary);
 guint            cv_import_summary_count     (CvImportSummary *summary,
                                               const char      *key,

@@ -29,6 +29,9 @@ cv_retention_entry_free (CvRetentionEntry *entry)
 /**
  * cv_retention_past:
  * @today: the day to count back from, `YYYY-MM-DD`
+ * @include_kept: whether to list people kept with a reason within the
+ *   period too; without it, someone kept drops off the list until a whole
+ *   period has passed since they were kept
  *
  * Returns: (transfer full) (element-type CvRetentionEntry): the people of
  *   the programme last seen before its retention period, longest unseen
@@ -39,6 +42,7 @@ GPtrArray *
 cv_retention_past (CvStore     *store,
                    const char  *programme_id,
                    const char  *today,
+                   gboolean     include_kept,
                    GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_retention_entry_free);
@@ -52,7 +56,7 @@ cv_retention_past (CvStore     *store,
   st = cv_database_prepare (cv_store_get_database (store),
                             /* Each person's last sighting is worked out once. */
                             "WITH seen AS MATERIALIZED ("
-                            "  SELECT s.id AS id, s.name AS name, k.reason AS reason,"
+                            "  SELECT s.id AS id, s.name AS name, k.reason AS reason, k.kept_on AS kept_on,"
                             "    max (s.created_at,"
                             "         coalesce ((SELECT max (se.starts_at) FROM attendance a"
                             "                    JOIN session se ON se.id = a.session_id"
@@ -65,11 +69,15 @@ cv_retention_past (CvStore     *store,
                             "SELECT id, name, last_seen, reason FROM seen"
                             " WHERE last_seen < (SELECT date (?2, printf ('-%d years', years))"
                             "                    FROM programme_retention WHERE programme_id = ?1)"
+                            " AND (?3 OR kept_on IS NULL"
+                            "      OR kept_on < (SELECT date (?2, printf ('-%d years', years))"
+                            "                    FROM programme_retention WHERE programme_id = ?1))"
                             " ORDER BY last_seen, name", error);
   if (st == NULL)
     return NULL;
   cv_statement_bind_text (st, 1, programme_id);
   cv_statement_bind_text (st, 2, today);
+  cv_statement_bind_int64 (st, 3, include_kept);
   while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
     {
       CvRetentionEntry *entry = g_new0 (CvRetentionEntry, 1);

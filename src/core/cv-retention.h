@@ -22,6 +22,7 @@ gboolean   cv_retention_set_years (CvStore    *store,
 GPtrArray *cv_retention_past  (CvStore     *store,
                                const char  *programme_id,
                                const char  *today,
+                               gboolean     include_kept,
                                GError     **error);
 gboolean   cv_retention_keep  (CvStore     *store,
                                const char  *stakeholder_id,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-consent.h"
 #include "cv-duplicates.h"
 #include "cv-duplicates-window.h"
 #include "cv-stakeholder.h"
@@ -276,7 +277,20 @@ value_text (CvStore       *store,
   switch (field->type)
     {
     case CV_FIELD_BOOLEAN:
-      return g_strdup (cv_record_get_boolean (record, field->name) ? _("Yes") : _("No"));
+      /* TRANSLATORS: a yes-or-no field's value, named with the field: "Consent to be contacted: Yes" */
+      return g_strdup_printf (_("%s: %s"), _(field->label),
+                              cv_record_get_boolean (record, field->name) ? _("Yes") : _("No"));
+    case CV_FIELD_WORDS:
+      {
+        const char * const *words = cv_record_get_list (record, field->name);
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+        for (guint i = 0; words != NULL && words[i] != NULL; i++)
+          g_ptr_array_add (labels, (gpointer)(g_str_equal (field->name, "consent_purposes")
+                                              ? cv_consent_purpose_label (words[i]) : words[i]));
+        g_ptr_array_add (labels, NULL);
+        return labels->len > 1 ? g_strjoinv (", ", (GStrv)labels->pdata) : NULL;
+      }
     case CV_FIELD_CHOICE:
       {
         const char *label = cv_field_choice_label (field, cv_record_get_string (record, field->name));
@@ -289,6 +303,18 @@ value_text (CvStore       *store,
     default:
       return g_strdup (cv_record_get_string (record, field->name));
     }
+}
+
+static void
+name_choice (GtkWidget     *button,
+             const CvField *field,
+             const char    *value)
+{
+  /* TRANSLATORS: a choice when merging two records: the field, then the value to keep */
+  g_autofree char *name = g_strdup_printf (_("Keep %s: %s"), _(field->label), value != NULL ? value : _("(empty)"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (button, name);
 }
 
 static void
@@ -323,7 +349,8 @@ merge_page (CvDuplicatesWindow *self,
       GtkWidget *row, *box, *first_button, *second_button;
       Choice choice = { i, NULL };
 
-      if (field->flags & CV_FIELD_SCOPE || field->type == CV_FIELD_WORDS || g_str_equal (field->name, "kind"))
+      /* Tags are joined; what consent covers is chosen with the rest of the consent. */
+      if (field->flags & CV_FIELD_SCOPE || g_str_equal (field->name, "tags") || g_str_equal (field->name, "kind"))
         continue;
       a = value_text (self->store, self->first, field);
       b = value_text (self->store, self->second, field);
@@ -336,6 +363,11 @@ merge_page (CvDuplicatesWindow *self,
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
       first_button = gtk_check_button_new_with_label (a != NULL ? a : _("(empty)"));
       second_button = gtk_check_button_new_with_label (b != NULL ? b : _("(empty)"));
+      /* Each choice is named with its field and value, so that "Yes" or
+       * "No" alone never has to be guessed at: "Keep Consent to be
+       * contacted: Yes". */
+      name_choice (first_button, field, a);
+      name_choice (second_button, field, b);
       gtk_check_button_set_group (GTK_CHECK_BUTTON (second_button), GTK_CHECK_BUTTON (first_button));
       /* What is filled in wins over what is empty; otherwise the older record's. */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (a == NULL ? second_button : first_button), TRUE);

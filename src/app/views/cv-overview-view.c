@@ -8,12 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-consent.h"
 #include "cv-format.h"
 #include "cv-measure.h"
 #include "cv-measure-chart.h"
 #include "cv-overview.h"
 #include "cv-overview-view.h"
 #include "cv-view.h"
+#include "cv-time.h"
 
 struct _CvOverviewView
 {
@@ -28,6 +30,7 @@ struct _CvOverviewView
   AdwPreferencesGroup *upcoming_group;
   AdwPreferencesGroup *overdue_group;
   AdwPreferencesGroup *week_group;
+  AdwPreferencesGroup *consent_group;
   AdwPreferencesGroup *themes_group;
   AdwPreferencesGroup *measures_group;
 };
@@ -179,6 +182,26 @@ cv_overview_view_reload (CvOverviewView *self)
     add_row (self, self->overdue_group, _("See Every Overdue Action"), NULL, "overdue", "all");
   add_actions (self, self->week_group, overview->due_this_week, _("Nothing is due this week"));
 
+  /* Consent to review: a range of an index, counted; the row opens the list. */
+  {
+    g_autofree char *today = cv_local_date (now, NULL);
+    gint64 due = cv_consent_count_due (self->store, self->programme_id, today, NULL);
+
+    if (due > 0)
+      {
+        g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%'u Person’s Consent Is Due for Review",
+                                                               "%'u People’s Consent Is Due for Review",
+                                                               (gulong)due), (guint)due);
+
+        add_row (self, self->consent_group, title,
+                 _("Lapsed, or to be reviewed within 30 days: until it is reviewed, they are not invited or "
+                   "put on contact lists"), "consent-due", "all");
+      }
+    else if (due == 0)
+      add_row (self, self->consent_group, _("No consent is due for review"), NULL, NULL, NULL);
+  }
+
   for (guint i = 0; i < overview->themes->len; i++)
     {
       CvOverviewItem *item = g_ptr_array_index (overview->themes, i);
@@ -307,6 +330,7 @@ cv_overview_view_class_init (CvOverviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvOverviewView, upcoming_group);
   gtk_widget_class_bind_template_child (widget_class, CvOverviewView, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, CvOverviewView, week_group);
+  gtk_widget_class_bind_template_child (widget_class, CvOverviewView, consent_group);
   gtk_widget_class_bind_template_child (widget_class, CvOverviewView, themes_group);
   gtk_widget_class_bind_template_child (widget_class, CvOverviewView, measures_group);
 }

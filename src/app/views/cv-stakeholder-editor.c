@@ -12,9 +12,11 @@
 #include <string.h>
 
 #include "cv-action.h"
+#include "cv-consent.h"
 #include "cv-date-row.h"
 #include "cv-format.h"
 #include "cv-person-document.h"
+#include "cv-programme.h"
 #include "cv-paged-rows.h"
 #include "cv-register.h"
 #include "cv-stakeholder.h"
@@ -58,10 +60,23 @@ struct _CvStakeholderEditor
   GtkWidget       *email_error_row;
   GtkLabel        *email_error;
   AdwEntryRow     *phone_row;
+  AdwPreferencesGroup *consent_group;
+  AdwActionRow    *consent_row;
   GtkSwitch       *consent_switch;
   AdwEntryRow     *consent_on_row;
   GtkWidget       *consent_on_error_row;
   GtkLabel        *consent_on_error;
+  AdwComboRow     *consent_how_row;
+  AdwExpanderRow  *consent_purposes_row;
+  AdwEntryRow     *consent_review_row;
+  GtkWidget       *consent_review_error_row;
+  GtkLabel        *consent_review_error;
+  GtkWidget       *consent_buttons_row;
+  GtkWidget       *consent_reviewed_button;
+  GtkWidget       *withdraw_button;
+  AdwExpanderRow  *consent_history_row;
+  GPtrArray       *purpose_rows;    /* in consent_purposes_row, each with its "purpose" */
+  GPtrArray       *history_rows;    /* in consent_history_row */
   GtkWidget       *named_row;
   GtkSwitch       *named_switch;
   AdwComboRow     *influence_row;
@@ -170,6 +185,23 @@ record_from_widgets (CvStakeholderEditor *self)
 
     cv_record_set_string (record, "consent_on", consent_on);
   }
+  cv_record_set_string (record, "consent_how", choice_of_row (self->consent_how_row));
+  {
+    g_autoptr(GPtrArray) purposes = g_ptr_array_new ();
+    g_autofree char *review_on = cv_date_row_get_date (self->consent_review_row);
+
+    for (guint i = 0; i < self->purpose_rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (self->purpose_rows, i);
+        GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+
+        if (gtk_check_button_get_active (check))
+          g_ptr_array_add (purposes, g_object_get_data (G_OBJECT (row), "purpose"));
+      }
+    g_ptr_array_add (purposes, NULL);
+    cv_record_set_list (record, "consent_purposes", (const char * const *)purposes->pdata);
+    cv_record_set_string (record, "consent_review_on", review_on);
+  }
   cv_record_set_boolean (record, "named_to_partners",
                          person_kind (self) && gtk_switch_get_active (self->named_switch));
   cv_record_set_string (record, "influence", choice_of_row (self->influence_row));
@@ -219,6 +251,8 @@ check_fields (CvStakeholderEditor *self,
     { "name", self->name_error_row, self->name_error, GTK_WIDGET (self->name_row) },
     { "email", self->email_error_row, self->email_error, GTK_WIDGET (self->email_row) },
     { "consent_on", self->consent_on_error_row, self->consent_on_error, GTK_WIDGET (self->consent_on_row) },
+    { "consent_review_on", self->consent_review_error_row, self->consent_review_error,
+      GTK_WIDGET (self->consent_review_row) },
     { "organisation_id", self->organisation_error_row, self->organisation_error,
       GTK_WIDGET (self->organisation_row) },
   };
@@ -257,6 +291,8 @@ update_title (CvStakeholderEditor *self)
 }
 
 static void reload_pages (CvStakeholderEditor *self);
+static void show_consent (CvStakeholderEditor *self);
+static GtkWidget *page_row (const char *title, const char *subtitle);
 
 /**
  * cv_stakeholder_editor_save_pending:
@@ -296,6 +332,8 @@ cv_stakeholder_editor_save_pending (CvStakeholderEditor *self)
 
   g_set_object (&self->record, record);
   update_title (self);
+  /* The core completes consent (its date, its review date): show it. */
+  show_consent (self);
   if (is_new)
     {
       reload_pages (self);
@@ -337,6 +375,7 @@ choice_changed_cb (CvStakeholderEditor *self)
   /* Only people belong to an organisation; organisations are always named. */
   gtk_widget_set_visible (GTK_WIDGET (self->organisation_row), person);
   gtk_widget_set_visible (self->named_row, person);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_group), person);
   if (!self->loading)
     cv_stakeholder_editor_save_pending (self);
 }
@@ -353,9 +392,17 @@ consent_toggled_cb (CvStakeholderEditor *self)
 {
   gboolean consent = gtk_switch_get_active (self->consent_switch);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), consent);
   if (self->loading)
     return;
+  /* Turning consent off is withdrawing it: asked, and dated. */
+  if (!consent && self->record != NULL && cv_record_get_boolean (self->record, "consent"))
+    {
+      self->loading = TRUE;
+      gtk_switch_set_active (self->consent_switch, TRUE);
+      self->loading = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "editor.withdraw-consent", NULL);
+      return;
+    }
   /* Consent is dated: today unless the person says otherwise. */
   if (consent && entry_text (self->consent_on_row)[0] == '\0')
     {
@@ -365,6 +412,294 @@ consent_toggled_cb (CvStakeholderEditor *self)
       self->loading = FALSE;
     }
   cv_stakeholder_editor_save_pending (self);
+  /* What it covers is asked next. */
+  if (consent)
+    adw_expander_row_set_expanded (self->consent_purposes_row, TRUE);
+}
+
+static void
+purpose_toggled_cb (CvStakeholderEditor *self)
+{
+  if (!self->loading)
+    cv_stakeholder_editor_save_pending (self);
+}
+
+/* Consent: what it covers, when it is reviewed, its history */
+
+/* One row per purpose the programme offers (and any other the person's
+ * consent names), ticked for those it covers. */
+static void
+rebuild_purposes (CvStakeholderEditor *self)
+{
+  g_autoptr(GPtrArray) offered = g_ptr_array_new_with_free_func (g_free);
+  const char * const *covered = self->record != NULL ? cv_record_get_list (self->record, "consent_purposes") : NULL;
+  const char *name = self->record != NULL ? cv_record_get_string (self->record, "name") : NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  for (guint i = 0; i < self->purpose_rows->len; i++)
+    adw_expander_row_remove (self->consent_purposes_row, g_ptr_array_index (self->purpose_rows, i));
+  g_ptr_array_set_size (self->purpose_rows, 0);
+
+  if (self->programme_id != NULL)
+    {
+      g_autoptr(CvRecord) programme = cv_store_load (self->store, CV_TYPE_PROGRAMME, self->programme_id, NULL);
+      const char * const *purposes = programme != NULL ? cv_record_get_list (programme, "consent_purposes") : NULL;
+
+      for (guint i = 0; purposes != NULL && purposes[i] != NULL; i++)
+        g_ptr_array_add (offered, g_strdup (purposes[i]));
+    }
+  for (guint i = 0; covered != NULL && covered[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (offered, covered[i], g_str_equal, NULL))
+      g_ptr_array_add (offered, g_strdup (covered[i]));
+
+  for (guint i = 0; i < offered->len; i++)
+    {
+      const char *purpose = g_ptr_array_index (offered, i);
+      const char *label = cv_consent_purpose_label (purpose);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gboolean on = covered != NULL && g_strv_contains (covered, purpose);
+      /* TRANSLATORS: the name a screen reader gives a tick box: "Consent of Ann Hughes covers: Newsletters" */
+      g_autofree char *accessible = g_strdup_printf (_("Consent of %s covers: %s"), name != NULL ? name : "", label);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data_full (G_OBJECT (row), "purpose", g_strdup (purpose), g_free);
+      g_object_set_data (G_OBJECT (row), "check", check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (purpose_toggled_cb), self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->consent_purposes_row, row);
+      g_ptr_array_add (self->purpose_rows, row);
+      if (on)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? ", " : "", label);
+    }
+  adw_expander_row_set_subtitle (self->consent_purposes_row,
+                                 subtitle->len > 0 ? subtitle->str : _("Nothing yet"));
+}
+
+static void
+rebuild_history (CvStakeholderEditor *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  const CvRecordKind *kind = cv_store_kind_for_table ("consent_event");
+  const char *id = self->record != NULL ? cv_record_get_id (self->record) : NULL;
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_expander_row_remove (self->consent_history_row, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+  if (id != NULL)
+    events = cv_consent_history (self->store, id, NULL);
+  /* Latest first: what happened last is what matters now. */
+  for (guint i = events != NULL ? events->len : 0; i > 0; i--)
+    {
+      CvRecord *event = g_ptr_array_index (events, i - 1);
+      const char *change = _(cv_field_choice_label (cv_record_kind_find_field (kind, "kind"),
+                                                    cv_record_get_string (event, "kind")));
+      const char *how = _(cv_field_choice_label (cv_record_kind_find_field (kind, "how"),
+                                                 cv_record_get_string (event, "how")));
+      g_autofree char *on = cv_format_date (cv_record_get_string (event, "happened_on"));
+      /* TRANSLATORS: a change of consent, its date and how it was given: "Given on 2 January 2025 · Written" */
+      g_autofree char *title = g_strdup_printf (_("%s on %s · %s"), change, on, how);
+      const char * const *purposes = cv_record_get_list (event, "purposes");
+      g_autoptr(GString) covers = g_string_new (NULL);
+      GtkWidget *row;
+
+      for (guint j = 0; purposes != NULL && purposes[j] != NULL; j++)
+        g_string_append_printf (covers, "%s%s", j > 0 ? ", " : "", cv_consent_purpose_label (purposes[j]));
+      row = page_row (title, covers->len > 0 ? covers->str : NULL);
+      adw_expander_row_add_row (self->consent_history_row, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  adw_expander_row_set_subtitle (self->consent_history_row,
+                                 self->history_rows->len == 0 ? _("No changes yet") : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_history_row), id != NULL);
+}
+
+/* Where the consent stands, in words beside the switch, with what can be done. */
+static void
+show_consent (CvStakeholderEditor *self)
+{
+  CvRecord *r = self->record;
+  g_autofree char *today = cv_consent_today ();
+  g_autofree char *review = NULL;
+  g_autofree char *withdrawn = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *withdraw_name = NULL;
+  g_autofree char *reviewed_name = NULL;
+  gboolean consent, stored;
+
+  if (r == NULL)
+    return;
+  consent = cv_record_get_boolean (r, "consent");
+  stored = cv_record_get_id (r) != NULL;
+  review = cv_format_date (cv_record_get_string (r, "consent_review_on"));
+  withdrawn = cv_format_date (cv_record_get_string (r, "consent_withdrawn_on"));
+  switch (cv_consent_state (r, today))
+    {
+    case CV_CONSENT_CURRENT:
+      subtitle = g_strdup_printf (_("Given; review by %s"), review);
+      break;
+    case CV_CONSENT_DUE:
+      subtitle = g_strdup_printf (_("Due for review by %s"), review);
+      break;
+    case CV_CONSENT_LAPSED:
+      subtitle = g_strdup_printf (_("Lapsed: it was to be reviewed by %s. Not invited or on contact lists "
+                                    "until it is reviewed."), review);
+      break;
+    case CV_CONSENT_WITHDRAWN:
+      subtitle = g_strdup_printf (_("Withdrawn on %s"), withdrawn);
+      break;
+    case CV_CONSENT_NONE:
+    default:
+      subtitle = g_strdup (_("Not given"));
+      break;
+    }
+  adw_action_row_set_subtitle (self->consent_row, subtitle);
+
+  self->loading = TRUE;
+  gtk_switch_set_active (self->consent_switch, consent);
+  cv_date_row_set_date (self->consent_on_row, cv_record_get_string (r, "consent_on"));
+  select_choice (self->consent_how_row, cv_record_get_string (r, "consent_how"));
+  cv_date_row_set_date (self->consent_review_row, cv_record_get_string (r, "consent_review_on"));
+  rebuild_purposes (self);
+  self->loading = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), consent);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_how_row), consent);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_purposes_row), consent);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_review_row), consent);
+  gtk_widget_set_visible (self->consent_buttons_row, consent && stored);
+
+  /* The buttons say whose consent they act on. */
+  withdraw_name = g_strdup_printf (_("Withdraw the consent of %s"), cv_record_get_string (r, "name"));
+  reviewed_name = g_strdup_printf (_("The consent of %s was reviewed today"), cv_record_get_string (r, "name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->withdraw_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  withdraw_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->consent_reviewed_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  reviewed_name, -1);
+  rebuild_history (self);
+}
+
+/* Reads the person back after the core changed them, and shows them. */
+static void
+reload_consent (CvStakeholderEditor *self)
+{
+  g_autoptr(CvRecord) stored = NULL;
+
+  stored = cv_store_load (self->store, CV_TYPE_STAKEHOLDER, cv_record_get_id (self->record), NULL);
+  if (stored == NULL)
+    return;
+  g_set_object (&self->record, stored);
+  self->loading = TRUE;
+  gtk_switch_set_active (self->named_switch, cv_record_get_boolean (stored, "named_to_partners"));
+  self->loading = FALSE;
+  show_consent (self);
+}
+
+static void
+report (CvStakeholderEditor *self,
+        const char          *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/**
+ * cv_stakeholder_editor_withdraw_consent:
+ *
+ * Withdraws the consent of the person shown, dated today, as the
+ * confirmation of "Withdraw Consent…" does.
+ *
+ * Returns: whether it was withdrawn
+ */
+gboolean
+cv_stakeholder_editor_withdraw_consent (CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = cv_consent_today ();
+  g_autofree char *done = NULL;
+
+  g_return_val_if_fail (CV_IS_STAKEHOLDER_EDITOR (self), FALSE);
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL ||
+      !cv_stakeholder_editor_save_pending (self))
+    return FALSE;
+  if (!cv_consent_withdraw (self->store, cv_record_get_id (self->record), today, &error))
+    {
+      report (self, error->message);
+      return FALSE;
+    }
+  reload_consent (self);
+  done = g_strdup_printf (_("Consent of “%s” withdrawn"), cv_record_get_string (self->record, "name"));
+  report (self, done);
+  return TRUE;
+}
+
+static void
+withdraw_response_cb (AdwMessageDialog    *dialog,
+                      const char          *response,
+                      CvStakeholderEditor *self)
+{
+  if (g_str_equal (response, "withdraw"))
+    cv_stakeholder_editor_withdraw_consent (self);
+}
+
+static void
+withdraw_consent_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CvStakeholderEditor *self = CV_STAKEHOLDER_EDITOR (widget);
+  g_autofree char *today = cv_today ();
+  g_autofree char *day = cv_format_date (today);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
+    return;
+  heading = g_strdup_printf (_("Withdraw the Consent of %s?"), cv_record_get_string (self->record, "name"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("From today, %s, they will not be invited, put on contact lists or named "
+                                    "to partners. The withdrawal is dated and kept in their consent history; "
+                                    "consent can be given again later."), day);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "withdraw", _("_Withdraw Consent"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "withdraw",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+withdraw_clicked_cb (CvStakeholderEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.withdraw-consent", NULL);
+}
+
+static void
+consent_reviewed_clicked_cb (CvStakeholderEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = cv_consent_today ();
+
+  if (self->record == NULL || cv_record_get_id (self->record) == NULL ||
+      !cv_stakeholder_editor_save_pending (self))
+    return;
+  if (!cv_consent_mark_reviewed (self->store, cv_record_get_id (self->record), today, &error))
+    {
+      report (self, error->message);
+      return;
+    }
+  reload_consent (self);
 }
 
 static void
@@ -558,6 +893,8 @@ clear_errors (CvStakeholderEditor *self)
   show_field_error (self->name_error_row, self->name_error, GTK_WIDGET (self->name_row), NULL);
   show_field_error (self->email_error_row, self->email_error, GTK_WIDGET (self->email_row), NULL);
   show_field_error (self->consent_on_error_row, self->consent_on_error, GTK_WIDGET (self->consent_on_row), NULL);
+  show_field_error (self->consent_review_error_row, self->consent_review_error,
+                    GTK_WIDGET (self->consent_review_row), NULL);
   show_field_error (self->organisation_error_row, self->organisation_error,
                     GTK_WIDGET (self->organisation_row), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
@@ -580,9 +917,6 @@ load_record (CvStakeholderEditor *self)
   select_choice (self->sector_row, cv_record_get_string (r, "sector"));
   set_entry (self->email_row, cv_record_get_string (r, "email"));
   set_entry (self->phone_row, cv_record_get_string (r, "phone"));
-  gtk_switch_set_active (self->consent_switch, cv_record_get_boolean (r, "consent"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->consent_on_row), cv_record_get_boolean (r, "consent"));
-  cv_date_row_set_date (self->consent_on_row, cv_record_get_string (r, "consent_on"));
   gtk_switch_set_active (self->named_switch, cv_record_get_boolean (r, "named_to_partners"));
   select_choice (self->influence_row, cv_record_get_string (r, "influence"));
   select_choice (self->interest_row, cv_record_get_string (r, "interest"));
@@ -594,7 +928,10 @@ load_record (CvStakeholderEditor *self)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), notes != NULL ? notes : "", -1);
   gtk_widget_set_visible (GTK_WIDGET (self->organisation_row),
                           g_strcmp0 (cv_record_get_string (r, "kind"), "person") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_group),
+                          g_strcmp0 (cv_record_get_string (r, "kind"), "person") == 0);
   self->loading = FALSE;
+  show_consent (self);
 
   clear_errors (self);
   update_title (self);
@@ -726,6 +1063,8 @@ store_changed_cb (CvStakeholderEditor *self,
   else if (g_str_equal (table, "attendance") || g_str_equal (table, "action") ||
            g_str_equal (table, "session"))
     reload_pages (self);
+  else if (g_str_equal (table, "consent_event") && g_strcmp0 (id, cv_record_get_id (self->record)) == 0)
+    rebuild_history (self);
 }
 
 static void
@@ -741,6 +1080,8 @@ cv_stakeholder_editor_dispose (GObject *object)
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->organisation_id, g_free);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_pointer (&self->purpose_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cv_stakeholder_editor_parent_class)->dispose (object);
 }
@@ -791,10 +1132,21 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   BIND (email_error_row);
   BIND (email_error);
   BIND (phone_row);
+  BIND (consent_group);
+  BIND (consent_row);
   BIND (consent_switch);
   BIND (consent_on_row);
   BIND (consent_on_error_row);
   BIND (consent_on_error);
+  BIND (consent_how_row);
+  BIND (consent_purposes_row);
+  BIND (consent_review_row);
+  BIND (consent_review_error_row);
+  BIND (consent_review_error);
+  BIND (consent_buttons_row);
+  BIND (consent_reviewed_button);
+  BIND (withdraw_button);
+  BIND (consent_history_row);
   BIND (named_row);
   BIND (named_switch);
   BIND (influence_row);
@@ -822,12 +1174,18 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, erase_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_person_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, withdraw_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, consent_reviewed_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.withdraw-consent", NULL, withdraw_consent_action);
 }
 
 static void
 cv_stakeholder_editor_init (CvStakeholderEditor *self)
 {
   self->tags = g_ptr_array_new_with_free_func (g_free);
+  self->purpose_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->loading = TRUE;
@@ -836,8 +1194,10 @@ cv_stakeholder_editor_init (CvStakeholderEditor *self)
   fill_choices (self->influence_row, "influence");
   fill_choices (self->interest_row, "interest");
   fill_choices (self->engagement_row, "engagement");
+  fill_choices (self->consent_how_row, "consent_how");
   self->loading = FALSE;
   cv_date_row_attach_calendar (self->consent_on_row);
+  cv_date_row_attach_calendar (self->consent_review_row);
 
   cv_stakeholder_chooser_set_kind (self->organisation_chooser, "organisation");
 

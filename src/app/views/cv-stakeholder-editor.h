@@ -26,4 +26,6 @@ gboolean    cv_stakeholder_editor_export_person (CvStakeholderEditor *self,
                                                  GFile               *pdf,
                                                  GError             **error);
 
+gboolean     cv_stakeholder_editor_withdraw_consent (CvStakeholderEditor *self);
+
 G_END_DECLS

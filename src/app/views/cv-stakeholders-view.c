@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-consent.h"
+#include "cv-csv-export.h"
 #include "cv-csv-import-dialog.h"
 #include "cv-duplicates-window.h"
 #include "cv-erasure.h"
@@ -42,6 +44,7 @@ struct _CvStakeholdersView
   CvTrash              *trash;
   gboolean              updating_filters;
   gboolean              tags_stale;   /* reloaded when the filters are next shown */
+  GtkWindow            *erase_parent; /* while a window other than ours asks to erase */
 
   /* Template widgets */
   AdwLeaflet           *leaflet;
@@ -51,12 +54,14 @@ struct _CvStakeholdersView
   GtkDropDown          *sector_filter;
   GtkDropDown          *engagement_filter;
   GtkDropDown          *tag_filter;
+  GtkDropDown          *consent_filter;
   GtkToggleButton      *grid_toggle;
   GtkButton            *delete_button;
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
   GtkColumnViewColumn  *name_column;
   GtkColumnViewColumn  *kind_column;
+  GtkColumnViewColumn  *consent_column;
   GtkColumnViewColumn  *organisation_column;
   GtkColumnViewColumn  *sector_column;
   GtkColumnViewColumn  *engagement_column;
@@ -86,7 +91,8 @@ update_visible_page (CvStakeholdersView *self)
   gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
                       gtk_drop_down_get_selected (self->sector_filter) > 0 ||
                       gtk_drop_down_get_selected (self->engagement_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->tag_filter) > 0;
+                      gtk_drop_down_get_selected (self->tag_filter) > 0 ||
+                      gtk_drop_down_get_selected (self->consent_filter) > 0;
 
   if (n == 0)
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
@@ -129,6 +135,38 @@ choice_at (const char *field_name,
   return position == 0 || position == GTK_INVALID_LIST_POSITION ? NULL : field->choices[position - 1].nick;
 }
 
+/* The consent filter is a range of the index on consent and its review
+ * date: due for review within CV_CONSENT_DUE_DAYS (or lapsed), lapsed, or
+ * withdrawn (a withdrawal date at all). */
+enum { CONSENT_ANY, CONSENT_DUE, CONSENT_LAPSED, CONSENT_WITHDRAWN };
+
+static void
+apply_consent_filter (CvStakeholdersView *self)
+{
+  g_autofree char *today = cv_consent_today ();
+  g_autofree char *until = cv_consent_add_days (today, CV_CONSENT_DUE_DAYS);
+
+  switch (gtk_drop_down_get_selected (self->consent_filter))
+    {
+    case CONSENT_DUE:
+      cv_record_list_set_filter (self->list, "consent", "1");
+      cv_record_list_set_range (self->list, "consent_review_on", NULL, until);
+      break;
+    case CONSENT_LAPSED:
+      cv_record_list_set_filter (self->list, "consent", "1");
+      cv_record_list_set_range (self->list, "consent_review_on", NULL, today);
+      break;
+    case CONSENT_WITHDRAWN:
+      cv_record_list_set_filter (self->list, "consent", "0");
+      cv_record_list_set_range (self->list, "consent_withdrawn_on", "0", NULL);
+      break;
+    default:
+      cv_record_list_set_filter (self->list, "consent", NULL);
+      cv_record_list_set_range (self->list, NULL, NULL, NULL);
+      break;
+    }
+}
+
 static void
 filter_changed_cb (CvStakeholdersView *self)
 {
@@ -142,6 +180,7 @@ filter_changed_cb (CvStakeholdersView *self)
   cv_record_list_set_filter (self->list, "tags",
                              tag > 0 && self->tags != NULL && tag - 1 < g_strv_length (self->tags)
                                ? self->tags[tag - 1] : NULL);
+  apply_consent_filter (self);
   refresh (self);
 }
 
@@ -464,7 +503,10 @@ cv_stakeholders_view_erase (CvStakeholdersView *self,
     }
   heading = g_strdup_printf (_("Erase “%s”?"), plan->name);
   body = describe_erasure (plan);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+  /* Asked over the window that asked for it ("People Past Retention" is modal). */
+  dialog = adw_message_dialog_new (self->erase_parent != NULL ? self->erase_parent
+                                                              : GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading,
                                    _("This removes them everywhere in this database, and cannot be undone:"));
   /* A list reads better aligned to its start than centred like the body. */
   details = gtk_label_new (body);
@@ -505,6 +547,48 @@ cv_stakeholders_view_show_duplicates (CvStakeholdersView *self)
                                      self->trash, self->programme_id);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+static void
+retention_erase_cb (CvRetentionWindow  *window,
+                    const char         *stakeholder_id,
+                    CvStakeholdersView *self)
+{
+  self->erase_parent = GTK_WINDOW (window);
+  cv_stakeholders_view_erase (self, stakeholder_id);
+  self->erase_parent = NULL;
+}
+
+/**
+ * cv_stakeholders_view_show_retention:
+ *
+ * Opens "People Past Retention" for the programme shown.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL with no programme
+ */
+CvRetentionWindow *
+cv_stakeholders_view_show_retention (CvStakeholdersView *self)
+{
+  CvRetentionWindow *window;
+
+  g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
+
+  if (self->store == NULL || self->programme_id == NULL)
+    return NULL;
+  cv_stakeholder_editor_save_pending (self->editor);
+  window = cv_retention_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                    self->programme_id);
+  g_signal_connect_object (window, "erase-requested", G_CALLBACK (retention_erase_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+show_retention_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  cv_stakeholders_view_show_retention (CV_STAKEHOLDERS_VIEW (widget));
 }
 
 static void
@@ -586,6 +670,72 @@ export_csv_action (GtkWidget  *widget,
                          _("stakeholders.csv"));
 }
 
+/* A contact list: only people whose consent holds, with what it covers. */
+static void
+contacts_chosen_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    CvStakeholdersView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->programme_id != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *today = cv_consent_today ();
+      g_autoptr(GString) csv = NULL;
+      guint left_out = 0;
+
+      csv = cv_csv_export_contacts (self->store, self->programme_id, NULL, today, &left_out, &error);
+      if (csv == NULL || !cv_csv_save (csv, file, &error))
+        show_toast (self, error->message);
+      else if (left_out > 0)
+        {
+          g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "Saved without %u person whose consent has lapsed, "
+                                                                 "was withdrawn or was never given",
+                                                                 "Saved without %u people whose consent has lapsed, "
+                                                                 "was withdrawn or was never given", left_out),
+                                                    left_out);
+          show_toast (self, title);
+        }
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  cv_stakeholders_view_save_pending (CV_STAKEHOLDERS_VIEW (widget));
+  chooser = gtk_file_chooser_native_new (_("Export Contact List"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* TRANSLATORS: the name suggested for a contact list */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("contacts.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (contacts_chosen_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * cv_stakeholders_view_show_consent_due:
+ *
+ * Lists the people whose consent is due for review (or has lapsed),
+ * soonest first: what the overview's row opens.
+ */
+void
+cv_stakeholders_view_show_consent_due (CvStakeholdersView *self)
+{
+  g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_toggle_button_set_active (self->grid_toggle, FALSE);
+  gtk_column_view_sort_by_column (self->column_view, self->consent_column, GTK_SORT_ASCENDING);
+  gtk_drop_down_set_selected (self->consent_filter, CONSENT_DUE);
+}
+
 static void
 folded_changed_cb (CvStakeholdersView *self)
 {
@@ -630,12 +780,14 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, sector_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, engagement_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, consent_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, grid_toggle);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, delete_button);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, name_column);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, consent_column);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, organisation_column);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, sector_column);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, engagement_column);
@@ -660,6 +812,8 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "stakeholders.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.export-contacts", NULL, export_contacts_action);
+  gtk_widget_class_install_action (widget_class, "stakeholders.show-retention", NULL, show_retention_action);
 }
 
 static void
@@ -708,6 +862,7 @@ cv_stakeholders_view_set_store (CvStakeholdersView *self,
   self->trash = g_object_ref (trash);
   cv_record_column_set_up (self->name_column, store, "name");
   cv_record_column_set_up (self->kind_column, store, "kind");
+  cv_record_column_set_up (self->consent_column, store, "consent_review_on");
   cv_record_column_set_up (self->organisation_column, store, "organisation_id");
   cv_record_column_set_up (self->sector_column, store, "sector");
   cv_record_column_set_up (self->engagement_column, store, "engagement");
@@ -855,7 +1010,11 @@ as_view_open (CvView     *view,
               const char *table,
               const char *id)
 {
-  cv_stakeholders_view_open (CV_STAKEHOLDERS_VIEW (view), id);
+  /* "consent-due": the overview's row for consent due for review. */
+  if (g_str_equal (table, "consent-due"))
+    cv_stakeholders_view_show_consent_due (CV_STAKEHOLDERS_VIEW (view));
+  else
+    cv_stakeholders_view_open (CV_STAKEHOLDERS_VIEW (view), id);
 }
 
 static void
@@ -879,7 +1038,7 @@ as_view_save_pending (CvView *view)
 static void
 cv_stakeholders_view_view_init (CvViewInterface *iface)
 {
-  static const char * const tables[] = { "stakeholder", NULL };
+  static const char * const tables[] = { "stakeholder", "consent-due", NULL };
 
   iface->tables = tables;
   iface->set_store = as_view_set_store;

@@ -5,6 +5,7 @@
 
 #include "cv-csv-import-dialog.h"
 #include "cv-duplicates-window.h"
+#include "cv-retention-window.h"
 #include "cv-store.h"
 #include "cv-trash.h"
 
@@ -31,5 +32,8 @@ gboolean    cv_stakeholders_view_is_searching     (CvStakeholdersView *self);
 GListModel *cv_stakeholders_view_get_model        (CvStakeholdersView *self);
 void        cv_stakeholders_view_import_file      (CvStakeholdersView *self,
                                                    GFile              *file);
+
+void          cv_stakeholders_view_show_consent_due (CvStakeholdersView *self);
+CvRetentionWindow *cv_stakeholders_view_show_retention (CvStakeholdersView *self);
 
 G_END_DECLS

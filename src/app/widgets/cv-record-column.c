@@ -8,10 +8,39 @@
 
 #include <glib/gi18n.h>
 
+#include "cv-consent.h"
 #include "cv-format.h"
 #include "cv-record-column.h"
 #include "cv-sort-key.h"
+#include "cv-stakeholder.h"
 #include "cv-time.h"
+
+/* A person's consent in the register, sorted by its review date: lapsed
+ * and withdrawn consent said in words, for everyone to see. */
+static char *
+consent_text (CvRecord       *record,
+              CvConsentState *state)
+{
+  g_autofree char *today = cv_consent_today ();
+  g_autofree char *review = cv_format_date (cv_record_get_string (record, "consent_review_on"));
+
+  *state = cv_consent_state (record, today);
+  switch (*state)
+    {
+    case CV_CONSENT_CURRENT:
+      /* TRANSLATORS: consent in the register, with the date it is to be reviewed by */
+      return g_strdup_printf (_("Given, review by %s"), review);
+    case CV_CONSENT_DUE:
+      return g_strdup_printf (_("Review due by %s"), review);
+    case CV_CONSENT_LAPSED:
+      return g_strdup (_("Lapsed"));
+    case CV_CONSENT_WITHDRAWN:
+      return g_strdup (_("Withdrawn"));
+    case CV_CONSENT_NONE:
+    default:
+      return NULL;
+    }
+}
 
 /* Returns: (transfer full) (nullable): @field of @record in the person's words */
 char *
@@ -23,6 +52,11 @@ cv_record_cell_text (CvStore    *store,
 
   if (g_str_equal (field_name, "updated_at"))
     return cv_format_timestamp (cv_record_get_updated_at (record));
+  if (g_str_equal (field_name, "consent_review_on") && CV_IS_STAKEHOLDER (record))
+    {
+      CvConsentState state;
+      return consent_text (record, &state);
+    }
 
   field = cv_record_kind_find_field (cv_record_get_kind (record), field_name);
   g_return_val_if_fail (field != NULL, NULL);
@@ -103,9 +137,25 @@ bind_cb (GtkSignalListItemFactory *factory,
          CvStore                  *store)
 {
   const char *field = g_object_get_data (G_OBJECT (factory), "field");
+  GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = cv_record_cell_text (store, gtk_list_item_get_item (item), field);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  /* Lapsed or withdrawn consent stands out; due for review a little. */
+  if (g_str_equal (field, "consent_review_on") && CV_IS_STAKEHOLDER (gtk_list_item_get_item (item)))
+    {
+      CvConsentState state;
+      g_autofree char *again = consent_text (gtk_list_item_get_item (item), &state);
+
+      if (state == CV_CONSENT_LAPSED || state == CV_CONSENT_WITHDRAWN)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+      if (state == CV_CONSENT_DUE)
+        gtk_widget_add_css_class (label, "warning");
+      else
+        gtk_widget_remove_css_class (label, "warning");
+    }
 }
 
 /**
