@@ -839,7 +839,12 @@ store_changed_cb (CvWindow   *self,
     return;
   /* No id: many programmes changed at once (an import). */
   if (self->programme != NULL && (id == NULL || g_str_equal (id, cv_record_get_id (self->programme))))
-    cv_window_set_programme (self, cv_record_get_id (self->programme));
+    {
+      /* A copy: setting the programme frees the record its id is read from. */
+      g_autofree char *current = g_strdup (cv_record_get_id (self->programme));
+
+      cv_window_set_programme (self, current);
+    }
   else
     reload_programme_list (self);
 }
