@@ -642,8 +642,9 @@ test_retention (Fixture       *f,
   g_assert_cmpuint (past->len, ==, 1);
   g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->name, ==, "Beca Seen");
   g_clear_pointer (&past, g_ptr_array_unref);
+  /* Everyone is past it by then, Alun again among them. */
   past = cv_retention_past (f->store, pid, "2099-12-02", FALSE, &error);
-  g_assert_cmpuint (past->len, ==, 3);
+  g_assert_cmpuint (past->len, ==, 5);
   g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->kept_reason, ==, "Safeguarding case open");
 
   /* Erasing is the other answer: they leave the list. */
