@@ -183,23 +183,6 @@ wait_for_dialog (const char *heading)
     }
 }
 
-/* Waits, without a clock, until a window of @type is open. */
-static gpointer
-wait_for_toplevel (GType type)
-{
-  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  gpointer window;
-
-  while ((window = find_toplevel (type)) == NULL)
-    {
-      if (g_get_monotonic_time () > until)
-        g_error ("no %s opened", g_type_name (type));
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return window;
-}
-
 static CvRecord *
 add_programme (Fixture    *f,
                const char *name)
