@@ -297,6 +297,25 @@ conversations_changed_cb (CvGuidesView *self)
                                       : _("No conversations yet. Choose a guide in the library to start one."));
 }
 
+/* A programme's conversations (50,000 in a county) are read on a worker
+ * thread; a newer read cancels an older one. */
+static void
+conversations_read_cb (GObject      *list,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CvGuidesView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cv_widget_report_error (GTK_WIDGET (self), "Could not read the conversations", error);
+      return;
+    }
+  conversations_changed_cb (self);
+}
+
 static void
 search_changed_cb (GtkSearchEntry *entry,
                    CvGuidesView   *self)
@@ -305,8 +324,7 @@ search_changed_cb (GtkSearchEntry *entry,
 
   self->searching = *text != '\0';
   cv_record_list_set_search (self->conversations, self->searching ? text : NULL);
-  cv_record_list_refresh (self->conversations, NULL);
-  conversations_changed_cb (self);
+  cv_record_list_refresh_async (self->conversations, conversations_read_cb, g_object_ref (self));
 }
 
 /**
@@ -1278,8 +1296,7 @@ cv_guides_view_set_programme (CvGuidesView *self,
   g_free (self->today);
   self->today = cv_today ();
   cv_record_list_set_programme (self->conversations, programme_id);
-  cv_record_list_refresh (self->conversations, NULL);
-  conversations_changed_cb (self);
+  cv_record_list_refresh_async (self->conversations, conversations_read_cb, g_object_ref (self));
 }
 
 /* Ctrl+F: the conversations, searched by person reference. */
