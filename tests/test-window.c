@@ -920,9 +920,9 @@ test_action_done_and_review (Fixture       *f,
   stored = cv_store_load (store_of (f), CV_TYPE_ACTION, action_id, &error);
   cv_record_set_string (stored, "due_on", "2018-09-30");
   g_assert_true (cv_store_update (store_of (f), stored, &error));
-  g_assert_cmpuint (g_list_model_get_n_items (cv_actions_view_get_model (view)), ==, 1);
+  wait_for_n_items (cv_actions_view_get_model (view), 1);
   gtk_toggle_button_set_active (child (view, CV_TYPE_ACTIONS_VIEW, "overdue_toggle"), TRUE);
-  g_assert_cmpuint (g_list_model_get_n_items (cv_actions_view_get_model (view)), ==, 0);
+  wait_for_n_items (cv_actions_view_get_model (view), 0);
   gtk_toggle_button_set_active (child (view, CV_TYPE_ACTIONS_VIEW, "overdue_toggle"), FALSE);
 
   /* The next session's review shows it, done, with what was done. */
@@ -1526,8 +1526,7 @@ test_overview_opens_records (Fixture       *f,
   g_signal_emit_by_name (row, "activated");
   run_main_loop (50);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (view_stack), ==, "actions");
-  g_assert_cmpuint (g_list_model_get_n_items (cv_actions_view_get_model (
-                      child (f->window, CV_TYPE_WINDOW, "actions_view"))), ==, 12);
+  wait_for_n_items (cv_actions_view_get_model (child (f->window, CV_TYPE_WINDOW, "actions_view")), 12);
 }
 
 /* The tracker's status drop-down for the action called @title, or NULL. */

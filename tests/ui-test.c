@@ -126,6 +126,20 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Waits until @model holds @n items: lists over many records are read on a
+ * worker thread, and change when the read is done. */
+void
+wait_for_n_items (GListModel *model,
+                  guint       n)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  run_main_loop (20);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+}
+
 /* The window of @type once it has opened: some open when a worker thread
  * has read what they show. */
 gpointer

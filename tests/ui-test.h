@@ -36,6 +36,8 @@ void      fixture_tear_down  (Fixture       *f,
 CvStore  *store_of           (Fixture       *f);
 gpointer  find_toplevel      (GType          type);
 gpointer  wait_for_toplevel  (GType          type);
+void      wait_for_n_items   (GListModel    *model,
+                              guint          n);
 void      signal_seen_cb     (gpointer       instance,
                               gpointer       arg,
                               gboolean      *seen);
