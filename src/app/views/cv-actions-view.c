@@ -112,29 +112,13 @@ update_visible_page (CvActionsView *self)
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
-static void
-refreshed_cb (GObject      *list,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(CvActionsView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cv_widget_report_error (GTK_WIDGET (self), "Could not list the actions", error);
-      return;
-    }
-  update_visible_page (self);
-}
-
 /* A county's 200,000 actions are searched, filtered and sorted on a worker
  * thread; a newer refresh cancels an older one. */
 static void
 refresh (CvActionsView *self)
 {
-  cv_record_list_refresh_async (self->list, refreshed_cb, g_object_ref (self));
+  cv_record_list_refresh_for (self->list, GTK_WIDGET (self), "Could not list the actions",
+                              (CvRefreshed)update_visible_page);
 }
 
 /* Overdue: due before today (the person's day) and neither done nor dropped. */

@@ -300,20 +300,10 @@ conversations_changed_cb (CvGuidesView *self)
 /* A programme's conversations (50,000 in a county) are read on a worker
  * thread; a newer read cancels an older one. */
 static void
-conversations_read_cb (GObject      *list,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+read_conversations (CvGuidesView *self)
 {
-  g_autoptr(CvGuidesView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cv_widget_report_error (GTK_WIDGET (self), "Could not read the conversations", error);
-      return;
-    }
-  conversations_changed_cb (self);
+  cv_record_list_refresh_for (self->conversations, GTK_WIDGET (self), "Could not read the conversations",
+                              (CvRefreshed)conversations_changed_cb);
 }
 
 static void
@@ -324,7 +314,7 @@ search_changed_cb (GtkSearchEntry *entry,
 
   self->searching = *text != '\0';
   cv_record_list_set_search (self->conversations, self->searching ? text : NULL);
-  cv_record_list_refresh_async (self->conversations, conversations_read_cb, g_object_ref (self));
+  read_conversations (self);
 }
 
 /**
@@ -1296,7 +1286,7 @@ cv_guides_view_set_programme (CvGuidesView *self,
   g_free (self->today);
   self->today = cv_today ();
   cv_record_list_set_programme (self->conversations, programme_id);
-  cv_record_list_refresh_async (self->conversations, conversations_read_cb, g_object_ref (self));
+  read_conversations (self);
 }
 
 /* Ctrl+F: the conversations, searched by person reference. */

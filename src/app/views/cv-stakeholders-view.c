@@ -184,23 +184,6 @@ filter_changed_cb (CvStakeholdersView *self)
   refresh (self);
 }
 
-static void
-searched_cb (GObject      *list,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(CvStakeholdersView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        cv_widget_report_error (GTK_WIDGET (self), "Could not search the stakeholders", error);
-      return;
-    }
-  update_visible_page (self);
-}
-
 /* Each keystroke searches at once, in a worker thread: typing never waits
  * for a search, and a newer one cancels an older one still running. */
 static void
@@ -209,7 +192,8 @@ search_changed_cb (CvStakeholdersView *self)
   if (self->list == NULL)
     return;
   cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  cv_record_list_refresh_async (self->list, searched_cb, g_object_ref (self));
+  cv_record_list_refresh_for (self->list, GTK_WIDGET (self), "Could not search the stakeholders",
+                              (CvRefreshed)update_visible_page);
 }
 
 static void

@@ -235,3 +235,50 @@ cv_theme_chips_set (GtkFlowBox         *chips,
     }
   gtk_widget_set_visible (GTK_WIDGET (chips), n > 0);
 }
+
+typedef struct
+{
+  GtkWidget   *owner;
+  const char  *what;
+  CvRefreshed  done;
+} Refresh;
+
+static void
+refreshed_cb (GObject      *list,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Refresh *refresh = data;
+  g_autoptr(GError) error = NULL;
+
+  if (cv_record_list_refresh_finish (CV_RECORD_LIST (list), result, &error))
+    refresh->done (refresh->owner);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    cv_widget_report_error (refresh->owner, refresh->what, error);
+  g_object_unref (refresh->owner);
+  g_free (refresh);
+}
+
+/**
+ * cv_record_list_refresh_for:
+ * @owner: the view that shows @list; kept alive until the refresh ends
+ * @what: (not nullable): what failed, for the log ("Could not list the actions")
+ * @done: called with @owner when the rows have changed
+ *
+ * Refreshes @list on a worker thread (cv_record_list_refresh_async()), as
+ * every view does when its search, filters or programme change: a newer
+ * refresh cancels an older one, whose @done is then not called.
+ */
+void
+cv_record_list_refresh_for (CvRecordList *list,
+                            GtkWidget    *owner,
+                            const char   *what,
+                            CvRefreshed   done)
+{
+  Refresh *refresh = g_new0 (Refresh, 1);
+
+  refresh->owner = g_object_ref (owner);
+  refresh->what = what;
+  refresh->done = done;
+  cv_record_list_refresh_async (list, refreshed_cb, refresh);
+}

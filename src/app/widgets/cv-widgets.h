@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cv-record-list.h"
 #include "cv-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,11 @@ void  cv_theme_chips_set     (GtkFlowBox         *chips,
                               const char * const *themes);
 
 AdwToast *cv_not_invited_toast (guint        left_out);
+
+typedef void (*CvRefreshed) (gpointer owner);
+void  cv_record_list_refresh_for (CvRecordList *list,
+                                  GtkWidget    *owner,
+                                  const char   *what,
+                                  CvRefreshed   done);
 
 G_END_DECLS
