@@ -68,6 +68,7 @@ main (int   argc,
       { "Withdrawn Wyn", "wyn@example.org", "2026-06-01", invitations, TRUE, "invited" },
       { "Newsletter Nia", "nia@example.org", "2026-06-01", newsletters, FALSE, "invited" },
       { "Apologetic Alun", "alun@example.org", "2026-06-01", invitations, FALSE, "apologies" },
+      { "Absent Aled", "aled@example.org", "2026-06-01", invitations, FALSE, "absent" },
     };
     CvRecord *first = g_ptr_array_index (upcoming, 0);
 
@@ -93,7 +94,7 @@ main (int   argc,
 
     ics = cv_sessions_to_icalendar (store, upcoming, "2026-11-23T10:00:00Z", &left_out, &error);
     g_assert_no_error (error);
-    /* Lewis, Wyn and Nia; Alun sent apologies and is not counted. */
+    /* Lewis, Wyn and Nia; Alun sent apologies and Aled did not attend: neither is counted. */
     g_assert_cmpuint (left_out, ==, 3);
   }
   if (!g_file_set_contents (argv[1], ics, -1, &error))
