@@ -99,6 +99,9 @@ cv_match_count_update (CvMatchCount *self,
   g_return_if_fail (CV_IS_MATCH_COUNT (self));
   g_return_if_fail (self->kind != NULL);
 
+  /* Nothing at all to search: the list's empty state says so. */
+  if (total == 0)
+    narrowed = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self), narrowed);
   if (!narrowed)
     return;
