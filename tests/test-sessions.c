@@ -210,6 +210,18 @@ test_mark_attended (Fixture       *f,
   g_assert_cmpuint (counts.absent, ==, 1);
   g_assert_cmpuint (counts.attended, ==, 0);
 
+  /* How each stands, one at a time, as a person's page asks. */
+  {
+    g_autofree char *gwen = cv_sessions_status_of (f->store, session_id, ids[1], &error);
+    g_autoptr(CvRecord) held = add (f->store, CV_TYPE_SESSION, "programme-id", cv_record_get_id (f->programme),
+                                    "title", "Another", NULL);
+    g_autofree char *elsewhere = cv_sessions_status_of (f->store, cv_record_get_id (held), ids[1], &error);
+
+    g_assert_cmpstr (gwen, ==, "absent");
+    g_assert_null (elsewhere);
+    g_assert_no_error (error);
+  }
+
   marked = cv_sessions_mark_attended (f->store, session_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (marked), ==, 2);

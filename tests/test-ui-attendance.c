@@ -18,6 +18,8 @@
 #include "cv-sessions.h"
 #include "cv-sessions-view.h"
 #include "cv-stakeholder.h"
+#include "cv-stakeholder-editor.h"
+#include "cv-stakeholders-view.h"
 #include "ui-test.h"
 
 static CvRecord *
@@ -170,6 +172,28 @@ test_mark_all_and_did_not_attend (Fixture       *f,
                     choice_labelled (status_of (f, "Amira Patel"), "Attended"));
   g_assert_cmpuint (gtk_drop_down_get_selected (status_of (f, "Gwen Morgan")), ==,
                     choice_labelled (status_of (f, "Gwen Morgan"), "Did Not Attend"));
+
+  /* Gwen's own page says how she stood at the session. */
+  cv_window_open_record (f->window, "stakeholder", ids[1]);
+  {
+    GtkWidget *stakeholders = child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+    CvPagedRows *rows = child (child (stakeholders, CV_TYPE_STAKEHOLDERS_VIEW, "editor"),
+                               CV_TYPE_STAKEHOLDER_EDITOR, "session_rows");
+    gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    GtkWidget *row;
+
+    while (cv_paged_rows_is_loading (rows) ||
+           !ADW_IS_ACTION_ROW (gtk_widget_get_first_child (GTK_WIDGET (cv_paged_rows_get_list_box (rows)))))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, until);
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      }
+    row = gtk_widget_get_first_child (GTK_WIDGET (cv_paged_rows_get_list_box (rows)));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Quarterly meeting");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Did Not Attend"));
+  }
+  cv_window_open_record (f->window, "session", cv_record_get_id (session));
 
   /* Undo, as the toast's button does: they are invited again, Gwen still did not come. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);

@@ -57,6 +57,37 @@ cv_sessions_count_attendance (CvStore             *store,
 }
 
 /**
+ * cv_sessions_status_of:
+ *
+ * How someone stands on a session's list: one row, along the list's unique
+ * index, for a person's page that lists their sessions a page at a time.
+ *
+ * Returns: (transfer full) (nullable): the attendance status ("attended",
+ *   "absent" …), or %NULL when they are not listed (@error then unset) or on
+ *   an error
+ */
+char *
+cv_sessions_status_of (CvStore     *store,
+                       const char  *session_id,
+                       const char  *stakeholder_id,
+                       GError     **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  g_return_val_if_fail (CV_IS_STORE (store), NULL);
+
+  st = cv_database_prepare (cv_store_get_database (store),
+                            "SELECT status FROM attendance WHERE session_id = ?1 AND stakeholder_id = ?2", error);
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, session_id);
+  cv_statement_bind_text (st, 2, stakeholder_id);
+  step = cv_statement_step (st, error);
+  return step == CV_STEP_ROW ? g_strdup (cv_statement_column_text (st, 0)) : NULL;
+}
+
+/**
  * cv_sessions_mark_attended:
  *
  * Marks everyone still only invited to a session as having come to it, in

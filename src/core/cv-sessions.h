@@ -28,6 +28,10 @@ gboolean   cv_sessions_add_attendees    (CvStore             *store,
                                          guint               *added,
                                          guint               *already_listed,
                                          GError             **error);
+char      *cv_sessions_status_of        (CvStore             *store,
+                                         const char          *session_id,
+                                         const char          *stakeholder_id,
+                                         GError             **error);
 char     **cv_sessions_mark_attended    (CvStore             *store,
                                          const char          *session_id,
                                          GError             **error);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cv-action.h"
+#include "cv-attendance.h"
 #include "cv-consent.h"
 #include "cv-date-row.h"
 #include "cv-format.h"
@@ -21,6 +22,7 @@
 #include "cv-register.h"
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-chooser.h"
+#include "cv-sessions.h"
 #include "cv-stakeholder-editor.h"
 #include "cv-widgets.h"
 
@@ -841,8 +843,24 @@ static GtkWidget *
 session_row_cb (CvRecord *session,
                 gpointer  user_data)
 {
+  CvStakeholderEditor *self = user_data;
   g_autofree char *when = cv_format_timestamp (cv_record_get_string (session, "starts_at"));
-  GtkWidget *row = page_row (cv_record_get_string (session, "title"), when);
+  g_autofree char *status = cv_sessions_status_of (self->store, cv_record_get_id (session),
+                                                   cv_record_get_id (self->record), NULL);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  /* Whether they came, as the session's own list says. */
+  if (status != NULL)
+    {
+      g_autoptr(CvRecord) probe = cv_record_new (CV_TYPE_ATTENDANCE);
+      const CvField *field = cv_record_kind_find_field (cv_record_get_kind (probe), "status");
+      const char *label = _(cv_field_choice_label (field, status));
+
+      /* TRANSLATORS: a session on a person's page: when it was, then how they stood: “5 Dec 2018 · Did Not Attend” */
+      subtitle = when != NULL ? g_strdup_printf (_("%s · %s"), when, label) : g_strdup (label);
+    }
+  row = page_row (cv_record_get_string (session, "title"), subtitle != NULL ? subtitle : when);
 
   cv_opens_record (row, "session", cv_record_get_id (session));
   return row;
