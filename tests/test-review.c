@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gstdio.h>
 
 #include "cv-action.h"
@@ -119,11 +121,30 @@ test_long_programme_few_pages (void)
   g_assert_cmpint (pages, <=, 8);
 }
 
+/* Counts are grouped as the person's locale groups them: a county review
+ * leaves out thousands. */
+static void
+test_more_grouped (void)
+{
+  g_autofree char *more = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "en_GB.UTF-8") == NULL)
+    {
+      g_test_skip ("The en_GB.UTF-8 locale is not installed");
+      return;
+    }
+  more = cv_review_more_text (12345);
+  setlocale (LC_ALL, saved);
+  g_assert_cmpstr (more, ==, "…and 12,345 more");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/review/long-programme-few-pages", test_long_programme_few_pages);
+  g_test_add_func ("/review/more-grouped", test_more_grouped);
   return g_test_run ();
 }

@@ -612,7 +612,7 @@ cv_review_build (CvStore     *store,
 char *
 cv_review_more_text (guint n)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %u more", "…and %u more", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "…and %'u more", "…and %'u more", n), n);
 }
 
 /**

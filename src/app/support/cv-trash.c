@@ -123,7 +123,7 @@ cv_trash_delete (CvTrash   *self,
       title = name != NULL ? g_strdup_printf (_("“%s” deleted"), name) : g_strdup (_("Deleted"));
     }
   else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record deleted", "%u records deleted",
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u record deleted", "%'u records deleted",
                                           deletions->len), deletions->len);
 
   forget (self);

@@ -49,7 +49,7 @@ update_add_button (CvAttendeePicker *self)
   if (n == 0)
     label = g_strdup (_("_Add"));
   else
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Add %u Person", "_Add %u People", n), n);
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Add %'u Person", "_Add %'u People", n), n);
   gtk_button_set_label (self->add_button, label);
   gtk_button_set_use_underline (self->add_button, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), n > 0);

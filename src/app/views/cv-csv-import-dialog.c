@@ -75,7 +75,7 @@ list_lines (GPtrArray *lines)
       guint more = lines->len - LISTED_LINES;
 
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "…and %u more", "…and %u more", more), more);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "…and %'u more", "…and %'u more", more), more);
     }
   return g_string_free (text, FALSE);
 }
@@ -175,7 +175,7 @@ show_checked (CvCsvImportDialog *self)
   n_new = merge || duplicates->len > n_valid ? n_valid : n_valid - duplicates->len;
   n_organisations = cv_csv_import_get_n_new_organisations (self->import);
 
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "“%s” has %u row.", "“%s” has %u rows.", n_rows),
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "“%s” has %'u row.", "“%s” has %'u rows.", n_rows),
                           self->file_name, n_rows);
   if (g_strcmp0 (cv_csv_table_get_encoding (table), "UTF-8") != 0)
     {
@@ -200,9 +200,9 @@ show_checked (CvCsvImportDialog *self)
   gtk_widget_set_visible (self->duplicates_group, duplicates->len > 0);
 
   if (problems->len == 0)
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Row", "_Import %u Rows", n_new), n_new);
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %'u Row", "_Import %'u Rows", n_new), n_new);
   else
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import the %u Valid Row", "_Import the %u Valid Rows",
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import the %'u Valid Row", "_Import the %'u Valid Rows",
                                           n_new), n_new);
   gtk_button_set_label (self->import_button, label);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_new > 0);

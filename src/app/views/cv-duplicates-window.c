@@ -174,11 +174,11 @@ show_pairs_page (CvDuplicatesWindow *self)
       return;
     }
   if (self->pairs->len > MAX_ROWS)
-    text = g_strdup_printf (_("The %u likeliest of %u possible duplicates, likeliest first."),
+    text = g_strdup_printf (_("The %'u likeliest of %'u possible duplicates, likeliest first."),
                             MAX_ROWS, self->pairs->len);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u possible duplicate, likeliest first.",
-                                         "%u possible duplicates, likeliest first.", self->pairs->len),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u possible duplicate, likeliest first.",
+                                         "%'u possible duplicates, likeliest first.", self->pairs->len),
                             self->pairs->len);
   gtk_label_set_text (self->pairs_label, text);
   gtk_stack_set_visible_child_name (self->stack, "pairs");

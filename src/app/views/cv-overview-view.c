@@ -173,7 +173,7 @@ cv_overview_view_reload (CvOverviewView *self)
     add_row (self, self->upcoming_group, _("None planned"), NULL, NULL, NULL);
 
   overdue_title = overview->overdue_count > overview->overdue->len
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue Actions: %u, Most Overdue First", "Overdue Actions: %u, Most Overdue First",
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue Actions: %'u, Most Overdue First", "Overdue Actions: %'u, Most Overdue First",
                                     overview->overdue_count), overview->overdue_count)
     : g_strdup (_("Overdue Actions"));
   adw_preferences_group_set_title (self->overdue_group, overdue_title);
@@ -205,7 +205,7 @@ cv_overview_view_reload (CvOverviewView *self)
   for (guint i = 0; i < overview->themes->len; i++)
     {
       CvOverviewItem *item = g_ptr_array_index (overview->themes, i);
-      g_autofree char *times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Raised %u time", "Raised %u times",
+      g_autofree char *times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Raised %'u time", "Raised %'u times",
                                                              item->count), item->count);
 
       add_row (self, self->themes_group, item->title, times, "theme", item->id);

@@ -495,8 +495,8 @@ reload_attendance (CvSessionEditor *self)
     }
 
   /* TRANSLATORS: the counts under a session's attendance list */
-  summary = g_strdup_printf (_("%u listed · %u invited · %u attended · %u sent apologies · %u did not attend · "
-                               "%u paid for their time"),
+  summary = g_strdup_printf (_("%'u listed · %'u invited · %'u attended · %'u sent apologies · %'u did not attend · "
+                               "%'u paid for their time"),
                              counts.listed, counts.invited, counts.attended, counts.apologies, counts.absent,
                              counts.paid);
   gtk_label_set_text (self->attendance_counts, counts.listed > 0 ? summary : _("Nobody is listed yet."));
@@ -550,8 +550,8 @@ cv_session_editor_mark_attended (CvSessionEditor *self)
   n = g_strv_length (ids);
   if (n == 0)
     return 0;
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person marked as attended",
-                                        "%u people marked as attended", n), n);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person marked as attended",
+                                        "%'u people marked as attended", n), n);
   cv_trash_offer_undo (self->trash, GTK_WIDGET (self), title, unmark_attended_cb,
                        g_steal_pointer (&ids), (GDestroyNotify)g_strfreev);
   return n;

@@ -111,9 +111,9 @@ show_more_row (CvPagedRows *self)
   GtkWidget *button;
 
   /* TRANSLATORS: under the first rows of a long list, e.g. "50 of 4,012 shown" */
-  shown = g_strdup_printf (ngettext ("%u of %u shown", "%u of %u shown", self->total), self->n_shown, self->total);
+  shown = g_strdup_printf (ngettext ("%'u of %'u shown", "%'u of %'u shown", self->total), self->n_shown, self->total);
   /* TRANSLATORS: the button that adds the next rows of a long list */
-  more = g_strdup_printf (ngettext ("Show %u More", "Show %u More", next), next);
+  more = g_strdup_printf (ngettext ("Show %'u More", "Show %'u More", next), next);
   label = gtk_label_new (shown);
   button = gtk_button_new_with_label (more);
 

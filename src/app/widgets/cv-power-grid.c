@@ -245,7 +245,7 @@ cv_power_grid_snapshot (GtkWidget   *widget,
         if (more == 0)
           continue;
         cell_rect (&area, hi, it, &cell);
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %'u more", "and %'u more", more), more);
         pango_layout_set_text (layout, text, -1);
         append_text (snapshot, layout, &dim, cell.origin.x + 24,
                      cell.origin.y + 6 + (shown[hi][it] + 1) * LINE_HEIGHT + 2);
@@ -380,7 +380,7 @@ cv_power_grid_describe (const CvGrid *grid)
           if (count > shown)
             {
               g_string_append (text, ", ");
-              g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", count - shown),
+              g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %'u more", "and %'u more", count - shown),
                                       count - shown);
             }
         }
