@@ -16,9 +16,20 @@
 #include "cv-actions-view.h"
 #include "cv-attendance.h"
 #include "cv-attendee-picker.h"
+#include "cv-programme-dialog.h"
+#include "cv-review-window.h"
+#include "cv-conversation-window.h"
+#include "cv-guides-view.h"
+#include "cv-conversation.h"
 #include "cv-session-editor.h"
 #include "cv-sessions.h"
 #include "cv-sessions-view.h"
+#include "cv-stakeholder.h"
+#include "cv-stakeholders-view.h"
+#include "cv-stakeholder-editor.h"
+#include "cv-session.h"
+#include "cv-programme.h"
+#include "cv-contribution.h"
 #include "ui-test.h"
 
 static void
@@ -62,13 +73,29 @@ press (const char *accelerator)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Types @text (ASCII letters, digits, spaces and - : . ,) key by key. */
 static void
 type (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
-      char key[2] = { *p, '\0' };
-      press (*p == ' ' ? "space" : key);
+      g_autofree char *key = NULL;
+
+      if (*p == ' ')
+        key = g_strdup ("space");
+      else if (*p == '-')
+        key = g_strdup ("minus");
+      else if (*p == ':')
+        key = g_strdup ("<Shift>semicolon");
+      else if (*p == '.')
+        key = g_strdup ("period");
+      else if (*p == ',')
+        key = g_strdup ("comma");
+      else if (g_ascii_isupper (*p))
+        key = g_strdup_printf ("<Shift>%c", g_ascii_tolower (*p));
+      else
+        key = g_strdup_printf ("%c", *p);
+      press (key);
     }
 }
 
@@ -81,8 +108,10 @@ wait_until (Condition   condition,
 {
   gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
+  /* Not blocked in the main loop: what is waited for may come without an event. */
   while (!condition (data) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   if (!condition (data))
     g_error ("Waited in vain for %s", what);
 }
@@ -111,6 +140,67 @@ focus_is_within (gpointer widget)
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* What has the focus, in words, for messages: its type, its label or
+ * tooltip, and the types of the two widgets around it. */
+static char *
+describe_focus (void)
+{
+  GtkWidget *focus = focus_widget ();
+  GString *text;
+
+  if (focus == NULL)
+    return g_strdup ("nothing");
+  text = g_string_new (G_OBJECT_TYPE_NAME (focus));
+  if (GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL)
+    g_string_append_printf (text, " “%s”", gtk_button_get_label (GTK_BUTTON (focus)));
+  if (gtk_widget_get_tooltip_text (focus) != NULL)
+    g_string_append_printf (text, " (tooltip “%s”)", gtk_widget_get_tooltip_text (focus));
+  for (GtkWidget *p = gtk_widget_get_parent (focus); p != NULL; p = gtk_widget_get_parent (p))
+    {
+      const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (p));
+
+      if (ADW_IS_PREFERENCES_ROW (p))
+        g_string_append_printf (text, " < %s “%s”", G_OBJECT_TYPE_NAME (p),
+                                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (p)));
+      else if (id != NULL)
+        g_string_append_printf (text, " < %s#%s", G_OBJECT_TYPE_NAME (p), id);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* @widget's middle is inside every scrolled window around it and inside
+ * its window: a person can see it. */
+static gboolean
+is_in_view (GtkWidget *widget)
+{
+  for (GtkWidget *a = gtk_widget_get_parent (widget); a != NULL; a = gtk_widget_get_parent (a))
+    {
+      graphene_rect_t bounds;
+      double x, y;
+
+      if (!GTK_IS_SCROLLED_WINDOW (a) && !GTK_IS_NATIVE (a))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, a, &bounds))
+        return FALSE;
+      x = bounds.origin.x + bounds.size.width / 2;
+      y = bounds.origin.y + bounds.size.height / 2;
+      if (x < 0 || y < 0 || x > gtk_widget_get_width (a) || y > gtk_widget_get_height (a))
+        return FALSE;
+      /* A popover is a surface of its own, placed to be seen. */
+      if (GTK_IS_NATIVE (a))
+        break;
+    }
+  return TRUE;
+}
+
+static gboolean
+focus_is_in_view (gpointer unused)
+{
+  GtkWidget *focus = focus_widget ();
+
+  return focus != NULL && is_in_view (focus);
+}
+
 /* Asserts that the focus is on @widget or inside it, and can be seen. */
 static void
 assert_focus_within (GtkWidget  *widget,
@@ -120,17 +210,35 @@ assert_focus_within (GtkWidget  *widget,
   GtkWidget *focus;
 
   while (!focus_is_within (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   focus = focus_widget ();
   if (!focus_is_within (widget))
-    g_error ("The focus is not on %s but on %s, in %s", what,
-             focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing",
-             focus != NULL && gtk_widget_get_parent (focus) != NULL ?
-               G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)) : "nothing");
+    {
+      g_autofree char *where = describe_focus ();
+      g_error ("The focus is not on %s but on %s", what, where);
+    }
   if (!gtk_window_get_focus_visible (GTK_WINDOW (gtk_widget_get_root (focus))))
     g_error ("The focus on %s cannot be seen", what);
   if (!gtk_widget_is_drawable (focus))
     g_error ("The focus on %s is on a %s that is not on screen", what, G_OBJECT_TYPE_NAME (focus));
+  /* Scrolled into view (scrolled windows may take a frame or two). */
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!focus_is_in_view (NULL) && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  if (!focus_is_in_view (NULL))
+    {
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW);
+
+      if (scrolled != NULL && !gtk_widget_compute_bounds (focus, scrolled, &bounds))
+        g_test_message ("No bounds in its scrolled window");
+      g_error ("The focus on %s is on a %s scrolled out of view (at %g, %g in a %d × %d scrolled window)", what,
+               G_OBJECT_TYPE_NAME (focus), bounds.origin.x, bounds.origin.y,
+               scrolled != NULL ? gtk_widget_get_width (scrolled) : 0,
+               scrolled != NULL ? gtk_widget_get_height (scrolled) : 0);
+    }
 }
 
 /* The row of @list_view that holds the focus, and its position. */
@@ -378,6 +486,386 @@ test_view_shortcuts (Fixture       *f,
     }
 }
 
+
+/* Tab (or Shift+Tab) until the focus is on @target or inside it, as a
+ * person would; the focus can be seen at every stop on the way. */
+static void
+tab_to (GtkWidget  *target,
+        const char *key,
+        const char *what)
+{
+  for (guint i = 0; i < 80 && !focus_is_within (target); i++)
+    {
+      GtkWidget *focus;
+
+      press (key);
+      focus = focus_widget ();
+      if (focus == NULL || !gtk_widget_is_drawable (focus) ||
+          !gtk_window_get_focus_visible (GTK_WINDOW (gtk_widget_get_root (focus))))
+        {
+          g_autofree char *where = describe_focus ();
+          g_error ("On the way to %s, the focus is lost or cannot be seen: %s", what, where);
+        }
+    }
+  assert_focus_within (target, what);
+}
+
+/* As tab_to, for a control found anew at every stop: rows are built anew
+ * when what they show changes. */
+static void
+tab_to_match (GtkWidget   *scope,
+              WidgetMatch  match,
+              const char  *text,
+              const char  *key,
+              const char  *what)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      GtkWidget *target = find_descendant (scope, match, text);
+
+      if (target != NULL && focus_is_within (target))
+        break;
+      press (key);
+    }
+  assert_focus_within (find_descendant (scope, match, text), what);
+}
+
+static gboolean
+is_stack_switcher (GtkWidget  *widget,
+                   const char *unused)
+{
+  return GTK_IS_STACK_SWITCHER (widget);
+}
+
+static gboolean
+is_drop_down (GtkWidget  *widget,
+              const char *unused)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+static gboolean
+has_drop_down (gpointer widget)
+{
+  return find_descendant (widget, is_drop_down, NULL) != NULL;
+}
+
+static gboolean
+is_check_button_labelled (GtkWidget  *widget,
+                          const char *label)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  GType       type;
+  const char *field;
+  const char *value;
+} Wanted;
+
+/* The first record with @field = @value. */
+static CvRecord *
+find_record (Wanted *wanted)
+{
+  g_autoptr(GPtrArray) records = cv_store_list (store_of (wanted->f), wanted->type, wanted->field, wanted->value,
+                                                NULL);
+
+  return records != NULL && records->len > 0 ? g_object_ref (g_ptr_array_index (records, 0)) : NULL;
+}
+
+static gboolean
+record_exists (gpointer data)
+{
+  g_autoptr(CvRecord) record = find_record (data);
+
+  return record != NULL;
+}
+
+static CvRecord *
+wait_for_record (Fixture    *f,
+                 GType       type,
+                 const char *field,
+                 const char *value)
+{
+  Wanted wanted = { f, type, field, value };
+  g_autofree char *what = g_strdup_printf ("a %s whose %s is “%s”", g_type_name (type), field, value);
+
+  wait_until (record_exists, &wanted, what);
+  return find_record (&wanted);
+}
+
+/* A field of the one person listed at a session, read again from the store. */
+static char *
+attendance_field (Fixture    *f,
+                  CvRecord   *session,
+                  const char *field)
+{
+  g_autoptr(GPtrArray) listed = cv_store_list (store_of (f), CV_TYPE_ATTENDANCE, "session_id",
+                                               cv_record_get_id (session), NULL);
+
+  g_assert_nonnull (listed);
+  g_assert_cmpuint (listed->len, ==, 1);
+  if (g_str_equal (field, "paid"))
+    return g_strdup (cv_record_get_boolean (g_ptr_array_index (listed, 0), "paid") ? "yes" : "no");
+  return g_strdup (cv_record_get_string (g_ptr_array_index (listed, 0), field));
+}
+
+typedef struct
+{
+  Fixture    *f;
+  CvRecord   *session;
+  const char *field;
+  const char *was;
+} Change;
+
+static gboolean
+attendance_changed (gpointer data)
+{
+  Change *change = data;
+  g_autofree char *now = attendance_field (change->f, change->session, change->field);
+
+  return g_strcmp0 (now, change->was) != 0;
+}
+
+static gboolean
+active_is (gpointer type)
+{
+  GtkWindow *window = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_window_is_active (window);
+}
+
+/* The journey of issue 18, by the keyboard alone: a new programme, a
+ * person, a session and who came, what was said, an action agreed and
+ * done, the session's "You said, we did", and a conversation from a guide.
+ * Only key presses do the steps; the test looks at where the focus is and
+ * at what was stored. */
+static void
+test_journey (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *new_programme = find_descendant (GTK_WIDGET (f->window), is_button_labelled, "_New Programme");
+  GtkWidget *view_list = child (f->window, CV_TYPE_WINDOW, "view_list");
+  CvStakeholdersView *stakeholders = child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+  CvSessionsView *sessions = child (f->window, CV_TYPE_WINDOW, "sessions_view");
+  CvSessionEditor *session_editor = child (sessions, CV_TYPE_SESSIONS_VIEW, "editor");
+  CvActionsView *actions = child (f->window, CV_TYPE_WINDOW, "actions_view");
+  CvActionEditor *action_editor = child (actions, CV_TYPE_ACTIONS_VIEW, "editor");
+  GtkWidget *add_people = find_descendant (GTK_WIDGET (session_editor), is_button_labelled, "_Add People…");
+  CvProgrammeDialog *dialog;
+  CvAttendeePicker *picker;
+  g_autoptr(CvRecord) programme = NULL;
+  g_autoptr(CvRecord) person = NULL;
+  g_autoptr(CvRecord) session = NULL;
+  g_autoptr(CvRecord) said = NULL;
+  g_autoptr(CvRecord) action = NULL;
+
+  /* 1. Nothing open yet: the focus starts on New Programme, not on the menu. */
+  activate_window (f);
+  /* (GTK draws the focus ring from the first key press on.) */
+  wait_until (focus_is_within, new_programme, "the focus on New Programme, first");
+  /* A look around: on to Import, back again. */
+  press ("Tab");
+  press ("<Shift>Tab");
+  assert_focus_within (new_programme, "New Programme, again");
+  press ("Return");
+  wait_until (active_is, GSIZE_TO_POINTER (CV_TYPE_PROGRAMME_DIALOG), "the New Programme dialog");
+  dialog = find_toplevel (CV_TYPE_PROGRAMME_DIALOG);
+  assert_focus_within (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "the programme's name");
+  type ("Keyboard Programme");
+  press ("Return");
+  wait_until (window_is_gone, GSIZE_TO_POINTER (CV_TYPE_PROGRAMME_DIALOG), "the dialog to close");
+  programme = wait_for_record (f, CV_TYPE_PROGRAMME, "name", "Keyboard Programme");
+  /* What a window manager does when a dialog closes. */
+  activate_window (f);
+  assert_focus_within (view_list, "the list of views, once the programme is open");
+
+  /* 2. Stakeholders: Down and Enter in the sidebar, Ctrl+N, a name. */
+  press ("Down");
+  press ("Return");
+  assert_focus_within (GTK_WIDGET (stakeholders), "the stakeholders view");
+  press ("<Control>n");
+  assert_focus_within (child (child (stakeholders, CV_TYPE_STAKEHOLDERS_VIEW, "editor"), CV_TYPE_STAKEHOLDER_EDITOR,
+                              "name_row"), "the new stakeholder's name");
+  type ("Priya Shah");
+  press ("Tab");
+  person = wait_for_record (f, CV_TYPE_STAKEHOLDER, "name", "Priya Shah");
+
+  /* 3. A session (Ctrl+3), then who came: Add People, search, Down, Space. */
+  press ("<Control>3");
+  assert_focus_within (GTK_WIDGET (sessions), "the sessions view");
+  press ("<Control>n");
+  assert_focus_within (child (session_editor, CV_TYPE_SESSION_EDITOR, "title_row"), "the new session's title");
+  type ("Listening Event");
+  tab_to (child (session_editor, CV_TYPE_SESSION_EDITOR, "starts_row"), "Tab", "when it starts");
+  type ("2026-04-01 10:00");
+  tab_to (add_people, "Tab", "Add People");
+  session = wait_for_record (f, CV_TYPE_SESSION, "title", "Listening Event");
+  press ("Return");
+  wait_until (picker_is_active, NULL, "the Add People window");
+  picker = find_toplevel (CV_TYPE_ATTENDEE_PICKER);
+  assert_focus_within (child (picker, CV_TYPE_ATTENDEE_PICKER, "search_entry"), "the search for people");
+  type ("Priya");
+  press ("Down");
+  assert_focus_within (child (picker, CV_TYPE_ATTENDEE_PICKER, "list_view"), "Priya, found");
+  press ("space");
+  tab_to (child (picker, CV_TYPE_ATTENDEE_PICKER, "add_button"), "Tab", "the Add button");
+  press ("Return");
+  wait_until (window_is_gone, GSIZE_TO_POINTER (CV_TYPE_ATTENDEE_PICKER), "the picker to close");
+  activate_window (f);
+  assert_focus_within (add_people, "Add People, given back");
+  g_assert_cmpuint (listed_at (f, cv_record_get_id (session)), ==, 1);
+
+  /* Her row: Space ticks "Paid"; her status is a drop-down that Space opens,
+   * Down moves in and Enter chooses. */
+  {
+    GtkWidget *attendance_list = child (session_editor, CV_TYPE_SESSION_EDITOR, "attendance_list");
+    GtkWidget *paid, *status;
+    g_autofree char *status_was = NULL;
+    g_autofree char *paid_was = NULL;
+    guint before;
+
+    wait_until (has_drop_down, attendance_list, "her row in the list");
+    /* "Paid", beside her name: Space ticks it. */
+    tab_to_match (attendance_list, is_check_button_labelled, "Paid", "Tab", "whether Priya Shah was paid");
+    paid_was = attendance_field (f, session, "paid");
+    press ("space");
+    wait_until (attendance_changed, &(Change) { f, session, "paid", paid_was }, "her “Paid” to be ticked");
+    /* The row is built anew; the focus stays on her "Paid". */
+    paid = find_descendant (attendance_list, is_check_button_labelled, "Paid");
+    assert_focus_within (paid, "“Paid”, ticked");
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (paid)));
+
+    /* Her status, on the line below: Space opens it, Down, Enter chooses. */
+    status = find_descendant (attendance_list, is_drop_down, NULL);
+    tab_to (status, "Tab", "the status of Priya Shah");
+    before = gtk_drop_down_get_selected (GTK_DROP_DOWN (status));
+    status_was = attendance_field (f, session, "status");
+    press ("space");
+    assert_focus_within (gtk_widget_get_last_child (status), "the list of statuses");
+    press ("Down");
+    press ("Return");
+    wait_until (attendance_changed, &(Change) { f, session, "status", status_was }, "her status to change");
+    status = find_descendant (attendance_list, is_drop_down, NULL);
+    assert_focus_within (status, "her status, after the change");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (status)), ==, before + 1);
+  }
+
+  /* 4. What was said: written, then Add What Was Said. */
+  tab_to (child (session_editor, CV_TYPE_SESSION_EDITOR, "said_view"), "Tab", "what was said");
+  type ("More buses on Sundays");
+  tab_to (find_descendant (GTK_WIDGET (session_editor), is_button_labelled, "Add What Was _Said"), "Tab",
+          "Add What Was Said");
+  press ("Return");
+  said = wait_for_record (f, CV_TYPE_CONTRIBUTION, "text", "More buses on Sundays");
+  /* Ready for the next thing said. */
+  assert_focus_within (child (session_editor, CV_TYPE_SESSION_EDITOR, "said_view"), "what was said, for the next");
+
+  /* 5. An action agreed: its title, and Enter. */
+  tab_to (child (session_editor, CV_TYPE_SESSION_EDITOR, "action_row"), "Tab", "Agree an Action");
+  type ("Ask the council about Sunday buses");
+  press ("Return");
+  action = wait_for_record (f, CV_TYPE_ACTION, "title", "Ask the council about Sunday buses");
+  g_assert_cmpstr (cv_record_get_string (action, "session_id"), ==, cv_record_get_id (session));
+
+  /* 6. Done: in the actions (Ctrl+5), its status in the list, Space, Down
+   * to Done, Enter; the editor asks what was done. */
+  press ("<Control>5");
+  assert_focus_within (GTK_WIDGET (actions), "the actions view");
+  {
+    GtkWidget *column_view = child (actions, CV_TYPE_ACTIONS_VIEW, "column_view");
+    GtkWidget *status;
+
+    wait_until (has_drop_down, column_view, "the action in the list");
+    status = find_descendant (column_view, is_drop_down, NULL);
+    tab_to (status, "Tab", "the action's status in the list");
+    press ("space");
+    assert_focus_within (gtk_widget_get_last_child (status), "the list of statuses");
+    /* Done is the one before last (Dropped). */
+    press ("End");
+    press ("Up");
+    press ("Return");
+    /* Done asks what was done, in a dialog that has the keyboard. */
+    wait_until (active_is, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question of what was done");
+    assert_focus_within (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "what was done");
+    g_assert_true (GTK_IS_TEXT (focus_widget ()));
+    type ("The council added a Sunday service");
+    press ("Return");
+    wait_until (window_is_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question to close");
+    g_clear_object (&action);
+    action = wait_for_record (f, CV_TYPE_ACTION, "status", "done");
+    g_assert_cmpstr (cv_record_get_string (action, "outcome"), ==, "The council added a Sunday service");
+    activate_window (f);
+    assert_focus_within (GTK_WIDGET (action_editor), "the action, once done");
+  }
+
+  /* 7. "You said, we did": back to the session (Ctrl+3), its button, Enter;
+   * Escape closes the review and the focus is where it was. */
+  press ("<Control>3");
+  {
+    GtkWidget *review_button = child (session_editor, CV_TYPE_SESSION_EDITOR, "review_button");
+
+    tab_to (review_button, "Tab", "You Said, We Did");
+    press ("Return");
+    wait_until (active_is, GSIZE_TO_POINTER (CV_TYPE_REVIEW_WINDOW), "the review");
+    assert_focus_within (find_toplevel (CV_TYPE_REVIEW_WINDOW), "the review");
+    /* Its text scrolls from the keyboard, and Save as PDF is a Tab away. */
+    tab_to_match (find_toplevel (CV_TYPE_REVIEW_WINDOW), is_button_labelled, "Save as _PDF…", "Tab", "Save as PDF");
+    press ("Escape");
+    wait_until (window_is_gone, GSIZE_TO_POINTER (CV_TYPE_REVIEW_WINDOW), "the review to close");
+    activate_window (f);
+    assert_focus_within (review_button, "You Said, We Did, given back");
+  }
+
+  /* 8. A conversation from a guide (Ctrl+7). */
+  press ("<Control>7");
+  {
+    GtkWidget *guides = GTK_WIDGET (child (f->window, CV_TYPE_WINDOW, "guides_view"));
+    GtkWidget *switcher = find_descendant (guides, is_stack_switcher, NULL);
+    GtkWidget *library = gtk_widget_get_next_sibling (gtk_widget_get_first_child (switcher));
+    GtkWidget *guide_list = child (guides, CV_TYPE_GUIDES_VIEW, "guide_list");
+    CvConversationWindow *conversation;
+    GtkWidget *input_box;
+    GtkLabel *position;
+    g_autofree char *first_position = NULL;
+    g_autoptr(CvRecord) conversation_record = NULL;
+
+    assert_focus_within (guides, "the guides view");
+    /* The library is the switcher's second page: Space shows it. */
+    tab_to (library, "Tab", "the guide library's tab");
+    press ("space");
+    tab_to (guide_list, "Tab", "the guide library");
+    press ("Return");
+    tab_to_match (guides, is_entry_row_titled, "Person Reference", "Tab", "the person reference");
+    type ("EF-9");
+    tab_to_match (guides, is_button_labelled, "_Start Conversation", "Tab", "Start Conversation");
+    press ("Return");
+    wait_until (active_is, GSIZE_TO_POINTER (CV_TYPE_CONVERSATION_WINDOW), "the conversation");
+    conversation = find_toplevel (CV_TYPE_CONVERSATION_WINDOW);
+    input_box = child (conversation, CV_TYPE_CONVERSATION_WINDOW, "input_box");
+    position = child (conversation, CV_TYPE_CONVERSATION_WINDOW, "position_label");
+    /* The first question's answer has the keyboard. */
+    assert_focus_within (input_box, "the first answer");
+    first_position = g_strdup (gtk_label_get_text (position));
+    type ("Lives alone");
+    /* Alt+Right: the next question, its answer ready to be written. */
+    press ("<Alt>Right");
+    g_assert_cmpstr (gtk_label_get_text (position), !=, first_position);
+    assert_focus_within (input_box, "the second answer");
+    /* Tab reaches Skip and Next, and comes back round to the answer. */
+    tab_to_match (GTK_WIDGET (conversation), is_button_labelled, "_Next", "Tab", "Next");
+    tab_to (input_box, "Tab", "the answer, round again");
+    press ("Escape");
+    wait_until (window_is_gone, GSIZE_TO_POINTER (CV_TYPE_CONVERSATION_WINDOW), "the conversation to close");
+    g_clear_object (&conversation_record);
+    conversation_record = wait_for_record (f, CV_TYPE_CONVERSATION, "person_ref", "EF-9");
+    activate_window (f);
+    assert_focus_within (guides, "the guide the conversation was started from");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +881,7 @@ main (int   argc,
       return 77;
     }
 
+  g_test_add ("/ui/keyboard/journey", Fixture, NULL, fixture_set_up, test_journey, fixture_tear_down);
   g_test_add ("/ui/keyboard/add-people", Fixture, NULL, fixture_set_up, test_add_people, fixture_tear_down);
   g_test_add ("/ui/keyboard/themes-popover", Fixture, NULL, fixture_set_up, test_themes_popover, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-shortcuts", Fixture, NULL, fixture_set_up, test_view_shortcuts, fixture_tear_down);

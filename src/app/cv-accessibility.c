@@ -15,11 +15,17 @@
  *  - a drop-down's or menu button's tooltip stays up over its own open
  *    menu, covering the first item;
  *  - a calendar's arrows are unnamed icon buttons;
- *  - a menu button's popover, closed with Escape, can leave the focus on a
- *    widget inside it that is no longer on screen: it goes back to the
- *    button;
+ *  - a menu button's popover, closed with Escape, or a drop-down's list,
+ *    closed by a choice, can leave the focus on a widget inside it that is
+ *    no longer on screen: it goes back to the button;
  *  - a list row built of a box of labels has no name at all: it is named
- *    after the first label it shows (a row that names itself is left alone).
+ *    after the first label it shows (a row that names itself is left alone);
+ *  - a dialog opened from the keyboard shows no focus ring until the next
+ *    key press: it shows it from the start when its parent window did;
+ *  - a scrolled window follows the focus only when it can measure it at
+ *    once: a control focused in a row that was just built (a list rebuilt
+ *    after a change) stayed out of view. The focus is scrolled into view
+ *    once it is laid out, in every window.
  *
  * A window is repaired whole when it is realized, and a control added later
  * when it is realized itself, before assistive technology can see it.
@@ -163,6 +169,11 @@ repair_composite (GtkWidget *outer)
   if (GTK_IS_MENU_BUTTON (outer) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (outer)) != NULL)
     g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (outer)), "closed",
                              G_CALLBACK (popover_closed_cb), outer, 0);
+  /* A drop-down's list, closed by a choice, keeps the focus too. */
+  if (GTK_IS_DROP_DOWN (outer))
+    for (GtkWidget *child = gtk_widget_get_first_child (outer); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER (child))
+        g_signal_connect_object (child, "closed", G_CALLBACK (popover_closed_cb), button, 0);
 }
 
 static gboolean
@@ -284,6 +295,83 @@ repair_tree (GtkWidget *widget)
     repair_tree (child);
 }
 
+/* Moves @adjustment so that what starts at @start (from the view's edge)
+ * and is @size long shows in a view @view_size long; a control longer than
+ * the view shows its start. */
+static void
+scroll_into_view (GtkAdjustment *adjustment,
+                  double         start,
+                  double         size,
+                  double         view_size)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (start < 0 || size > view_size)
+    gtk_adjustment_set_value (adjustment, value + start - 6);
+  else if (start + size > view_size)
+    gtk_adjustment_set_value (adjustment, value + start + size - view_size + 6);
+}
+
+/* Once laid out: every scrolled window around the focus shows it. A row
+ * built in this frame has its size only after this frame's layout, so the
+ * check runs for a few frames (and stops as soon as there is nothing to do). */
+static gboolean
+scroll_to_focus_cb (GtkWidget     *window,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  guint frames = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (window), "cv-scroll-to-focus"));
+
+  if (focus == NULL || !gtk_widget_get_mapped (focus) || frames == 0 || frames > 6)
+    {
+      g_object_set_data (G_OBJECT (window), "cv-scroll-to-focus", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (window), "cv-scroll-to-focus", GUINT_TO_POINTER (frames + 1));
+  for (GtkWidget *a = gtk_widget_get_parent (focus); a != NULL && !GTK_IS_NATIVE (a); a = gtk_widget_get_parent (a))
+    {
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_SCROLLED_WINDOW (a) || !gtk_widget_compute_bounds (focus, a, &bounds))
+        continue;
+      scroll_into_view (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (a)),
+                        bounds.origin.y, bounds.size.height, gtk_widget_get_height (a));
+      scroll_into_view (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (a)),
+                        bounds.origin.x, bounds.size.width, gtk_widget_get_width (a));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+focus_moved_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  gboolean running = g_object_get_data (G_OBJECT (window), "cv-scroll-to-focus") != NULL;
+
+  /* Counts frames from 1 again; one callback at a time. */
+  g_object_set_data (G_OBJECT (window), "cv-scroll-to-focus", GUINT_TO_POINTER (1));
+  if (running)
+    return;
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), scroll_to_focus_cb, NULL, NULL);
+}
+
+static void
+window_active_cb (GtkWindow  *window,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+
+  /* Once: from then on, the window's own keys and clicks decide. */
+  if (!gtk_window_is_active (window))
+    return;
+  g_signal_handlers_disconnect_by_func (window, window_active_cb, user_data);
+  if (parent != NULL && gtk_window_get_focus_visible (parent))
+    gtk_window_set_focus_visible (window, TRUE);
+}
+
 static gboolean
 realize_hook_cb (GSignalInvocationHint *hint,
                  guint                  n_values,
@@ -296,6 +384,10 @@ realize_hook_cb (GSignalInvocationHint *hint,
    * assistive technology sees them: the whole tree is repaired with it. */
   if (GTK_IS_ROOT (widget))
     repair_tree (widget);
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_transient_for (GTK_WINDOW (widget)) != NULL)
+    g_signal_connect (widget, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+  if (GTK_IS_WINDOW (widget))
+    g_signal_connect (widget, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
   else
     repair (widget);
   return TRUE;

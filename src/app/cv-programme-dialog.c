@@ -170,5 +170,7 @@ cv_programme_dialog_new (GtkWindow *parent,
                                  cv_retention_get_years (store, cv_record_get_id (programme)));
     }
   name_changed_cb (self);
+  /* The name is what a person writes first, not Cancel at the top left. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }

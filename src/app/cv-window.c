@@ -33,6 +33,7 @@ struct _CvWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *new_programme_button;
   GtkWidget            *read_only_banner;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_button;
@@ -139,16 +140,31 @@ show_programme_in_view (CvWindow *self)
   cv_view_set_programme (CV_VIEW (view), id);
 }
 
+/* As the programme's page replaces the welcome page, the focus goes to the
+ * list of views, on the one showing: the first useful control, rather than
+ * the first one the stack finds (the programme switcher at the top). */
+static void
+focus_first_control (CvWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->view_list);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 show_programme (CvWindow *self)
 {
   const char *name;
+  gboolean was_showing;
 
   update_programme_actions (self);
   if (self->programme == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       g_settings_set_string (self->settings, "last-programme", "");
+      /* The first thing a person can do, not the main menu before it. */
+      gtk_widget_grab_focus (self->new_programme_button);
       return;
     }
 
@@ -159,7 +175,10 @@ show_programme (CvWindow *self)
   g_settings_set_string (self->settings, "last-programme", cv_record_get_id (self->programme));
   show_programme_in_view (self);
   reload_programme_list (self);
+  was_showing = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "programme") == 0;
   gtk_stack_set_visible_child_name (self->main_stack, "programme");
+  if (!was_showing)
+    focus_first_control (self);
 }
 
 void
@@ -240,7 +259,8 @@ view_row_activated_cb (CvWindow      *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
-/* Ctrl+1 to Ctrl+9: the views in the order of the sidebar. */
+/* Ctrl+1 to Ctrl+9: the views in the order of the sidebar, with the focus
+ * on the view's first control, as a person would reach it by the sidebar. */
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -256,6 +276,9 @@ show_view_action (GtkWidget  *widget,
     return;
   cv_window_show_view (self, gtk_stack_page_get_name (gtk_stack_get_page (self->view_stack, view)));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+  view = gtk_stack_get_visible_child (self->view_stack);
+  if (view != NULL && !gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (view);
 }
 
 /* The sidebar lists the pages of the view stack, so the two cannot disagree. */
@@ -952,6 +975,7 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CvWindow, new_programme_button);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CvWindow, sidebar_button);

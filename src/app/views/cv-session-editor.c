@@ -321,6 +321,22 @@ entry_changed_cb (CvSessionEditor *self)
   self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+/* Tab saves what is waiting before the focus moves on: a new session's
+ * attendance, what was said and actions appear once it is stored, and a
+ * keyboard user moving on at once would otherwise pass them by. */
+static gboolean
+tab_pressed_cb (CvSessionEditor       *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
+      self->save_source != 0)
+    cv_session_editor_save_pending (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 choice_changed_cb (CvSessionEditor *self)
 {
@@ -1552,6 +1568,7 @@ cv_session_editor_init (CvSessionEditor *self)
 {
   g_autoptr(GListModel) kinds = choice_labels (field_of (CV_TYPE_SESSION, "kind"));
   g_autoptr(GListModel) statuses = choice_labels (field_of (CV_TYPE_SESSION, "status"));
+  GtkEventController *tab_keys;
 
   self->chosen_themes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1576,6 +1593,11 @@ cv_session_editor_init (CvSessionEditor *self)
     gtk_widget_add_controller (GTK_WIDGET (self->said_view), keys);
   }
   gtk_stack_set_visible_child_name (self->stack, "none");
+
+  tab_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (tab_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (tab_keys, "key-pressed", G_CALLBACK (tab_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), tab_keys);
 }
 
 void

@@ -134,6 +134,98 @@ show_more_row (CvPagedRows *self)
   gtk_list_box_append (self->list_box, self->more_row);
 }
 
+/* Where the keyboard focus is among the rows: which row, and which of the
+ * focusable controls in it (counted in order), so that it can be put back
+ * on the same control of the same row once the rows are built anew. */
+typedef struct
+{
+  int   row;       /* -1: the focus is not in the list */
+  guint control;   /* 0: the row itself */
+} FocusPlace;
+
+static gboolean
+count_to_focus (GtkWidget *widget,
+                GtkWidget *focus,
+                guint     *n)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_NATIVE (c))
+        continue;
+      if (gtk_widget_get_focusable (c) && gtk_widget_get_visible (c))
+        (*n)++;
+      if (c == focus || count_to_focus (c, focus, n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+nth_focusable (GtkWidget *widget,
+               guint     *n)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_NATIVE (c))
+        continue;
+      if (gtk_widget_get_focusable (c) && gtk_widget_get_visible (c) && --(*n) == 0)
+        return c;
+      if ((found = nth_focusable (c, n)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static FocusPlace
+find_focus (CvPagedRows *self)
+{
+  FocusPlace place = { -1, 0 };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus;
+
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->list_box))
+    row = gtk_widget_get_parent (row);
+  if (row == NULL || !GTK_IS_LIST_BOX_ROW (row))
+    return place;
+  place.row = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  /* In a drop-down's open list: the drop-down's own button. */
+  for (GtkWidget *w = focus; w != row; w = gtk_widget_get_parent (w))
+    if (GTK_IS_NATIVE (w))
+      {
+        guint first = 1;
+
+        focus = nth_focusable (gtk_widget_get_parent (w), &first);
+        break;
+      }
+  if (focus != NULL && focus != row)
+    count_to_focus (row, focus, &place.control);
+  return place;
+}
+
+static void
+restore_focus (CvPagedRows *self,
+               FocusPlace   place)
+{
+  GtkListBoxRow *row;
+  GtkWidget *target = NULL;
+  guint n = place.control;
+
+  if (place.row < 0)
+    return;
+  row = gtk_list_box_get_row_at_index (self->list_box, place.row);
+  /* The row was the last and is gone: the one before it. */
+  for (int i = place.row - 1; row == NULL && i >= 0; i--)
+    row = gtk_list_box_get_row_at_index (self->list_box, i);
+  if (row == NULL)
+    return;
+  if (n > 0)
+    target = nth_focusable (GTK_WIDGET (row), &n);
+  gtk_widget_grab_focus (target != NULL ? target : GTK_WIDGET (row));
+}
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -143,10 +235,17 @@ loaded_cb (GObject      *source,
   CvPagedRows *self = request->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecordPage) page = cv_record_page_load_finish (result, &error);
+  FocusPlace focus;
 
   if (page == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     goto done;   /* a newer request took its place */
   g_clear_object (&self->cancellable);
+  /* A keyboard user who changed a row's control keeps their place. The
+   * focus leaves the rows before they go, so that nothing keeps a removed
+   * row as the way to it. */
+  focus = find_focus (self);
+  if (focus.row >= 0 && !request->append)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
 
   if (!request->append)
     clear_rows (self);
@@ -178,6 +277,8 @@ loaded_cb (GObject      *source,
         show_more_row (self);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list_box), gtk_widget_get_first_child (GTK_WIDGET (self->list_box)) != NULL);
+  if (!request->append)
+    restore_focus (self, focus);
   g_signal_emit (self, signals[LOADED], 0);
 
 done:
