@@ -3,11 +3,14 @@
 """convene --person-report writes everything about one person: the JSON is
 valid against data/convene-person-report.schema.json (which refers to the
 programme schema's records) and has every section filled for a person linked
-to each kind of record; the PDF's text names their sessions and actions.
+to each kind of record; the PDF's text names their sessions and actions, and
+the PDF can be handed over as it is: tagged, with its title, author, subject
+and language, in English and in Welsh.
 A person who does not exist, an organisation and an unknown extension are
 refused with nothing written."""
 import json
 import os
+import re
 import pathlib
 import subprocess
 import sys
@@ -79,6 +82,32 @@ with tempfile.TemporaryDirectory() as folder:
                    "Riverside Care", "Details", "Consent History", "Given on", "Covers: Invitations, Newsletters",
                    "Organisations", "Sessions", "Actions They Own"]:
         assert needle in text, f"the PDF does not say “{needle}”"
+
+    # Accessible as a document: poppler reads it as tagged, with its metadata.
+    programme = report["programme"]["name"]
+    for language, lang_tag, title in (("en", "en-GB", "Everything Convene holds about Amira Patel"),
+                                      ("cy", "cy", None)):
+        pdf = os.path.join(folder, f"amira-{language}.pdf")
+        subprocess.run([convene, "--database", db, "--person-report", PERSON, pdf], check=True,
+                       env=dict(env, LANG="C.UTF-8", LANGUAGE=language), capture_output=True)
+        info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+        fields = dict(re.findall(r"^([A-Za-z ]+):\s*(.*)$", info, re.M))
+        assert fields.get("Tagged") == "yes", info
+        assert fields.get("Author") == programme, info
+        assert fields.get("Subject", "").startswith(programme + " · "), info
+        if title is not None:
+            assert fields.get("Title") == title, info
+        else:
+            # The Welsh title is the Welsh heading, not the English one.
+            assert fields.get("Title") and "Amira Patel" in fields["Title"], info
+            assert fields["Title"] != "Everything Convene holds about Amira Patel", info
+        data = open(pdf, "rb").read()
+        assert re.search(rb"/Lang \(" + lang_tag.encode() + rb"\)", data), f"no /Lang ({lang_tag}) in {pdf}"
+        warnings = subprocess.run(["pdfinfo", "-struct", pdf], capture_output=True, text=True).stderr
+        assert warnings == "", warnings
+        struct = subprocess.run(["pdfinfo", "-struct-text", pdf], check=True, capture_output=True,
+                                text=True).stdout
+        assert struct.splitlines()[0] == "Document" and "H1" in struct and "H2" in struct, struct[:500]
 
     for args, message in [((ORGANISATION, os.path.join(folder, "o.json")), "not a person"),
                           (("7a1c1600-0000-4000-8000-0000000000ff", os.path.join(folder, "x.json")), ""),

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The "You said, we did" PDF can be published as it is: poppler reads it as
-tagged, with its title, author and language; its structure has the headings
+tagged, with its title, author, subject and language; its structure has the headings
 and every quote in reading order (the themes as the review orders them, the
 quotes numbered 1, 2, 3… as lists); each theme is a bookmark. In Welsh too."""
 import os
@@ -38,6 +38,8 @@ with tempfile.TemporaryDirectory() as folder:
         assert fields.get("Tagged") == "yes", info
         assert fields.get("Title") == title_start + session_title, info
         assert fields.get("Author") == programme, info
+        # The subject says which period the review covers.
+        assert fields.get("Subject"), info
         data = open(pdf, "rb").read()
         assert re.search(rb"/Type /Catalog[^\n]*(\n[^\n]*)*?\n\s*/Lang \(" + lang_tag.encode() + rb"\)", data), \
             f"no /Lang ({lang_tag}) in the catalogue"
