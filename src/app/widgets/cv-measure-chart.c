@@ -55,23 +55,40 @@ draw_text (CvMeasureChart *self,
 }
 
 static void
+text_size (CvMeasureChart *self,
+           const char     *text,
+           int            *width,
+           int            *height)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  pango_layout_get_pixel_size (layout, width, height);
+}
+
+static void
 cv_measure_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   CvMeasureChart *self = CV_MEASURE_CHART (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  double left = self->compact ? 2 : 64, right = self->compact ? 2 : 16;
-  double top = self->compact ? 2 : 28, bottom = self->compact ? 2 : 36;
+  double left = 2, right = 2, top = 2, bottom = 2;
   double min_v = G_MAXDOUBLE, max_v = -G_MAXDOUBLE, first_day, last_day;
   GdkRGBA fg, accent = { 0.21, 0.52, 0.89, 1 };
+  g_autofree char *top_label = NULL;
+  g_autofree char *bottom_label = NULL;
   gboolean high_contrast;
   cairo_t *cr;
 
   if (self->points == NULL || self->points->len == 0)
     return;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  gtk_style_context_get_color (style, &fg);
+  /* The theme's accent: darker in high contrast, lighter in the dark style. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (style, "accent_color", &accent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -85,6 +102,20 @@ cv_measure_chart_snapshot (GtkWidget   *widget,
     min_v = MIN (min_v, 0);   /* a full chart starts at zero, so changes are not exaggerated */
   if (max_v == min_v)
     max_v = min_v + 1;
+  if (!self->compact)
+    {
+      /* Margins that hold the labels at any text size (large text, Welsh). */
+      int w_top, w_bottom, h;
+
+      top_label = g_strdup_printf ("%'.10g", max_v);
+      bottom_label = g_strdup_printf ("%'.10g", min_v);
+      text_size (self, top_label, &w_top, &h);
+      text_size (self, bottom_label, &w_bottom, NULL);
+      left = MAX (64, MAX (w_top, w_bottom) + 12);
+      right = 16;
+      top = MAX (28, h * 1.5 + 6);
+      bottom = MAX (36, h * 1.5 + 12);
+    }
   first_day = day_number (g_array_index (self->points, CvMeasurePoint, 0).date);
   last_day = day_number (g_array_index (self->points, CvMeasurePoint, self->points->len - 1).date);
   if (last_day == first_day)
@@ -95,8 +126,6 @@ cv_measure_chart_snapshot (GtkWidget   *widget,
 
   if (!self->compact)
     {
-      g_autofree char *top_label = g_strdup_printf ("%'.10g", max_v);
-      g_autofree char *bottom_label = g_strdup_printf ("%'.10g", min_v);
       g_autofree char *first = cv_format_date (g_array_index (self->points, CvMeasurePoint, 0).date);
       g_autofree char *last = cv_format_date (g_array_index (self->points, CvMeasurePoint, self->points->len - 1).date);
       const char *direction = g_strcmp0 (self->better, "lower") == 0 ? _("↓ Lower is better") : _("↑ Higher is better");
@@ -112,11 +141,11 @@ cv_measure_chart_snapshot (GtkWidget   *widget,
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, high_contrast ? 1.0 : 0.8);
       draw_text (self, cr, top_label, left - 6, Y (max_v), 1);
       draw_text (self, cr, bottom_label, left - 6, Y (min_v), 1);
-      draw_text (self, cr, first, left, height - bottom + 16, 0);
-      draw_text (self, cr, last, width - right, height - bottom + 16, 1);
-      draw_text (self, cr, direction, width - right, top - 16, 1);
+      draw_text (self, cr, first, left, height - bottom / 2, 0);
+      draw_text (self, cr, last, width - right, height - bottom / 2, 1);
+      draw_text (self, cr, direction, width - right, top / 2, 1);
       if (self->unit != NULL)
-        draw_text (self, cr, self->unit, left, top - 16, 0);
+        draw_text (self, cr, self->unit, left, top / 2, 0);
     }
 
   /* The line and its points */
@@ -206,7 +235,10 @@ cv_measure_chart_init (CvMeasureChart *self)
   /* The values themselves are its description (cv_measure_chart_set_values). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart of the values over time"), -1);
+  /* Its colours follow the desktop's high-contrast and dark styles. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 

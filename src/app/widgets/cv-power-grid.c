@@ -11,10 +11,7 @@
 
 #include "cv-power-grid.h"
 
-#define MARGIN_LEFT   36.0
-#define MARGIN_BOTTOM 32.0
 #define MARGIN        12.0
-#define LINE_HEIGHT   22.0
 
 typedef struct
 {
@@ -60,16 +57,39 @@ cv_power_grid_quadrant_name (int influence,
   return quadrant_names[influence >= 1][interest >= 1];
 }
 
+/* The height of a line of text as the desktop sets it: large text (a text
+ * scaling factor, a higher DPI) makes the lines, and the margins that hold
+ * the axis names, taller, so that nothing overlaps or is cut. */
+static double
+text_height (CvPowerGrid *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "Ag");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static double
+line_height (CvPowerGrid *self)
+{
+  return MAX (22.0, text_height (self) + 7);
+}
+
 static void
 plot_area (CvPowerGrid     *self,
            graphene_rect_t *area)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double text = text_height (self);
+  /* Room for the turned "Influence" on the left and "Interest" below. */
+  double left = MAX (36.0, text + 20);
+  double bottom = MAX (32.0, text + 16);
 
-  graphene_rect_init (area, MARGIN_LEFT, MARGIN,
-                      MAX (width - MARGIN_LEFT - MARGIN, 1),
-                      MAX (height - MARGIN - MARGIN_BOTTOM, 1));
+  graphene_rect_init (area, left, MARGIN,
+                      MAX (width - left - MARGIN, 1),
+                      MAX (height - MARGIN - bottom, 1));
 }
 
 static void
@@ -89,10 +109,12 @@ layout_points (CvPowerGrid *self)
 {
   graphene_rect_t area;
   guint used[3][3] = { { 0 } };
+  double line;
 
   g_array_set_size (self->hit_boxes, 0);
   if (self->grid == NULL)
     return;
+  line = line_height (self);
 
   plot_area (self, &area);
   for (guint i = 0; i < self->grid->points->len; i++)
@@ -104,11 +126,11 @@ layout_points (CvPowerGrid *self)
 
       cell_rect (&area, point->influence, point->interest, &cell);
       /* Leave the first line for the quadrant's name and the last for "and N more". */
-      if ((row + 3) * LINE_HEIGHT > cell.size.height - 8)
+      if ((row + 3) * line > cell.size.height - 8)
         continue;
       used[point->influence][point->interest]++;
-      graphene_rect_init (&box.rect, cell.origin.x + 8, cell.origin.y + 6 + (row + 1) * LINE_HEIGHT,
-                          cell.size.width - 16, LINE_HEIGHT);
+      graphene_rect_init (&box.rect, cell.origin.x + 8, cell.origin.y + 6 + (row + 1) * line,
+                          cell.size.width - 16, line);
       box.id = point->id;
       g_array_append_val (self->hit_boxes, box);
     }
@@ -223,7 +245,9 @@ cv_power_grid_snapshot (GtkWidget   *widget,
       g_assert (point != NULL);
       shown[point->influence][point->interest]++;
 
-      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (box->rect.origin.x, box->rect.origin.y + 6, 10, 10), 5);
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (box->rect.origin.x,
+                                                                  box->rect.origin.y + (box->rect.size.height - 10) / 2 - 1,
+                                                                  10, 10), 5);
       gtk_snapshot_push_rounded_clip (snapshot, &dot);
       gtk_snapshot_append_color (snapshot, &fg, &dot.bounds);
       gtk_snapshot_pop (snapshot);
@@ -248,7 +272,7 @@ cv_power_grid_snapshot (GtkWidget   *widget,
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %'u more", "and %'u more", more), more);
         pango_layout_set_text (layout, text, -1);
         append_text (snapshot, layout, &dim, cell.origin.x + 24,
-                     cell.origin.y + 6 + (shown[hi][it] + 1) * LINE_HEIGHT + 2);
+                     cell.origin.y + 6 + (shown[hi][it] + 1) * line_height (self) + 2);
       }
 
   g_object_unref (layout);
@@ -321,7 +345,10 @@ cv_power_grid_init (CvPowerGrid *self)
   g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  /* Its colours follow the desktop's high-contrast and dark styles. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Power and interest grid"), -1);
