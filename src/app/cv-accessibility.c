@@ -22,6 +22,9 @@
  *    after the first label it shows (a row that names itself is left alone);
  *  - a dialog opened from the keyboard shows no focus ring until the next
  *    key press: it shows it from the start when its parent window did;
+ *  - a dialog closed leaves its parent's focus wherever it fell meanwhile
+ *    (nowhere, when what had it was rebuilt): it goes back to the control
+ *    that opened the dialog, or the one that replaced it;
  *  - a scrolled window follows the focus only when it can measure it at
  *    once: a control focused in a row that was just built (a list rebuilt
  *    after a change) stayed out of view. The focus is scrolled into view
@@ -174,6 +177,13 @@ repair_composite (GtkWidget *outer)
     for (GtkWidget *child = gtk_widget_get_first_child (outer); child != NULL; child = gtk_widget_get_next_sibling (child))
       if (GTK_IS_POPOVER (child))
         g_signal_connect_object (child, "closed", G_CALLBACK (popover_closed_cb), button, 0);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
 }
 
 static gboolean
@@ -357,6 +367,36 @@ focus_moved_cb (GtkWindow  *window,
   gtk_widget_add_tick_callback (GTK_WIDGET (window), scroll_to_focus_cb, NULL, NULL);
 }
 
+/* The control that had the parent's focus when @window opened, if any. */
+static void
+remember_opener (GtkWindow *window)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  GtkWidget *opener = parent != NULL ? gtk_window_get_focus (parent) : NULL;
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, opener);
+  g_object_set_data_full (G_OBJECT (window), "cv-opener", ref, (GDestroyNotify) weak_ref_free);
+}
+
+static void
+give_focus_back_cb (GtkWindow *window)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  GWeakRef *ref = g_object_get_data (G_OBJECT (window), "cv-opener");
+  g_autoptr(GtkWidget) opener = ref != NULL ? g_weak_ref_get (ref) : NULL;
+  GtkWidget *focus;
+
+  if (parent == NULL || opener == NULL)
+    return;
+  focus = gtk_window_get_focus (parent);
+  /* Only where the focus was lost: the dialog may have sent it on purpose. */
+  if (focus != NULL && gtk_widget_get_mapped (focus))
+    return;
+  if (gtk_widget_get_root (opener) == GTK_ROOT (parent) && gtk_widget_get_mapped (opener))
+    gtk_widget_grab_focus (opener);
+}
+
 static void
 window_active_cb (GtkWindow  *window,
                   GParamSpec *pspec,
@@ -385,7 +425,11 @@ realize_hook_cb (GSignalInvocationHint *hint,
   if (GTK_IS_ROOT (widget))
     repair_tree (widget);
   if (GTK_IS_WINDOW (widget) && gtk_window_get_transient_for (GTK_WINDOW (widget)) != NULL)
-    g_signal_connect (widget, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+    {
+      g_signal_connect (widget, "notify::is-active", G_CALLBACK (window_active_cb), NULL);
+      remember_opener (GTK_WINDOW (widget));
+      g_signal_connect (widget, "hide", G_CALLBACK (give_focus_back_cb), NULL);
+    }
   if (GTK_IS_WINDOW (widget))
     g_signal_connect (widget, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
   else

@@ -1288,8 +1288,11 @@ review_cb (CvSessionEditor *self)
 {
   if (self->record == NULL || cv_record_get_id (self->record) == NULL || self->reviewing != NULL)
     return;
+  /* The button stays sensitive while the review is read (self->reviewing
+   * keeps a second press from reading it twice): made insensitive, it
+   * would drop the keyboard focus, and the review's window would give it
+   * back to nothing. */
   self->reviewing = g_cancellable_new ();
-  gtk_widget_set_sensitive (self->review_button, FALSE);
   cv_reader_run_async (self->store, read_review, g_strdup (cv_record_get_id (self->record)), g_free,
                        (GDestroyNotify)cv_review_free, self->reviewing, review_read_cb, self);
 }
