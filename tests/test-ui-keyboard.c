@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
 #include <X11/extensions/XTest.h>
 #include <string.h>
 
@@ -16,6 +17,9 @@
 #include "cv-actions-view.h"
 #include "cv-attendance.h"
 #include "cv-attendee-picker.h"
+#include "cv-time.h"
+#include "cv-stakeholder-chooser.h"
+#include "cv-paged-rows.h"
 #include "cv-programme-dialog.h"
 #include "cv-review-window.h"
 #include "cv-conversation-window.h"
@@ -875,6 +879,458 @@ test_journey (Fixture       *f,
   }
 }
 
+/* Types @text as a keyboard does, capitals and punctuation with Shift. */
+static void
+type_text (const char *text)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      KeySym keysym = gdk_unicode_to_keyval ((guchar) *p);
+      KeyCode code = XKeysymToKeycode (display, keysym);
+      gboolean shift;
+
+      g_assert_cmpuint (code, !=, 0);
+      /* The key gives this character only with Shift (A, :, ?). */
+      shift = XkbKeycodeToKeysym (display, code, 0, 0) != keysym;
+      if (shift)
+        fake_key (display, GDK_KEY_Shift_L, TRUE);
+      XTestFakeKeyEvent (display, code, True, CurrentTime);
+      XTestFakeKeyEvent (display, code, False, CurrentTime);
+      if (shift)
+        fake_key (display, GDK_KEY_Shift_L, FALSE);
+    }
+  XSync (display, False);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  return (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget)) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+keep_awake_cb (gpointer unused)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Within its window's sight: scrolled to, not below the fold. */
+static gboolean
+in_sight (gpointer widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, window, &bounds) &&
+         bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (window);
+}
+
+/* Where a person clicks, before they type: on something they can see. */
+static void
+click_into (GtkWidget  *widget,
+            const char *what)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  gtk_widget_grab_focus (widget);
+  wait_until (focus_is_within, widget, what);
+  /* As a person scrolls with the wheel when it is out of sight. */
+  if (!in_sight (widget) && scroller != NULL)
+    {
+      /* What the viewport scrolls: its position in it is the value to scroll to. */
+      GtkWidget *content = gtk_widget_get_first_child (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
+      gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
+    }
+  wait_until (in_sight, widget, what);
+}
+
+static gboolean
+has_id_cb (gpointer editor)
+{
+  return cv_session_editor_get_id (editor) != NULL;
+}
+
+static gboolean
+stakeholder_saved_cb (gpointer editor)
+{
+  return cv_stakeholder_editor_get_id (editor) != NULL;
+}
+
+typedef struct
+{
+  CvStore    *store;
+  GType       type;
+  const char *id;
+  const char *field;
+  const char *value;
+} Stored;
+
+static gboolean
+stored_cb (gpointer data)
+{
+  Stored *want = data;
+  g_autoptr(CvRecord) record = cv_store_load (want->store, want->type, want->id, NULL);
+
+  return record != NULL && g_strcmp0 (cv_record_get_string (record, want->field), want->value) == 0;
+}
+
+static gboolean
+programme_open_cb (gpointer window)
+{
+  return cv_window_get_programme_id (window) != NULL && find_toplevel (CV_TYPE_PROGRAMME_DIALOG) == NULL;
+}
+
+static gboolean
+message_dialog_active_cb (gpointer unused)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_window_is_active (dialog);
+}
+
+static gboolean
+dialog_active_cb (gpointer type)
+{
+  GtkWindow *dialog = find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return dialog != NULL && gtk_window_is_active (dialog);
+}
+
+static guint
+count_of (CvStore    *store,
+          GType       type,
+          const char *field,
+          const char *value)
+{
+  g_autoptr(GPtrArray) records = cv_store_list (store, type, field, value, NULL);
+
+  g_assert_nonnull (records);
+  return records->len;
+}
+
+typedef struct
+{
+  CvStore    *store;
+  const char *session;
+  guint       n;
+} Count;
+
+static gboolean
+contributions_are_cb (gpointer data)
+{
+  Count *want = data;
+
+  return count_of (want->store, CV_TYPE_CONTRIBUTION, "session_id", want->session) == want->n;
+}
+
+static gboolean
+actions_are_cb (gpointer data)
+{
+  Count *want = data;
+
+  return count_of (want->store, CV_TYPE_ACTION, "session_id", want->session) == want->n;
+}
+
+static gboolean
+is_label_with (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static guint
+times_in (const char *text,
+          const char *part)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, part); at != NULL; at = strstr (at + 1, part))
+    n++;
+  return n;
+}
+
+/* Types a new theme's name in the session's themes popover, Enter, Escape. */
+static void
+theme_by_keyboard (CvSessionEditor *editor,
+                   const char      *name)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (editor), is_menu_button_labelled, "Choose _Themes…");
+  GtkWidget *entry = child (editor, CV_TYPE_SESSION_EDITOR, "new_theme_entry");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  click_into (button, "the Choose Themes button");
+  press ("Return");
+  assert_focus_within (entry, "the new theme's name, as the popover opens");
+  type_text (name);
+  press ("Return");
+  press ("Escape");
+  wait_until (popover_is_closed, popover, "the themes popover to close");
+}
+
+/* The engagement loop by keyboard, where a person would use it: a new
+ * programme, two people, a session they attended, two things said with
+ * their themes, an action agreed from the first, its owner and date, done
+ * with what was done; the next session's review and its PDF tell the quote
+ * and the outcome under the same theme, once each. */
+static void
+test_engagement_loop (Fixture       *f,
+                      gconstpointer  data)
+{
+  CvSessionsView *sessions = child (f->window, CV_TYPE_WINDOW, "sessions_view");
+  CvSessionEditor *editor = child (sessions, CV_TYPE_SESSIONS_VIEW, "editor");
+  CvStakeholdersView *people = child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+  CvStakeholderEditor *person = child (people, CV_TYPE_STAKEHOLDERS_VIEW, "editor");
+  CvActionsView *actions = child (f->window, CV_TYPE_WINDOW, "actions_view");
+  CvActionEditor *action_editor = child (actions, CV_TYPE_ACTIONS_VIEW, "editor");
+  const char *quote = "Parking costs care workers a fortune.";
+  const char *outcome = "Permits issued to 120 care workers.";
+  const char *names[] = { "Amira Patel", "Gwen Morgan" };
+  g_autofree char *gwen = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *expected_start = cv_utc_from_local ("2018-03-01 10:00", NULL, NULL);
+  g_autofree char *pdf_path = NULL;
+  g_autoptr(GPtrArray) agreed = NULL;
+  g_autoptr(GPtrArray) said = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  CvRecord *action;
+  CvStore *store;
+  CvReviewWindow *review;
+  GtkWidget *w;
+  guint tick;
+
+  /* Waits wake up at least this often, to see their time is up. */
+  tick = g_timeout_add (100, keep_awake_cb, NULL);
+
+  /* A new programme: its name, Enter. */
+  activate_window (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
+  wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_PROGRAMME_DIALOG), "the New Programme dialog");
+  click_into (child (find_toplevel (CV_TYPE_PROGRAMME_DIALOG), CV_TYPE_PROGRAMME_DIALOG, "name_row"),
+              "the programme's name");
+  type_text ("Home care collaborative");
+  press ("Return");
+  wait_until (programme_open_cb, f->window, "the new programme");
+  store = store_of (f);
+  activate_window (f);
+
+  /* Two people, each typed in a new page. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      cv_window_show_view (f->window, "stakeholders");
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+      click_into (child (person, CV_TYPE_STAKEHOLDER_EDITOR, "name_row"), "a new person's name");
+      type_text (names[i]);
+      wait_until (stakeholder_saved_cb, person, "the person to be saved");
+    }
+  gwen = g_strdup (cv_stakeholder_editor_get_id (person));
+
+  /* A session: its title, Tab, its start. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  click_into (child (editor, CV_TYPE_SESSION_EDITOR, "title_row"), "the session's title");
+  type_text ("Spring listening event");
+  wait_until (has_id_cb, editor, "the session to be saved");
+  first = g_strdup (cv_session_editor_get_id (editor));
+  click_into (child (editor, CV_TYPE_SESSION_EDITOR, "starts_row"), "the session's start");
+  type_text ("2018-03-01 10:00");
+  {
+    Stored want = { store, CV_TYPE_SESSION, first, "starts_at", expected_start };
+
+    wait_until (stored_cb, &want, "the start to be saved");
+  }
+
+  /* Both of them there: Add People, search, Down, Space, Down, Space, Add. */
+  click_into (find_descendant (GTK_WIDGET (editor), is_button_labelled, "_Add People…"), "the Add People button");
+  press ("Return");
+  wait_until (picker_is_active, NULL, "the Add People window");
+  {
+    CvAttendeePicker *picker = find_toplevel (CV_TYPE_ATTENDEE_PICKER);
+    GtkWidget *list_view = child (picker, CV_TYPE_ATTENDEE_PICKER, "list_view");
+    GtkWidget *add_button = child (picker, CV_TYPE_ATTENDEE_PICKER, "add_button");
+
+    g_autoptr(CvRecord) amira = NULL;
+    g_autoptr(GPtrArray) both = cv_store_list (store, CV_TYPE_STAKEHOLDER, "programme_id",
+                                               cv_window_get_programme_id (f->window), NULL);
+
+    /* Ticking people in the list by keyboard is /ui/keyboard/add-people. */
+    for (guint i = 0; i < both->len; i++)
+      cv_attendee_picker_toggle (picker, cv_record_get_id (g_ptr_array_index (both, i)));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (add_button)), ==, "_Add 2 People");
+    click_into (list_view, "the people found");
+    press ("Tab");
+    press ("Tab");
+    assert_focus_within (add_button, "the Add button");
+  }
+  press ("Return");
+  wait_until (window_is_gone, GSIZE_TO_POINTER (CV_TYPE_ATTENDEE_PICKER), "the picker to close");
+  g_assert_cmpuint (listed_at (f, first), ==, 2);
+  /* With no window manager, nobody gives the window the keyboard back. */
+  activate_window (f);
+
+  /* Two things said, each typed and entered with Enter, with their themes. */
+  w = child (editor, CV_TYPE_SESSION_EDITOR, "said_view");
+  click_into (w, "what was said");
+  type_text (quote);
+  theme_by_keyboard (editor, "Better care of staff");
+  theme_by_keyboard (editor, "Financing");
+  click_into (w, "what was said, again");
+  press ("Return");
+  {
+    Count want = { store, first, 1 };
+
+    wait_until (contributions_are_cb, &want, "the first thing said to be stored");
+  }
+  assert_focus_within (w, "what was said, ready for the next");
+  type_text ("Nobody tells us when the carer is late.");
+  theme_by_keyboard (editor, "Better care of staff");
+  click_into (w, "what was said, again");
+  press ("Return");
+  {
+    Count want = { store, first, 2 };
+
+    wait_until (contributions_are_cb, &want, "the second thing said to be stored");
+  }
+  said = cv_store_list (store, CV_TYPE_CONTRIBUTION, "session_id", first, &error);
+  g_assert_cmpuint (g_strv_length ((char **) cv_record_get_list (g_ptr_array_index (said, 0), "themes")), ==, 2);
+
+  /* "Agree an Action" from the first: Enter on its button, the title, Enter. */
+  {
+    CvPagedRows *rows = child (editor, CV_TYPE_SESSION_EDITOR, "contribution_list");
+    GtkWidget *row;
+
+    gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    /* The list is rebuilt once the store has told of the change, in a
+     * worker thread: wait for what is pending, then for the rows. */
+    for (guint settle = 0; settle < 2; settle++)
+      {
+        while (g_main_context_pending (NULL))
+          g_main_context_iteration (NULL, FALSE);
+        while (cv_paged_rows_is_loading (rows) && g_get_monotonic_time () < until)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_false (cv_paged_rows_is_loading (rows));
+      }
+    row = gtk_widget_get_first_child (GTK_WIDGET (cv_paged_rows_get_list_box (rows)));
+    g_assert_nonnull (find_descendant (row, is_label_with, quote));
+    click_into (find_descendant (row, is_button_with_tooltip, "Agree an Action That Answers This"),
+                "Agree an Action beside the quote");
+  }
+  press ("Return");
+  assert_focus_within (child (editor, CV_TYPE_SESSION_EDITOR, "action_row"), "the action's title");
+  type_text ("Parking permits for care workers");
+  press ("Return");
+  {
+    Count want = { store, first, 1 };
+
+    wait_until (actions_are_cb, &want, "the action to be stored");
+  }
+  agreed = cv_store_list (store, CV_TYPE_ACTION, "session_id", first, &error);
+  action = g_ptr_array_index (agreed, 0);
+  g_assert_cmpstr (cv_record_get_list (action, "answers")[0], ==, cv_record_get_id (g_ptr_array_index (said, 0)));
+
+  /* Its page: the owner found by name and Enter, a due date, Done with what was done. */
+  cv_window_open_record (f->window, "action", cv_record_get_id (action));
+  g_assert_cmpstr (cv_action_editor_get_id (action_editor), ==, cv_record_get_id (action));
+  click_into (find_descendant (GTK_WIDGET (action_editor), is_button_with_tooltip, "Choose the Owner"),
+              "the owner's Choose button");
+  press ("Return");
+  assert_focus_within (child (child (action_editor, CV_TYPE_ACTION_EDITOR, "owner_chooser"),
+                              CV_TYPE_STAKEHOLDER_CHOOSER, "search_entry"), "the owner's search");
+  type_text ("Gwen");
+  press ("Return");
+  {
+    Stored want = { store, CV_TYPE_ACTION, cv_record_get_id (action), "owner_id", gwen };
+
+    wait_until (stored_cb, &want, "the owner to be saved");
+  }
+  click_into (child (action_editor, CV_TYPE_ACTION_EDITOR, "due_row"), "the due date");
+  type_text ("2018-05-31");
+  {
+    Stored want = { store, CV_TYPE_ACTION, cv_record_get_id (action), "due_on", "2018-05-31" };
+
+    wait_until (stored_cb, &want, "the due date to be saved");
+  }
+  adw_combo_row_set_selected (child (action_editor, CV_TYPE_ACTION_EDITOR, "status_row"), 3);   /* done */
+  wait_until (message_dialog_active_cb, NULL, "the What Was Done dialog");
+  type_text (outcome);
+  press ("Return");
+  {
+    Stored want = { store, CV_TYPE_ACTION, cv_record_get_id (action), "status", "done" };
+
+    wait_until (stored_cb, &want, "the action to be done");
+  }
+  activate_window (f);
+
+  /* The next session, and its review by Enter on its button. */
+  cv_window_show_view (f->window, "sessions");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-record", NULL);
+  click_into (child (editor, CV_TYPE_SESSION_EDITOR, "title_row"), "the next session's title");
+  type_text ("Summer meeting");
+  wait_until (has_id_cb, editor, "the next session to be saved");
+  click_into (child (editor, CV_TYPE_SESSION_EDITOR, "starts_row"), "the next session's start");
+  type_text ("2018-06-06 10:00");
+  g_assert_true (cv_session_editor_save_pending (editor));
+  click_into (child (editor, CV_TYPE_SESSION_EDITOR, "review_button"), "the review button");
+  press ("Return");
+  wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_REVIEW_WINDOW), "the review");
+  review = find_toplevel (CV_TYPE_REVIEW_WINDOW);
+  {
+    GtkWidget *heading = find_descendant (GTK_WIDGET (review), is_label_with, "Better care of staff");
+    GtkWidget *said_label = find_descendant (GTK_WIDGET (review), is_label_with, quote);
+    GtkWidget *done_label = find_descendant (GTK_WIDGET (review), is_label_with, outcome);
+    graphene_point_t at_heading, at_quote, at_done;
+
+    g_assert_nonnull (heading);
+    g_assert_nonnull (said_label);
+    g_assert_nonnull (done_label);
+    g_assert_true (gtk_widget_compute_point (heading, GTK_WIDGET (review), &GRAPHENE_POINT_INIT (0, 0), &at_heading));
+    g_assert_true (gtk_widget_compute_point (said_label, GTK_WIDGET (review), &GRAPHENE_POINT_INIT (0, 0), &at_quote));
+    g_assert_true (gtk_widget_compute_point (done_label, GTK_WIDGET (review), &GRAPHENE_POINT_INIT (0, 0), &at_done));
+    g_assert_cmpfloat (at_heading.y, <, at_quote.y);
+    g_assert_cmpfloat (at_quote.y, <, at_done.y);
+  }
+
+  /* The PDF says the same: the quote and the outcome once each, under the theme. */
+  pdf_path = g_build_filename (f->dir, "loop.pdf", NULL);
+  pdf = g_file_new_for_path (pdf_path);
+  g_assert_true (cv_review_window_save_pdf (review, pdf, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", pdf_path);
+    g_autofree char *text = NULL;
+    int status = 0;
+
+    if (pdftotext == NULL)
+      {
+        g_test_message ("pdftotext is not installed: only checked that the PDF was written");
+      }
+    else
+      {
+        g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+        g_assert_cmpint (status, ==, 0);
+        g_assert_cmpuint (times_in (text, quote), ==, 1);
+        g_assert_cmpuint (times_in (text, outcome), ==, 1);
+        g_assert_nonnull (strstr (text, "Better care of staff"));
+        g_assert_true (strstr (text, "Better care of staff") < strstr (text, quote));
+        g_assert_true (strstr (text, quote) < strstr (text, outcome));
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (review));
+  g_source_remove (tick);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +1350,7 @@ main (int   argc,
   g_test_add ("/ui/keyboard/add-people", Fixture, NULL, fixture_set_up, test_add_people, fixture_tear_down);
   g_test_add ("/ui/keyboard/themes-popover", Fixture, NULL, fixture_set_up, test_themes_popover, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-shortcuts", Fixture, NULL, fixture_set_up, test_view_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/keyboard/engagement-loop", Fixture, NULL, fixture_set_up, test_engagement_loop, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -50,6 +50,7 @@ struct _CvSessionEditor
 
   GtkStack             *stack;
   GtkWidget            *back_button;
+  GtkScrolledWindow    *scroller;
   GtkLabel             *title_label;
   GtkLabel             *general_error;
   AdwEntryRow          *title_row;
@@ -1501,6 +1502,7 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvSessionEditor, name)
   BIND (stack);
   BIND (back_button);
+  BIND (scroller);
   BIND (title_label);
   BIND (general_error);
   BIND (title_row);
@@ -1575,6 +1577,9 @@ cv_session_editor_init (CvSessionEditor *self)
 
   self->chosen_themes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The field with the keyboard is always in sight, however long the page. */
+  if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), TRUE);
   cv_date_row_attach_calendar_and_time (self->starts_row);
   cv_date_row_attach_calendar_and_time (self->ends_row);
 

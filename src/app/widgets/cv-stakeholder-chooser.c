@@ -111,6 +111,9 @@ create_cb (CvStakeholderChooser *self)
 static void
 search_activate_cb (CvStakeholderChooser *self)
 {
+  /* Enter typed straight after the name comes before the search entry's
+   * pause: search for what is typed now, not pick from the list before it. */
+  search_changed_cb (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     activate_cb (self, 0);
   else if (gtk_widget_get_visible (GTK_WIDGET (self->create_button)))
