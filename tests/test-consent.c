@@ -111,6 +111,16 @@ test_review_dates (Fixture       *f,
   g_assert_cmpint (cv_record_get_integer (f->programme, "consent_review_years"), ==, 2);
   g_assert_cmpstr (cv_consent_purpose_label ("newsletters"), ==, "Newsletters");
   g_assert_cmpstr (cv_consent_purpose_label ("Health walks"), ==, "Health walks");
+  /* Written back as a person reads them, in any case: the built-in keys. */
+  {
+    g_autofree char *a = cv_consent_purpose_from_label ("  newsletters ");
+    g_autofree char *b = cv_consent_purpose_from_label ("Being Named to Partners");
+    g_autofree char *c = cv_consent_purpose_from_label (" Health walks");
+
+    g_assert_cmpstr (a, ==, "newsletters");
+    g_assert_cmpstr (b, ==, "named_to_partners");
+    g_assert_cmpstr (c, ==, "Health walks");
+  }
 
   ann = add_person (f, "Ann Hughes", "consent", TRUE, "consent-on", "2025-03-01", NULL);
   g_assert_cmpstr (cv_record_get_string (ann, "consent_review_on"), ==, "2027-03-01");

@@ -10,6 +10,7 @@
 #include "cv-date-row.h"
 #include "cv-programme.h"
 #include "cv-programme-dialog.h"
+#include "cv-consent.h"
 #include "cv-retention.h"
 
 struct _CvProgrammeDialog
@@ -25,6 +26,8 @@ struct _CvProgrammeDialog
   AdwEntryRow *aim_row;
   AdwEntryRow *start_row;
   GtkSpinButton *retention_spin;
+  GtkSpinButton *consent_review_spin;
+  AdwEntryRow   *consent_purposes_row;
   GtkLabel    *error_label;
 };
 
@@ -52,6 +55,25 @@ save_cb (CvProgrammeDialog *self)
     g_autofree char *start = cv_date_row_get_date (self->start_row);
 
     cv_record_set_string (record, "start_on", start);
+  }
+  cv_record_set_integer (record, "consent_review_years", gtk_spin_button_get_value_as_int (self->consent_review_spin));
+  {
+    g_auto(GStrv) labels = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->consent_purposes_row)), ",", -1);
+    g_autoptr(GPtrArray) purposes = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; labels[i] != NULL; i++)
+      {
+        char *purpose = cv_consent_purpose_from_label (labels[i]);
+
+        if (*purpose == '\0' || g_ptr_array_find_with_equal_func (purposes, purpose, g_str_equal, NULL))
+          g_free (purpose);
+        else
+          g_ptr_array_add (purposes, purpose);
+      }
+    g_ptr_array_add (purposes, NULL);
+    /* None written: the default ones. */
+    cv_record_set_list (record, "consent_purposes", purposes->len > 1 ? (const char * const *)purposes->pdata
+                                                                      : cv_consent_default_purposes ());
   }
 
   if (self->programme != NULL)
@@ -123,6 +145,8 @@ cv_programme_dialog_class_init (CvProgrammeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, aim_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, retention_spin);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, consent_review_spin);
+  gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, consent_purposes_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, enter_cb);
@@ -153,6 +177,19 @@ cv_programme_dialog_new (GtkWindow *parent,
                                           NULL);
 
   self->store = g_object_ref (store);
+  {
+    const char * const *purposes = programme != NULL ? cv_record_get_list (programme, "consent_purposes") : NULL;
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autofree char *text = NULL;
+
+    if (purposes == NULL || purposes[0] == NULL)
+      purposes = cv_consent_default_purposes ();
+    for (guint i = 0; purposes[i] != NULL; i++)
+      g_ptr_array_add (labels, (gpointer)cv_consent_purpose_label (purposes[i]));
+    g_ptr_array_add (labels, NULL);
+    text = g_strjoinv (", ", (GStrv)labels->pdata);
+    gtk_editable_set_text (GTK_EDITABLE (self->consent_purposes_row), text);
+  }
   if (programme != NULL)
     {
       const char *start = cv_record_get_string (programme, "start_on");
@@ -168,6 +205,8 @@ cv_programme_dialog_new (GtkWindow *parent,
       cv_date_row_set_date (self->start_row, start);
       gtk_spin_button_set_value (self->retention_spin,
                                  cv_retention_get_years (store, cv_record_get_id (programme)));
+      gtk_spin_button_set_value (self->consent_review_spin,
+                                 (double)cv_record_get_integer (programme, "consent_review_years"));
     }
   name_changed_cb (self);
   /* The name is what a person writes first, not Cancel at the top left. */

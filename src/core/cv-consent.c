@@ -68,6 +68,32 @@ cv_consent_purpose_label (const char *purpose)
   return purpose;
 }
 
+/**
+ * cv_consent_purpose_from_label:
+ * @label: a purpose as a person wrote it
+ *
+ * Returns: (transfer full): the key of the built-in purpose @label names
+ *   (in the reader's language or in English, whatever the case), or @label
+ *   itself, trimmed: a programme's own purpose
+ */
+char *
+cv_consent_purpose_from_label (const char *label)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (label));
+  g_autofree char *folded = g_utf8_casefold (trimmed, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_purposes); i++)
+    {
+      g_autofree char *english = g_utf8_casefold (builtin_purposes[i].label, -1);
+      g_autofree char *translated = g_utf8_casefold (_(builtin_purposes[i].label), -1);
+
+      if (g_str_equal (folded, english) || g_str_equal (folded, translated) ||
+          g_str_equal (trimmed, builtin_purposes[i].key))
+        return g_strdup (builtin_purposes[i].key);
+    }
+  return g_steal_pointer (&trimmed);
+}
+
 /* Returns: (transfer full): today's date where the person is, YYYY-MM-DD */
 char *
 cv_consent_today (void)

@@ -40,6 +40,7 @@ typedef enum
 
 const char * const *cv_consent_default_purposes (void);
 const char         *cv_consent_purpose_label    (const char  *purpose);
+char               *cv_consent_purpose_from_label (const char *label);
 char               *cv_consent_today            (void);
 char               *cv_consent_add_days         (const char  *date,
                                                  int          days);

@@ -817,9 +817,10 @@ cv_stakeholders_view_init (CvStakeholdersView *self)
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb),
                            self, G_CONNECT_SWAPPED);
   cv_pane_layout_fix_width (GTK_WIDGET (self->editor), CV_DETAIL_PANE_WIDTH);
-  cv_record_table_fit (self->column_view, self->leaflet, self->name_column, self->organisation_column,
-                       self->kind_column, self->sector_column, self->engagement_column, self->tags_column,
-                       self->updated_column, NULL);
+  /* Whether someone may be contacted is said before their organisation. */
+  cv_record_table_fit (self->column_view, self->leaflet, self->name_column, self->consent_column,
+                       self->organisation_column, self->kind_column, self->sector_column, self->engagement_column,
+                       self->tags_column, self->updated_column, NULL);
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
                            self, G_CONNECT_SWAPPED);
