@@ -34,6 +34,9 @@
 #include "cv-stakeholder.h"
 #include "cv-stakeholders-view.h"
 #include "cv-theme.h"
+#include "cv-duplicates-window.h"
+#include "cv-actions-view.h"
+#include "cv-action-editor.h"
 #include "ui-test.h"
 
 static gboolean
@@ -127,6 +130,16 @@ is_control (GtkWidget *widget)
          GTK_IS_FLOW_BOX_CHILD (widget);
 }
 
+/* The label assistive technology reads for @widget, or NULL: GTK 4.8 has
+ * no getter, but its test API answers a mismatch with the value it has. */
+static char *
+label_of (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+}
+
 /* Where @widget is, for a failure message: its type and its ancestors'. */
 static char *
 describe (GtkWidget *widget)
@@ -210,6 +223,69 @@ check_widget (GtkWidget *widget,
     check_widget (c, walk);
 }
 
+/* The names of the controls inside @widget (not in popovers), into @names. */
+static void
+collect_control_names (GtkWidget  *widget,
+                       GHashTable *names)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      g_autofree char *label = NULL;
+
+      if (GTK_IS_NATIVE (c) || !gtk_widget_get_visible (c))
+        continue;
+      if ((GTK_IS_BUTTON (c) || GTK_IS_CHECK_BUTTON (c) || GTK_IS_MENU_BUTTON (c) || GTK_IS_DROP_DOWN (c) ||
+           GTK_IS_SWITCH (c)) && (label = label_of (c)) != NULL && *label != '\0')
+        {
+          /* A button that shows its record's own name names it already. */
+          g_hash_table_add (names, g_steal_pointer (&label));
+          continue;
+        }
+      collect_control_names (c, names);
+    }
+}
+
+/* Every control in a row of a list says which record it acts on: no two
+ * rows of one list have a control of the same name ("Status", "Delete"),
+ * which a screen reader would read alike for every row. */
+static void
+check_rows_named (GtkWidget *widget,
+                  Walk      *walk)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          GHashTableIter iter;
+          char *name;
+
+          if (!gtk_widget_get_mapped (row))
+            continue;
+          collect_control_names (row, names);
+          g_hash_table_iter_init (&iter, names);
+          while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+            {
+              walk->checked++;
+              if (g_hash_table_contains (seen, name))
+                {
+                  g_autofree char *where = describe (row);
+                  g_string_append_printf (walk->problems, "“%s” in more than one row, not named with its record: %s\n",
+                                          name, where);
+                }
+              else
+                g_hash_table_add (seen, g_strdup (name));
+            }
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_rows_named (c, walk);
+}
+
 static void
 report (Walk       *walk,
         const char *when)
@@ -255,6 +331,7 @@ check_all (const char *when)
           !ADW_IS_MESSAGE_DIALOG (window))
         g_string_append_printf (walk.problems, "window without a title: %s\n", G_OBJECT_TYPE_NAME (window));
       check_widget (window, &walk);
+      check_rows_named (window, &walk);
     }
   g_assert_cmpuint (walk.checked, >, 0);
   report (&walk, when);
@@ -492,6 +569,46 @@ test_dialogs_and_windows (Fixture       *f,
         g_usleep (1000);
     g_assert_nonnull (window);
     check_all ("the spreadsheet import dialog");
+    gtk_window_destroy (window);
+  }
+
+  /* Possible Duplicates, with the sample's pairs listed. */
+  {
+    CvDuplicatesWindow *duplicates;
+    gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    cv_window_show_view (f->window, "stakeholders");
+    gtk_widget_activate_action (GTK_WIDGET (child (f->window, CV_TYPE_WINDOW, "stakeholders_view")),
+                                "stakeholders.find-duplicates", NULL);
+    duplicates = find_toplevel (CV_TYPE_DUPLICATES_WINDOW);
+    g_assert_nonnull (duplicates);
+    while (cv_duplicates_window_is_scanning (duplicates) && g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    check_all ("the Possible Duplicates window");
+    gtk_window_destroy (GTK_WINDOW (duplicates));
+  }
+
+  /* Done asks what was done, in a dialog of its own. */
+  {
+    CvActionsView *actions = child (f->window, CV_TYPE_WINDOW, "actions_view");
+    g_autoptr(GPtrArray) all = cv_store_list (store_of (f), CV_TYPE_ACTION, "programme_id",
+                                              cv_window_get_programme_id (f->window), NULL);
+    const char *action_id = NULL;
+
+    /* One not done yet, so that Done asks what was done. */
+    for (guint i = 0; i < all->len && action_id == NULL; i++)
+      if (cv_record_get_string (g_ptr_array_index (all, i), "outcome") == NULL)
+        action_id = cv_record_get_id (g_ptr_array_index (all, i));
+    g_assert_nonnull (action_id);
+    cv_window_show_view (f->window, "actions");
+    cv_actions_view_open (actions, action_id);
+    run_main_loop (20);
+    cv_action_editor_choose_status (child (actions, CV_TYPE_ACTIONS_VIEW, "editor"), "done");
+    run_main_loop (20);
+    window = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (window);
+    check_all ("the question of what was done");
     gtk_window_destroy (window);
   }
 

@@ -161,6 +161,25 @@ time_spin (AdwEntryRow *row,
   return spin;
 }
 
+/* The picker's button says which date it chooses ("Starts", "Ends"): two
+ * date rows in one form would otherwise be read alike. */
+static void
+name_picker_cb (AdwEntryRow *row,
+                GParamSpec  *pspec,
+                GtkWidget   *button)
+{
+  gboolean with_time = g_object_get_data (G_OBJECT (row), "cv-time-picker") != NULL;
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_autofree char *name = NULL;
+
+  if (title != NULL && *title != '\0')
+    /* TRANSLATORS: the name of a date row's calendar button; %s is the row's title ("Starts") */
+    name = g_strdup_printf (with_time ? _("Choose a Date and Time: %s") : _("Choose a Date: %s"), title);
+  else
+    name = g_strdup (with_time ? _("Choose a Date and Time") : _("Choose a Date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 attach_picker (AdwEntryRow *row,
                gboolean     with_time)
@@ -206,6 +225,8 @@ attach_picker (AdwEntryRow *row,
   g_signal_connect_object (calendar, "day-selected", G_CALLBACK (day_selected_cb), row, 0);
   g_signal_connect_object (popover, "show", G_CALLBACK (popover_show_cb), row, 0);
   adw_entry_row_add_suffix (row, button);
+  name_picker_cb (row, NULL, button);
+  g_signal_connect_object (row, "notify::title", G_CALLBACK (name_picker_cb), button, 0);
   cv_date_row_show_format (row, with_time);
 }
 
