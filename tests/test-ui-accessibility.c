@@ -37,6 +37,7 @@
 #include "cv-duplicates-window.h"
 #include "cv-actions-view.h"
 #include "cv-action-editor.h"
+#include "cv-measures-view.h"
 #include "ui-test.h"
 
 static gboolean
@@ -627,6 +628,111 @@ test_dialogs_and_windows (Fixture       *f,
   run_main_loop (20);
 }
 
+/* Saves @window as a PNG in $CONVENE_SHOTS (when set), to be looked at. */
+static void
+save_shot (GtkWidget  *window,
+           const char *name)
+{
+  const char *folder = g_getenv ("CONVENE_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+
+  if (folder == NULL)
+    return;
+  run_main_loop (300);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* No part of the window's visible tree reaches past its right edge. */
+static void
+assert_nothing_outside (GtkWidget  *widget,
+                        GtkWidget  *window,
+                        const char *when)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+  if (widget != window && gtk_widget_get_width (widget) > 0 && gtk_widget_compute_bounds (widget, window, &bounds) &&
+      bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 2 &&
+      gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) == NULL)
+    {
+      g_autofree char *where = describe (widget);
+      g_error ("%s: %s reaches past the window's edge", when, where);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    assert_nothing_outside (c, window, when);
+}
+
+/* The desktop's high contrast (libadwaita's style, from the a11y settings)
+ * and large text (text scaling 1.5): the style manager follows, the grid
+ * and the measure chart are drawn with them and nothing is pushed out of
+ * the window. CONVENE_SHOTS=folder keeps pictures to look at. */
+static void
+test_high_contrast_large_text (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), "org.gnome.desktop.a11y.interface", TRUE);
+  CvStakeholdersView *stakeholders = child (f->window, CV_TYPE_WINDOW, "stakeholders_view");
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(GSettings) a11y = NULL;
+  int dpi = 0;
+  gint64 until;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("The desktop's accessibility settings (gsettings-desktop-schemas) are not installed");
+      return;
+    }
+  a11y = g_settings_new ("org.gnome.desktop.a11y.interface");
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_settings_set_boolean (a11y, "high-contrast", TRUE);
+  g_object_set (settings, "gtk-xft-dpi", (int) (96 * 1.5 * 1024), NULL);
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!adw_style_manager_get_high_contrast (adw_style_manager_get_default ()) && g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+
+  open_sample (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  cv_window_show_view (f->window, "stakeholders");
+  gtk_toggle_button_set_active (child (stakeholders, CV_TYPE_STAKEHOLDERS_VIEW, "grid_toggle"), TRUE);
+  run_main_loop (200);
+  g_assert_true (gtk_widget_get_mapped (child (stakeholders, CV_TYPE_STAKEHOLDERS_VIEW, "power_grid")));
+  assert_nothing_outside (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "the grid, high contrast, large text");
+  save_shot (GTK_WIDGET (f->window), "grid-hc-large.png");
+
+  {
+    CvMeasuresView *measures = child (f->window, CV_TYPE_WINDOW, "measures_view");
+    g_autofree char *measure_id = first_id (f, CV_TYPE_MEASURE);
+    GtkWidget *overview = child (f->window, CV_TYPE_WINDOW, "overview_view");
+
+    cv_window_show_view (f->window, "measures");
+    g_signal_emit_by_name (overview, "open-record", "measure", measure_id);
+    run_main_loop (200);
+    g_assert_true (gtk_widget_get_mapped (child (measures, CV_TYPE_MEASURES_VIEW, "chart")));
+    assert_nothing_outside (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "a measure, high contrast, large text");
+    save_shot (GTK_WIDGET (f->window), "chart-hc-large.png");
+  }
+
+  g_settings_set_boolean (a11y, "high-contrast", FALSE);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  run_main_loop (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +750,9 @@ main (int   argc,
               fixture_set_up, test_views_and_records, fixture_tear_down);
   g_test_add ("/ui/accessibility/dialogs-and-windows", Fixture, NULL,
               fixture_set_up, test_dialogs_and_windows, fixture_tear_down);
+
+  g_test_add ("/ui/accessibility/high-contrast-large-text", Fixture, NULL,
+              fixture_set_up, test_high_contrast_large_text, fixture_tear_down);
 
   return g_test_run ();
 }

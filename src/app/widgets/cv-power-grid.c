@@ -188,6 +188,10 @@ cv_power_grid_snapshot (GtkWidget   *widget,
         int lw, lh;
 
         gtk_snapshot_append_color (snapshot, &tints[hi][it], &q);
+        /* Within its quadrant: in a narrow pane or with large text a long
+         * name is shortened rather than drawn over its neighbour's. */
+        pango_layout_set_width (layout, MAX (q.size.width - 16, 1) * PANGO_SCALE);
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
         pango_layout_set_markup (layout, "", -1);
         {
           g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", _(quadrant_names[hi][it]));
@@ -198,6 +202,8 @@ cv_power_grid_snapshot (GtkWidget   *widget,
                      q.origin.x + (it == 1 ? q.size.width - lw - 8 : 8), q.origin.y + 4);
       }
   pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
 
   /* Cell lines. */
   for (int i = 1; i < 3; i++)
@@ -270,7 +276,21 @@ cv_power_grid_snapshot (GtkWidget   *widget,
           continue;
         cell_rect (&area, hi, it, &cell);
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %'u more", "and %'u more", more), more);
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
         pango_layout_set_text (layout, text, -1);
+        /* Where "and 12 more" does not fit (a narrow pane, large text), "+12":
+         * the count is what matters. */
+        {
+          int tw;
+
+          pango_layout_get_pixel_size (layout, &tw, NULL);
+          if (tw > cell.size.width - 32)
+            {
+              g_free (text);
+              text = g_strdup_printf ("+%'u", more);
+              pango_layout_set_text (layout, text, -1);
+            }
+        }
         append_text (snapshot, layout, &dim, cell.origin.x + 24,
                      cell.origin.y + 6 + (shown[hi][it] + 1) * line_height (self) + 2);
       }
