@@ -133,7 +133,8 @@ left_out_for_partners (CvRecord      *record,
  * - What was said is linked to its session only when at least
  *   CV_EXCHANGE_MIN_CROWD people attended it. What was said at a smaller
  *   session travels under one stand-in session, "smaller sessions", that
- *   pools them all, with its dates reduced to the first of their month; and
+ *   pools them all, with the stand-in's own time (the programme's making)
+ *   instead of its own; and
  *   every contribution is listed in the order of its random id, so neither
  *   its time nor its place in the file points back to its session. Actions
  *   agreed at a smaller session are pooled the same way, so that their
@@ -150,6 +151,7 @@ typedef struct
   gint64      pool;            /* people who attended the smaller sessions */
   gint64      pooled;          /* contributions and actions of smaller sessions */
   char       *pool_id;         /* the stand-in session's id */
+  char       *pool_time;       /* the one time every pooled record is given */
 } PartnerRules;
 
 static void
@@ -159,6 +161,7 @@ partner_rules_clear (PartnerRules *rules)
   g_clear_pointer (&rules->crowded, g_hash_table_unref);
   g_clear_pointer (&rules->owner_org, g_hash_table_unref);
   g_clear_pointer (&rules->pool_id, g_free);
+  g_clear_pointer (&rules->pool_time, g_free);
 }
 
 /* A partner rule's query, bound: ?1 is the programme, ?2 (when used) the
@@ -239,6 +242,26 @@ collect (CvStore     *store,
   return step == CV_STEP_DONE;
 }
 
+/* Returns: (transfer full): when the programme was made, or %NULL with @error set */
+static char *
+programme_created_at (CvStore     *store,
+                      const char  *programme_id,
+                      GError     **error)
+{
+  g_autoptr(CvStatement) st = prepare_for_programme (store, "SELECT created_at FROM programme WHERE id = ?1",
+                                                     programme_id, error);
+
+  if (st == NULL)
+    return NULL;
+  if (cv_statement_step (st, error) != CV_STEP_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, CV_ERROR, CV_ERROR_NOT_FOUND, _("This programme no longer exists."));
+      return NULL;
+    }
+  return g_strdup (cv_statement_column_text (st, 0));
+}
+
 static gboolean
 partner_rules_load (PartnerRules  *rules,
                     CvStore       *store,
@@ -270,19 +293,13 @@ partner_rules_load (PartnerRules  *rules,
                                            " WHERE " ATTENDED ("r.session_id") " < ?2",
                                     programme_id, error)) >= 0 &&
          (rules->pool_id = pool_id_for (programme_id)) != NULL &&
+         (rules->pool_time = programme_created_at (store, programme_id, error)) != NULL &&
          collect (store, "SELECT s.id, s.organisation_id FROM stakeholder s"
                          " WHERE s.programme_id = ?1 AND s.kind = 'person'"
                          " AND s.named_to_partners = 0 AND s.organisation_id IS NOT NULL"
                          " AND s.id IN (SELECT owner_id FROM action WHERE programme_id = ?1)",
                   programme_id, rules->owner_org, TRUE, error);
 #undef ATTENDED
-}
-
-static char *
-first_of_month (const char *timestamp)
-{
-  /* Stored timestamps are YYYY-MM-DDTHH:MM:SSZ. */
-  return g_strdup_printf ("%.7s-01T00:00:00Z", timestamp);
 }
 
 /* Whether the export has a stand-in session for what smaller sessions said. */
@@ -378,8 +395,13 @@ partner_rules_apply (PartnerRules  *rules,
             cv_record_set_string (record, "organisation_id", organisation);
           cv_record_set_string (record, "owner_id", NULL);
         }
+      /* Agreed at a smaller session: neither its session nor its time may
+       * point back there (the day it was recorded is the session's day). */
       if (session != NULL && !g_hash_table_contains (rules->crowded, session))
-        cv_record_set_string (record, "session_id", partner_rules_need_pool (rules) ? rules->pool_id : NULL);
+        {
+          cv_record_set_string (record, "session_id", partner_rules_need_pool (rules) ? rules->pool_id : NULL);
+          cv_record_set_timestamps (record, rules->pool_time, rules->pool_time);
+        }
       if (!partner_rules_filter_answers (rules, store, record, error))
         return FALSE;
     }
@@ -389,16 +411,15 @@ partner_rules_apply (PartnerRules  *rules,
 
       if (session == NULL || !g_hash_table_contains (rules->crowded, session))
         {
-          g_autofree char *created = first_of_month (cv_record_get_created_at (record));
-          g_autofree char *updated = first_of_month (cv_record_get_updated_at (record));
-
           if (!partner_rules_need_pool (rules))
             {
               *keep = FALSE;
               return TRUE;
             }
+          /* One time for all of them, the stand-in session's: even a month
+           * names the session when it was the only small one that month. */
           cv_record_set_string (record, "session_id", rules->pool_id);
-          cv_record_set_timestamps (record, created, updated);
+          cv_record_set_timestamps (record, rules->pool_time, rules->pool_time);
         }
     }
   return TRUE;
