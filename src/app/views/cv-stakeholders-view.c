@@ -120,6 +120,14 @@ refresh (CvStakeholdersView *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* People due for review may be tens of thousands in a county register:
+   * that list is read on a worker thread, like a search. */
+  if (gtk_drop_down_get_selected (self->consent_filter) > 0)
+    {
+      cv_record_list_refresh_for (self->list, GTK_WIDGET (self), "Could not list the stakeholders",
+                                  (CvRefreshed)update_visible_page);
+      return;
+    }
   if (!cv_record_list_refresh (self->list, &error))
     cv_widget_report_error (GTK_WIDGET (self), "Could not list the stakeholders", error);
   update_visible_page (self);
@@ -716,8 +724,9 @@ cv_stakeholders_view_show_consent_due (CvStakeholdersView *self)
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
   gtk_toggle_button_set_active (self->grid_toggle, FALSE);
-  gtk_column_view_sort_by_column (self->column_view, self->consent_column, GTK_SORT_ASCENDING);
+  /* Filtered first, so that sorting never orders the whole register here. */
   gtk_drop_down_set_selected (self->consent_filter, CONSENT_DUE);
+  gtk_column_view_sort_by_column (self->column_view, self->consent_column, GTK_SORT_ASCENDING);
 }
 
 static void
