@@ -651,6 +651,21 @@ test_template (void)
     g_assert_cmpint (cv_csv_target_for_heading (cv_csv_target_label (t)), ==, t);
 }
 
+/* Text a spreadsheet would run as a formula is written as text (after an
+ * apostrophe); numbers, negative ones too, stay numbers. */
+static void
+test_formula_written_as_text (void)
+{
+  const char *values[] = { "=HYPERLINK(\"http://evil.example/\",\"Click\")", "+cmd|' /C calc'!A1", "@SUM(A1)",
+                           "-5", "+3.5", "Priya Shah" };
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  cv_csv_append_row (csv, values, G_N_ELEMENTS (values));
+  g_assert_cmpstr (csv->str, ==,
+                   "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\","
+                   "\"'+cmd|' /C calc'!A1\",\"'@SUM(A1)\",\"-5\",\"+3.5\",\"Priya Shah\"\r\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +673,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/csv/separators", test_separators);
+  g_test_add_func ("/csv/formula-written-as-text", test_formula_written_as_text);
   g_test_add_func ("/csv/headings", test_headings);
   g_test_add_func ("/csv/template", test_template);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -516,6 +516,10 @@ gather_values (CvCsvImport *self,
       value = g_strstrip (g_strjoinv ("\n", lines));
       if (*value == '\0')
         continue;
+      /* Convene's own export marks text a spreadsheet would run as a formula
+       * with an apostrophe (cv_csv_append_row()); it is not part of it. */
+      if (value[0] == '\'' && value[1] != '\0' && strchr ("=+-@", value[1]) != NULL)
+        memmove (value, value + 1, strlen (value));
       if (values[target] == NULL)
         values[target] = g_string_new (value);
       else

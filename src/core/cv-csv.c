@@ -385,11 +385,32 @@ cv_csv_begin (void)
   return g_string_new ("\xef\xbb\xbf");
 }
 
+/* Whether a spreadsheet would take @value for a formula: it starts with =,
+ * +, -, @, a tab or a carriage return, and is not simply a number (-5 is a
+ * measure's value, not a formula). */
+static gboolean
+looks_like_formula (const char *value)
+{
+  char *end = NULL;
+
+  if (strchr ("=+-@\t\r", value[0]) == NULL || value[0] == '\0')
+    return FALSE;
+  if (value[0] == '+' || value[0] == '-')
+    {
+      g_ascii_strtod (value, &end);
+      if (end != value && *end == '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * cv_csv_append_row:
  *
  * Appends one row, every value quoted (a %NULL value is empty), ended by
- * CRLF as RFC 4180 and Excel have it.
+ * CRLF as RFC 4180 and Excel have it. A value a spreadsheet would run as a
+ * formula (=HYPERLINK(…), +cmd|…) is written after an apostrophe, which
+ * Excel and LibreOffice read as "this is text".
  */
 void
 cv_csv_append_row (GString            *csv,
@@ -399,7 +420,12 @@ cv_csv_append_row (GString            *csv,
   for (guint i = 0; i < n_values; i++)
     {
       const char *value = values[i] != NULL ? values[i] : "";
-      gsize length = strlen (value);
+      g_autofree char *text = looks_like_formula (value) ? g_strconcat ("'", value, NULL) : NULL;
+      gsize length;
+
+      if (text != NULL)
+        value = text;
+      length = strlen (value);
       gsize start = csv->len;
       gsize room = 2 * length + 2;
 
