@@ -15,6 +15,7 @@
 #include "cv-review.h"
 #include "cv-review-document.h"
 #include "cv-session.h"
+#include "cv-stakeholder.h"
 #include "cv-store.h"
 #include "cv-theme.h"
 
@@ -121,6 +122,61 @@ test_long_programme_few_pages (void)
   g_assert_cmpint (pages, <=, 8);
 }
 
+/* Finds the action called @title in any group of @review. */
+static CvReviewAction *
+find_action (CvReview   *review,
+             const char *title)
+{
+  for (guint g = 0; g < review->groups->len; g++)
+    {
+      CvReviewGroup *group = g_ptr_array_index (review->groups, g);
+      GPtrArray *lists[] = { group->actions, group->open };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; i < lists[l]->len; i++)
+          if (g_str_equal (((CvReviewAction *)g_ptr_array_index (lists[l], i))->title, title))
+            return g_ptr_array_index (lists[l], i);
+    }
+  return NULL;
+}
+
+/* The review is read out and published: an owner who did not agree to be
+ * named beyond the programme stands as their organisation. */
+static void
+test_owner_named_only_with_consent (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "owners.db", NULL);
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(CvRecord) programme = add (store, CV_TYPE_PROGRAMME, "name", "Owners", NULL);
+  const char *pid = cv_record_get_id (programme);
+  g_autoptr(CvRecord) trust = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "organisation",
+                                   "name", "Community Health NHS Trust", NULL);
+  g_autoptr(CvRecord) helen = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "person",
+                                   "name", "Helen Morris", "organisation-id", cv_record_get_id (trust), NULL);
+  g_autoptr(CvRecord) sarah = add (store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "person",
+                                   "name", "Sarah Whitfield", "named-to-partners", TRUE, NULL);
+  g_autoptr(CvRecord) first = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "First",
+                                   "starts-at", "2030-01-01T10:00:00Z", "status", "held", NULL);
+  g_autoptr(CvRecord) second = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "Second",
+                                    "starts-at", "2030-02-01T10:00:00Z", NULL);
+  g_autoptr(CvRecord) quiet = add (store, CV_TYPE_ACTION, "programme-id", pid, "session-id", cv_record_get_id (first),
+                                   "title", "Ring everyone back", "owner-id", cv_record_get_id (helen), NULL);
+  g_autoptr(CvRecord) named = add (store, CV_TYPE_ACTION, "programme-id", pid, "session-id", cv_record_get_id (first),
+                                   "title", "Write the leaflet", "owner-id", cv_record_get_id (sarah), NULL);
+  g_autoptr(CvReview) review = cv_review_build (store, cv_record_get_id (second), &error);
+  CvReviewAction *a;
+
+  g_assert_no_error (error);
+  a = find_action (review, "Ring everyone back");
+  g_assert_nonnull (a);
+  g_assert_null (a->owner);
+  g_assert_cmpstr (a->organisation, ==, "Community Health NHS Trust");
+  a = find_action (review, "Write the leaflet");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->owner, ==, "Sarah Whitfield");
+}
+
 /* Counts are grouped as the person's locale groups them: a county review
  * leaves out thousands. */
 static void
@@ -146,5 +202,6 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/review/long-programme-few-pages", test_long_programme_few_pages);
   g_test_add_func ("/review/more-grouped", test_more_grouped);
+  g_test_add_func ("/review/owner-named-only-with-consent", test_owner_named_only_with_consent);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "cv-action.h"
 #include "cv-error.h"
 #include "cv-review.h"
+#include "cv-stakeholder.h"
 #include "cv-session.h"
 
 static void
@@ -201,6 +202,32 @@ gather_quotes (Builder     *b,
 #define CHANGED_IN_PERIOD(a) \
   a ".updated_at >= coalesce(?2, '') AND " a ".updated_at < ?3"
 
+/* The review is read out and published: an owner is named only when they
+ * agreed to be named beyond the programme (as in a partner export), and
+ * otherwise stands as their organisation. */
+static gboolean
+owner_named (Builder         *b,
+             CvRecord        *action,
+             CvReviewAction  *a,
+             GError         **error)
+{
+  const char *owner_id = cv_record_get_string (action, "owner_id");
+  g_autoptr(CvRecord) owner = NULL;
+
+  if (owner_id == NULL)
+    return TRUE;
+  owner = cv_store_load (b->store, CV_TYPE_STAKEHOLDER, owner_id, error);
+  if (owner == NULL)
+    return FALSE;
+  if (g_strcmp0 (cv_record_get_string (owner, "kind"), "organisation") == 0 ||
+      cv_record_get_boolean (owner, "named_to_partners"))
+    a->owner = g_strdup (cv_record_get_string (owner, "name"));
+  else if (a->organisation == NULL)
+    a->organisation = cv_store_get_display_name (b->store, "stakeholder",
+                                                 cv_record_get_string (owner, "organisation_id"));
+  return TRUE;
+}
+
 static gboolean
 gather (Builder  *b,
         GError  **error)
@@ -268,9 +295,10 @@ gather (Builder  *b,
       deed->answers = g_strdupv ((char **)cv_record_get_list (record, "answers"));
       a->id = g_strdup (cv_record_get_id (record));
       a->title = g_strdup (cv_record_get_string (record, "title"));
-      a->owner = cv_store_get_display_name (b->store, "stakeholder", cv_record_get_string (record, "owner_id"));
       a->organisation = cv_store_get_display_name (b->store, "stakeholder",
                                                    cv_record_get_string (record, "organisation_id"));
+      if (!owner_named (b, record, a, error))
+        return FALSE;
       a->status = g_strdup (cv_record_get_string (record, "status"));
       a->outcome = g_strdup (cv_record_get_string (record, "outcome"));
       a->due_on = g_strdup (cv_record_get_string (record, "due_on"));
