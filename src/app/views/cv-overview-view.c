@@ -214,13 +214,13 @@ cv_overview_view_reload (CvOverviewView *self)
     {
       g_autofree char *to_date = g_strndup (overview->themes_to, 10);
       g_autofree char *to = cv_format_date (to_date);
-      /* TRANSLATORS: a heading; %s is the date of the programme's latest session */
-      g_autofree char *title = g_strdup_printf (_("Most Raised in the 90 Days to %s"), to);
+      /* TRANSLATORS: under “Most Raised in Its Latest 90 Days”; %s is the date of the programme's latest session */
+      g_autofree char *description = g_strdup_printf (_("No session in the last 90 days: these are from the 90 days "
+                                                        "up to the programme’s latest session, on %s."), to);
 
-      adw_preferences_group_set_title (self->themes_group, title);
-      adw_preferences_group_set_description (self->themes_group,
-                                             _("No session in the last 90 days: these are from the 90 days "
-                                               "up to the programme’s latest session."));
+      /* The date is in the description, which wraps: a title is cut short in a narrow window. */
+      adw_preferences_group_set_title (self->themes_group, _("Most Raised in Its Latest 90 Days"));
+      adw_preferences_group_set_description (self->themes_group, description);
     }
   else
     {
