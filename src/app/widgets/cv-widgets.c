@@ -181,8 +181,6 @@ cv_theme_chips_new (void)
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 4);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (chips), FALSE);
   gtk_widget_add_css_class (chips, "theme-chips");
-  /* Each chip as wide as its name, not stretched to a column. */
-  gtk_widget_set_halign (chips, GTK_ALIGN_START);
   gtk_widget_set_visible (chips, FALSE);
   return chips;
 }
@@ -225,6 +223,7 @@ cv_theme_chips_set (GtkFlowBox         *chips,
       gtk_widget_add_css_class (chip, "pill");
       gtk_widget_add_css_class (chip, "small");
       cv_opens_record (chip, "theme", themes[i]);
+      /* As wide as its name, not stretched to its column. */
       gtk_widget_set_halign (chip, GTK_ALIGN_START);
       /* A long name gives way in a narrow window rather than widen it. */
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), PANGO_ELLIPSIZE_END);
