@@ -56,7 +56,8 @@ fixture_set_up (Fixture       *f,
   f->programme = add (f->store, CV_TYPE_PROGRAMME, "name", "Home care collaborative", NULL);
   pid = cv_record_get_id (f->programme);
   f->org = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "kind", "organisation", "name", "Council", NULL);
-  f->owner = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", "Sarah Whitfield", NULL);
+  f->owner = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", pid, "name", "Sarah Whitfield",
+                  "named-to-partners", TRUE, NULL);   /* so the public review names her */
   f->staff = add (f->store, CV_TYPE_THEME, "programme-id", pid, "name", "Better care of staff", NULL);
   f->money = add (f->store, CV_TYPE_THEME, "programme-id", pid, "name", "Financing", NULL);
   f->s1 = add (f->store, CV_TYPE_SESSION, "programme-id", pid, "title", "December", "starts-at", "2017-12-06T10:00:00Z", NULL);
