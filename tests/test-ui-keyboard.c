@@ -1059,6 +1059,22 @@ times_in (const char *text,
   return n;
 }
 
+/* The review shows the theme, below it the quote, below that what was done. */
+static gboolean
+review_in_order_cb (gpointer review)
+{
+  GtkWidget *heading = find_descendant (review, is_label_with, "Better care of staff");
+  GtkWidget *said_label = find_descendant (review, is_label_with, "Parking costs care workers a fortune.");
+  GtkWidget *done_label = find_descendant (review, is_label_with, "Permits issued to 120 care workers.");
+  graphene_point_t at_heading, at_quote, at_done;
+
+  return heading != NULL && said_label != NULL && done_label != NULL &&
+         gtk_widget_compute_point (heading, review, &GRAPHENE_POINT_INIT (0, 0), &at_heading) &&
+         gtk_widget_compute_point (said_label, review, &GRAPHENE_POINT_INIT (0, 0), &at_quote) &&
+         gtk_widget_compute_point (done_label, review, &GRAPHENE_POINT_INIT (0, 0), &at_done) &&
+         at_heading.y < at_quote.y && at_quote.y < at_done.y;
+}
+
 /* Types a new theme's name in the session's themes popover, Enter, Escape. */
 static void
 theme_by_keyboard (CvSessionEditor *editor,
@@ -1285,21 +1301,8 @@ test_engagement_loop (Fixture       *f,
   press ("Return");
   wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_REVIEW_WINDOW), "the review");
   review = find_toplevel (CV_TYPE_REVIEW_WINDOW);
-  {
-    GtkWidget *heading = find_descendant (GTK_WIDGET (review), is_label_with, "Better care of staff");
-    GtkWidget *said_label = find_descendant (GTK_WIDGET (review), is_label_with, quote);
-    GtkWidget *done_label = find_descendant (GTK_WIDGET (review), is_label_with, outcome);
-    graphene_point_t at_heading, at_quote, at_done;
-
-    g_assert_nonnull (heading);
-    g_assert_nonnull (said_label);
-    g_assert_nonnull (done_label);
-    g_assert_true (gtk_widget_compute_point (heading, GTK_WIDGET (review), &GRAPHENE_POINT_INIT (0, 0), &at_heading));
-    g_assert_true (gtk_widget_compute_point (said_label, GTK_WIDGET (review), &GRAPHENE_POINT_INIT (0, 0), &at_quote));
-    g_assert_true (gtk_widget_compute_point (done_label, GTK_WIDGET (review), &GRAPHENE_POINT_INIT (0, 0), &at_done));
-    g_assert_cmpfloat (at_heading.y, <, at_quote.y);
-    g_assert_cmpfloat (at_quote.y, <, at_done.y);
-  }
+  /* The review is read in a worker thread: wait until it is laid out. */
+  wait_until (review_in_order_cb, review, "the theme, then the quote, then what was done, in the review");
 
   /* The PDF says the same: the quote and the outcome once each, under the theme. */
   pdf_path = g_build_filename (f->dir, "loop.pdf", NULL);
