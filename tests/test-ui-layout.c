@@ -82,7 +82,10 @@ resize (Fixture *f,
   if (border == 0)
     border = 1000 - gtk_widget_get_width (GTK_WIDGET (f->window));
   gtk_window_set_default_size (GTK_WINDOW (f->window), width + border, 720);
-  run_main_loop (400);
+  /* The X server answers in its own time on a loaded machine. */
+  for (guint waited = 0; waited < 100 && gtk_widget_get_width (GTK_WIDGET (f->window)) != width; waited++)
+    run_main_loop (100);
+  run_main_loop (300);
 }
 
 /* Collects the widgets that reach outside [0, width) of the window and have
