@@ -875,7 +875,12 @@ test_journey (Fixture       *f,
     g_clear_object (&conversation_record);
     conversation_record = wait_for_record (f, CV_TYPE_CONVERSATION, "person_ref", "EF-9");
     activate_window (f);
-    assert_focus_within (guides, "the guide the conversation was started from");
+    /* Back in the window that a window manager would give the keyboard: the
+     * focus is where the conversation was started from. GTK shows the ring
+     * again at the next key press, which the last one (Escape, in the
+     * conversation's window) was not; under AddressSanitizer the window is
+     * activated before it could take it from an earlier one. */
+    wait_until (focus_is_within, guides, "the guide the conversation was started from");
   }
 }
 
