@@ -75,6 +75,26 @@ cv_field_choice_label (const CvField *field,
   return NULL;
 }
 
+/**
+ * cv_field_choice_index:
+ * @field: a field of choices
+ * @nick: (nullable): one of its choices
+ *
+ * Returns: the position of @nick among @field's choices, or 0 (the first,
+ *   the default) when it is not one of them
+ */
+guint
+cv_field_choice_index (const CvField *field,
+                       const char    *nick)
+{
+  g_return_val_if_fail (field->choices != NULL, 0);
+
+  for (guint i = 0; nick != NULL && field->choices[i].nick != NULL; i++)
+    if (g_str_equal (field->choices[i].nick, nick))
+      return i;
+  return 0;
+}
+
 static GType
 value_type_of (CvFieldType type)
 {
@@ -679,4 +699,24 @@ cv_email_is_valid (const char *text)
   if (*domain == '.' || strchr (domain, '.') == NULL || strstr (domain, "..") != NULL)
     return FALSE;
   return domain[strlen (domain) - 1] != '.';
+}
+
+/**
+ * cv_record_type_find_field:
+ * @type: a subclass of #CvRecord
+ * @name: the name of one of its fields
+ *
+ * Returns: (nullable): the field, as cv_record_kind_find_field() finds it in
+ *   @type's kind
+ */
+const CvField *
+cv_record_type_find_field (GType       type,
+                           const char *name)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (g_type_is_a (type, CV_TYPE_RECORD), NULL);
+
+  klass = g_type_class_ref (type);
+  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
 }

@@ -80,6 +80,8 @@ const char    *cv_field_choice_label      (const CvField      *field,
                                            const char         *nick);
 gboolean       cv_field_has_choice        (const CvField      *field,
                                            const char         *nick);
+guint          cv_field_choice_index      (const CvField      *field,
+                                           const char         *nick);
 
 #define CV_TYPE_RECORD (cv_record_get_type ())
 G_DECLARE_DERIVABLE_TYPE (CvRecord, cv_record, CV, RECORD, GObject)
@@ -167,5 +169,8 @@ char               *cv_timestamp_now          (void);
 gboolean            cv_date_is_valid          (const char         *text);
 gboolean            cv_date_time_is_valid     (const char         *text);
 gboolean            cv_email_is_valid         (const char         *text);
+
+const CvField *cv_record_type_find_field  (GType               type,
+                                           const char         *name);
 
 G_END_DECLS

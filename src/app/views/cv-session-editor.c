@@ -19,6 +19,8 @@
 #include "cv-review-window.h"
 #include "cv-session.h"
 #include "cv-reader.h"
+#include "cv-attendance-row.h"
+#include "cv-contribution-row.h"
 #include "cv-session-editor.h"
 #include "cv-file.h"
 #include "cv-sessions.h"
@@ -110,35 +112,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (CvSessionEditor, cv_session_editor, GTK_TYPE_WIDGET)
 
-static const CvField *
-field_of (GType       type,
-          const char *name)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-
-  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
-}
-
-static GListModel *
-choice_labels (const CvField *field)
-{
-  GtkStringList *strings = gtk_string_list_new (NULL);
-
-  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
-    gtk_string_list_append (strings, _(c->label));
-  return G_LIST_MODEL (strings);
-}
-
-static guint
-choice_index (const CvField *field,
-              const char    *nick)
-{
-  for (guint i = 0; field->choices[i].nick != NULL; i++)
-    if (g_strcmp0 (field->choices[i].nick, nick) == 0)
-      return i;
-  return 0;
-}
-
 static const char *
 entry_text (AdwEntryRow *row)
 {
@@ -201,8 +174,8 @@ record_from_widgets (CvSessionEditor *self)
   g_autofree char *purpose = cv_text_view_get_text (self->purpose_view);
   g_autofree char *summary = cv_text_view_get_text (self->summary_view);
   g_autofree char *title = g_strstrip (g_strdup (entry_text (self->title_row)));
-  const CvField *kind = field_of (CV_TYPE_SESSION, "kind");
-  const CvField *status = field_of (CV_TYPE_SESSION, "status");
+  const CvField *kind = cv_record_type_find_field (CV_TYPE_SESSION, "kind");
+  const CvField *status = cv_record_type_find_field (CV_TYPE_SESSION, "status");
   gboolean ok = TRUE;
 
   ok &= utc_of_row (self->starts_row, &starts, &starts_error);
@@ -375,23 +348,12 @@ facilitator_clear_cb (CvSessionEditor *self)
 /* Attendance */
 
 static void
-attendance_changed_cb (GObject         *control,
-                       GParamSpec      *pspec,
+attendance_changed_cb (CvAttendanceRow *row,
                        CvSessionEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  CvRecord *attendance = g_object_get_data (control, "attendance");
-  const char *field = g_object_get_data (control, "field");
 
-  if (GTK_IS_DROP_DOWN (control))
-    {
-      const CvField *f = field_of (CV_TYPE_ATTENDANCE, field);
-      cv_record_set_string (attendance, field, f->choices[gtk_drop_down_get_selected (GTK_DROP_DOWN (control))].nick);
-    }
-  else
-    cv_record_set_boolean (attendance, field, gtk_check_button_get_active (GTK_CHECK_BUTTON (control)));
-
-  if (!cv_store_update (self->store, attendance, &error))
+  if (!cv_store_update (self->store, cv_attendance_row_get_attendance (row), &error))
     {
       gtk_label_set_text (self->general_error, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
@@ -399,34 +361,13 @@ attendance_changed_cb (GObject         *control,
 }
 
 static void
-remove_attendance_cb (GtkButton       *button,
+remove_attendance_cb (CvAttendanceRow *row,
                       CvSessionEditor *self)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (records, g_object_ref (g_object_get_data (G_OBJECT (button), "attendance")));
+  g_ptr_array_add (records, g_object_ref (cv_attendance_row_get_attendance (row)));
   cv_trash_delete (self->trash, records, GTK_WIDGET (self));
-}
-
-static GtkWidget *
-attendance_drop_down (CvSessionEditor *self,
-                      CvRecord        *attendance,
-                      const char      *field,
-                      const char      *accessible_label)
-{
-  const CvField *f = field_of (CV_TYPE_ATTENDANCE, field);
-  g_autoptr(GListModel) labels = choice_labels (f);
-  GtkWidget *drop_down = gtk_drop_down_new (g_object_ref (labels), NULL);
-
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down),
-                              choice_index (f, cv_record_get_string (attendance, field)));
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  g_object_set_data_full (G_OBJECT (drop_down), "attendance", g_object_ref (attendance), g_object_unref);
-  g_object_set_data (G_OBJECT (drop_down), "field", (gpointer)f->name);
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (attendance_changed_cb), self);
-  return drop_down;
 }
 
 static GtkWidget *
@@ -436,63 +377,10 @@ attendance_row_cb (CvRecord *attendance,
   CvSessionEditor *self = user_data;
   g_autofree char *name = cv_store_get_display_name (self->store, "stakeholder",
                                                      cv_record_get_string (attendance, "stakeholder_id"));
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  const char *who = name != NULL ? name : "";
-  GtkWidget *label = gtk_button_new_with_label (who);
-  GtkWidget *paid = gtk_check_button_new_with_label (_("Paid"));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s from the list"), who);
-  /* Each control says whose it is: a screen reader announces it on its own. */
-  /* TRANSLATORS: the accessible name of an attendance drop-down; %s is the person */
-  g_autofree char *status_label = g_strdup_printf (_("Status of %s"), who);
-  /* TRANSLATORS: the accessible name of an attendance drop-down; %s is the person */
-  g_autofree char *role_label = g_strdup_printf (_("Role of %s"), who);
-  /* TRANSLATORS: the accessible name of the “Paid” check box; %s is the person */
-  g_autofree char *paid_label = g_strdup_printf (_("%s was paid for their time"), who);
+  GtkWidget *row = cv_attendance_row_new (attendance, name);
 
-  /* The name with "Paid" and Remove on one line, the two choices below, so
-   * that the row fits a window 360 pixels wide. */
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  /* The name opens their page on the register. */
-  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (label))), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (label))), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "flat");
-  gtk_widget_set_tooltip_text (label, _("Open Their Page"));
-  cv_opens_record (label, "stakeholder", cv_record_get_string (attendance, "stakeholder_id"));
-  gtk_box_append (GTK_BOX (heading), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (paid), GTK_ACCESSIBLE_PROPERTY_LABEL, paid_label, -1);
-  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "status", status_label));
-  gtk_box_append (GTK_BOX (controls), attendance_drop_down (self, attendance, "role", role_label));
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), cv_record_get_boolean (attendance, "paid"));
-  gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (paid, _("Paid for their time"));
-  g_object_set_data_full (G_OBJECT (paid), "attendance", g_object_ref (attendance), g_object_unref);
-  g_object_set_data (G_OBJECT (paid), "field", (gpointer)"paid");
-  g_signal_connect (paid, "notify::active", G_CALLBACK (attendance_changed_cb), self);
-  gtk_box_append (GTK_BOX (heading), paid);
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "attendance", g_object_ref (attendance), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_attendance_cb), self);
-  gtk_box_append (GTK_BOX (heading), remove);
-
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), controls);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_signal_connect (row, "changed", G_CALLBACK (attendance_changed_cb), self);
+  g_signal_connect (row, "remove", G_CALLBACK (remove_attendance_cb), self);
   return row;
 }
 
@@ -787,10 +675,10 @@ set_answering (CvSessionEditor *self,
 }
 
 static void
-agree_clicked_cb (GtkButton       *button,
-                  CvSessionEditor *self)
+agree_clicked_cb (CvContributionRow *row,
+                  CvSessionEditor   *self)
 {
-  cv_session_editor_agree_action_for (self, g_object_get_data (G_OBJECT (button), "contribution"));
+  cv_session_editor_agree_action_for (self, cv_contribution_row_get_contribution (row));
 }
 
 /**
@@ -819,113 +707,35 @@ stop_answering_cb (CvSessionEditor *self)
 }
 
 static void
-remove_contribution_cb (GtkButton       *button,
-                        CvSessionEditor *self)
+remove_contribution_cb (CvContributionRow *row,
+                        CvSessionEditor   *self)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (records, g_object_ref (g_object_get_data (G_OBJECT (button), "contribution")));
+  g_ptr_array_add (records, g_object_ref (cv_contribution_row_get_contribution (row)));
   cv_trash_delete (self->trash, records, GTK_WIDGET (self));
 }
 
 static void
-edit_clicked_cb (GtkButton       *button,
-                 CvSessionEditor *self)
+edit_clicked_cb (CvContributionRow *row,
+                 CvSessionEditor   *self)
 {
-  cv_session_editor_edit_contribution (self, g_object_get_data (G_OBJECT (button), "contribution"));
+  cv_session_editor_edit_contribution (self, cv_contribution_row_get_contribution (row));
 }
 
-static GtkWidget *
-contribution_button (CvRecord   *contribution,
-                     const char *icon,
-                     const char *tooltip,
-                     const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "contribution", g_object_ref (contribution), g_object_unref);
-  return button;
-}
-
-/* What was said, whole, who said it and its themes: both open their pages. */
 static GtkWidget *
 contribution_row_cb (CvRecord *contribution,
                      gpointer  user_data)
 {
   CvSessionEditor *self = user_data;
-  const char *text = cv_record_get_string (contribution, "text");
-  gboolean anonymous = cv_record_get_boolean (contribution, "anonymous");
-  const char *speaker_id = anonymous ? NULL : cv_record_get_string (contribution, "stakeholder_id");
-  g_autofree char *who = cv_store_get_display_name (self->store, "stakeholder", speaker_id);
-  g_autofree char *excerpt = cv_format_excerpt (text, 60);
-  /* TRANSLATORS: the accessible name of a delete button; %s is the start of what was said */
-  g_autofree char *remove_label = g_strdup_printf (_("Delete “%s”"), excerpt);
-  /* TRANSLATORS: the accessible name of an edit button; %s is the start of what was said */
-  g_autofree char *edit_label = g_strdup_printf (_("Change “%s”"), excerpt);
-  /* TRANSLATORS: the accessible name of a button; %s is the start of what was said */
-  g_autofree char *agree_label = g_strdup_printf (_("Agree an Action That Answers “%s”"), excerpt);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *quote = gtk_label_new (text);
-  GtkWidget *chips = cv_theme_chips_new ();
-  GtkWidget *edit, *agree, *remove;
+  GtkWidget *row = cv_contribution_row_new (self->store, contribution);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_hexpand (body, TRUE);
-  gtk_label_set_wrap (GTK_LABEL (quote), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (quote), 0);
-  gtk_box_append (GTK_BOX (body), quote);
-
-  if (who != NULL)
-    {
-      GtkWidget *speaker = gtk_button_new_with_label (who);
-
-      gtk_widget_set_halign (speaker, GTK_ALIGN_START);
-      gtk_widget_add_css_class (speaker, "flat");
-      gtk_widget_add_css_class (speaker, "caption");
-      gtk_widget_set_tooltip_text (speaker, _("Open Their Page"));
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (speaker))), PANGO_ELLIPSIZE_END);
-      cv_opens_record (speaker, "stakeholder", speaker_id);
-      gtk_box_append (GTK_BOX (body), speaker);
-    }
-  else
-    {
-      GtkWidget *speaker = gtk_label_new (anonymous ? _("Anonymous") : _("Nobody named"));
-
-      gtk_label_set_xalign (GTK_LABEL (speaker), 0);
-      gtk_widget_add_css_class (speaker, "caption");
-      gtk_widget_add_css_class (speaker, "dim-label");
-      gtk_box_append (GTK_BOX (body), speaker);
-    }
-  cv_theme_chips_set (GTK_FLOW_BOX (chips), self->store, cv_record_get_list (contribution, "themes"));
-  gtk_box_append (GTK_BOX (body), chips);
-  gtk_box_append (GTK_BOX (box), body);
-
-  edit = contribution_button (contribution, "document-edit-symbolic", _("Change What Was Said"), edit_label);
-  g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), self);
-  agree = contribution_button (contribution, "object-select-symbolic", _("Agree an Action That Answers This"),
-                               agree_label);
-  g_signal_connect (agree, "clicked", G_CALLBACK (agree_clicked_cb), self);
-  remove = contribution_button (contribution, "user-trash-symbolic", _("Delete What Was Said"), remove_label);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_contribution_cb), self);
-  gtk_box_append (GTK_BOX (box), edit);
-  gtk_box_append (GTK_BOX (box), agree);
-  gtk_box_append (GTK_BOX (box), remove);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, excerpt, -1);
-  if (self->editing != NULL && g_strcmp0 (cv_record_get_id (self->editing), cv_record_get_id (contribution)) == 0)
-    gtk_widget_add_css_class (row, "being-edited");
+  g_signal_connect (row, "edit", G_CALLBACK (edit_clicked_cb), self);
+  g_signal_connect (row, "agree", G_CALLBACK (agree_clicked_cb), self);
+  g_signal_connect (row, "remove", G_CALLBACK (remove_contribution_cb), self);
+  cv_contribution_row_set_being_edited (CV_CONTRIBUTION_ROW (row), self->editing != NULL &&
+                                        g_strcmp0 (cv_record_get_id (self->editing),
+                                                   cv_record_get_id (contribution)) == 0);
   return row;
 }
 
@@ -1183,7 +993,7 @@ action_row_cb (CvRecord *action,
                gpointer  user_data)
 {
   CvSessionEditor *self = user_data;
-  const CvField *status = field_of (CV_TYPE_ACTION, "status");
+  const CvField *status = cv_record_type_find_field (CV_TYPE_ACTION, "status");
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *owner = cv_store_get_display_name (self->store, "stakeholder",
                                                       cv_record_get_string (action, "owner_id"));
@@ -1369,7 +1179,7 @@ load_record (CvSessionEditor *self)
 
   self->loading = TRUE;
   set_entry (self->title_row, cv_record_get_string (r, "title"));
-  adw_combo_row_set_selected (self->kind_row, choice_index (field_of (CV_TYPE_SESSION, "kind"),
+  adw_combo_row_set_selected (self->kind_row, cv_field_choice_index (cv_record_type_find_field (CV_TYPE_SESSION, "kind"),
                                                             cv_record_get_string (r, "kind")));
   set_entry (self->starts_row, starts);
   set_entry (self->ends_row, ends);
@@ -1378,7 +1188,7 @@ load_record (CvSessionEditor *self)
   g_free (self->facilitator_id);
   self->facilitator_id = g_strdup (cv_record_get_string (r, "facilitator_id"));
   show_facilitator (self);
-  adw_combo_row_set_selected (self->status_row, choice_index (field_of (CV_TYPE_SESSION, "status"),
+  adw_combo_row_set_selected (self->status_row, cv_field_choice_index (cv_record_type_find_field (CV_TYPE_SESSION, "status"),
                                                               cv_record_get_string (r, "status")));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->purpose_view), purpose != NULL ? purpose : "", -1);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view), summary != NULL ? summary : "", -1);
@@ -1571,8 +1381,8 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
 static void
 cv_session_editor_init (CvSessionEditor *self)
 {
-  g_autoptr(GListModel) kinds = choice_labels (field_of (CV_TYPE_SESSION, "kind"));
-  g_autoptr(GListModel) statuses = choice_labels (field_of (CV_TYPE_SESSION, "status"));
+  g_autoptr(GListModel) kinds = cv_choice_labels (cv_record_type_find_field (CV_TYPE_SESSION, "kind"));
+  g_autoptr(GListModel) statuses = cv_choice_labels (cv_record_type_find_field (CV_TYPE_SESSION, "status"));
   GtkEventController *tab_keys;
 
   self->chosen_themes = g_ptr_array_new_with_free_func (g_free);

@@ -78,6 +78,44 @@ check_row_toggle_cb (GtkWidget *row,
 }
 
 /**
+ * cv_choice_labels:
+ * @field: a field of choices
+ *
+ * Returns: (transfer full): the translated labels of @field's choices, in
+ *   order, for a drop-down
+ */
+GListModel *
+cv_choice_labels (const CvField *field)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  return G_LIST_MODEL (strings);
+}
+
+/**
+ * cv_button_set_long_label:
+ * @label: a name or a title, of any length
+ *
+ * Labels @button with @label, started at its start and cut short with "…"
+ * when the button is given less than its width, rather than widening the
+ * window. The button keeps @label as its own label, which is also its
+ * accessible name.
+ */
+void
+cv_button_set_long_label (GtkButton  *button,
+                          const char *label)
+{
+  GtkWidget *child;
+
+  gtk_button_set_label (button, label);
+  child = gtk_button_get_child (button);
+  gtk_label_set_xalign (GTK_LABEL (child), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+}
+
+/**
  * cv_check_row_new:
  * @check: the check button the row holds
  *
@@ -214,7 +252,9 @@ cv_theme_chips_set (GtkFlowBox         *chips,
 
       if (name == NULL)
         continue;
-      chip = gtk_button_new_with_label (name);
+      chip = gtk_button_new ();
+      /* A long name gives way in a narrow window rather than widen it. */
+      cv_button_set_long_label (GTK_BUTTON (chip), name);
       /* TRANSLATORS: the tooltip of a theme chip; %s is the theme */
       tooltip = g_strdup_printf (_("Open the Theme “%s”"), name);
       gtk_widget_set_tooltip_text (chip, tooltip);
@@ -225,8 +265,6 @@ cv_theme_chips_set (GtkFlowBox         *chips,
       cv_opens_record (chip, "theme", themes[i]);
       /* As wide as its name, not stretched to its column. */
       gtk_widget_set_halign (chip, GTK_ALIGN_START);
-      /* A long name gives way in a narrow window rather than widen it. */
-      gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (chip))), PANGO_ELLIPSIZE_END);
       gtk_flow_box_append (chips, chip);
       /* Tab goes from chip to chip; the flow box's own cell is no stop. */
       gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);

@@ -20,6 +20,9 @@ GtkWidget *cv_check_row_new   (GtkCheckButton *check);
 void  cv_opens_record        (GtkWidget    *widget,
                               const char   *table,
                               const char   *id);
+GListModel *cv_choice_labels  (const CvField *field);
+void  cv_button_set_long_label (GtkButton   *button,
+                                const char  *label);
 GtkWidget *cv_theme_chips_new (void);
 void  cv_theme_chips_set     (GtkFlowBox         *chips,
                               CvStore            *store,
