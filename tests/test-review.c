@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -195,6 +196,75 @@ test_more_grouped (void)
   g_assert_cmpstr (more, ==, "…and 12,345 more");
 }
 
+/* A dropped action is not something done: the review tells it apart, under
+ * "Not going ahead" with its reason, in the model and in the PDF (the same
+ * document Print and `convene --review … --pdf` make). */
+static void
+test_dropped_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "dropped.db", NULL);
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "dropped.pdf", NULL);
+  g_autoptr(CvStore) store = cv_store_open (path, &error);
+  g_autoptr(CvRecord) programme = add (store, CV_TYPE_PROGRAMME, "name", "Dropped", NULL);
+  const char *pid = cv_record_get_id (programme);
+  g_autoptr(CvRecord) theme = add (store, CV_TYPE_THEME, "programme-id", pid, "name", "Transport", NULL);
+  const char *themes[] = { cv_record_get_id (theme), NULL };
+  g_autoptr(CvRecord) first = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "First",
+                                   "starts-at", "2030-01-01T10:00:00Z", "status", "held", NULL);
+  g_autoptr(CvRecord) second = add (store, CV_TYPE_SESSION, "programme-id", pid, "title", "Second",
+                                    "starts-at", "2030-02-01T10:00:00Z", NULL);
+  g_autoptr(CvRecord) done = add (store, CV_TYPE_ACTION, "programme-id", pid, "session-id", cv_record_get_id (first),
+                                  "title", "Later bus", "themes", themes, "status", "done",
+                                  "outcome", "The 7 o'clock bus runs again.", NULL);
+  g_autoptr(CvRecord) dropped = add (store, CV_TYPE_ACTION, "programme-id", pid,
+                                     "session-id", cv_record_get_id (first), "title", "Free parking",
+                                     "themes", themes, "status", "dropped",
+                                     "outcome", "The council would not pay for it.", NULL);
+  g_autoptr(CvReview) review = cv_review_build (store, cv_record_get_id (second), &error);
+  g_autoptr(CvDocument) document = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  CvReviewGroup *group;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (review->groups->len, ==, 1);
+  group = g_ptr_array_index (review->groups, 0);
+  g_assert_cmpuint (group->actions->len, ==, 1);
+  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->actions, 0))->title, ==, "Later bus");
+  g_assert_cmpuint (group->dropped->len, ==, 1);
+  g_assert_cmpstr (((CvReviewAction *)g_ptr_array_index (group->dropped, 0))->title, ==, "Free parking");
+  g_assert_true (cv_review_action_is_dropped (g_ptr_array_index (group->dropped, 0)));
+  g_assert_false (cv_review_action_is_open (g_ptr_array_index (group->dropped, 0)));
+
+  document = cv_review_document_new (review);
+  g_assert_true (cv_document_write_pdf (document, pdf, NULL, &error));
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_message ("pdftotext is not installed: only the review's model was checked");
+      return;
+    }
+  {
+    g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", pdf);
+    g_autofree char *text = NULL;
+    int status = 0;
+    const char *we_did, *not_ahead;
+
+    g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+    g_assert_cmpint (status, ==, 0);
+    we_did = strstr (text, "WE DID");
+    not_ahead = strstr (text, "NOT GOING AHEAD");
+    g_assert_nonnull (we_did);
+    g_assert_nonnull (not_ahead);
+    /* What was done under "We did"; the dropped one only after "Not going ahead", with why. */
+    g_assert_true (we_did < strstr (text, "Later bus"));
+    g_assert_true (strstr (text, "Later bus") < not_ahead);
+    g_assert_true (not_ahead < strstr (text, "Free parking"));
+    g_assert_nonnull (strstr (text, "Why not: The council would not pay for it."));
+    g_assert_null (strstr (text, "We did: The council"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,5 +273,6 @@ main (int   argc,
   g_test_add_func ("/review/long-programme-few-pages", test_long_programme_few_pages);
   g_test_add_func ("/review/more-grouped", test_more_grouped);
   g_test_add_func ("/review/owner-named-only-with-consent", test_owner_named_only_with_consent);
+  g_test_add_func ("/review/dropped-apart", test_dropped_apart);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ said_free (gpointer data)
   g_free (said->session_title);
   g_free (said->session_starts);
   g_free (said->also);
+  g_strfreev (said->also_ids);
   g_free (said);
 }
 
@@ -50,6 +51,7 @@ group_free (gpointer data)
   g_ptr_array_unref (group->said);
   g_ptr_array_unref (group->actions);
   g_ptr_array_unref (group->open);
+  g_ptr_array_unref (group->dropped);
   g_free (group);
 }
 
@@ -75,6 +77,7 @@ group_new (const char *theme)
   group->said = g_ptr_array_new_with_free_func (said_free);
   group->actions = g_ptr_array_new_with_free_func (action_free);
   group->open = g_ptr_array_new_with_free_func (action_free);
+  group->dropped = g_ptr_array_new_with_free_func (action_free);
   return group;
 }
 
@@ -404,25 +407,40 @@ cv_review_action_is_open (const CvReviewAction *action)
   return !g_str_equal (action->status, "done") && !g_str_equal (action->status, "dropped");
 }
 
-/* Names of the themes other than the group's own, for "also raised under". */
-static char *
-other_theme_names (Builder            *b,
-                   const char * const *themes,
-                   guint               group)
+/* Dropped: agreed, then not going ahead. Not something done. */
+gboolean
+cv_review_action_is_dropped (const CvReviewAction *action)
+{
+  return g_str_equal (action->status, "dropped");
+}
+
+/* The themes other than the group's own, for "also raised under": their
+ * names joined into @said's text, and their ids for links to them. */
+static void
+set_other_themes (Builder            *b,
+                  CvReviewSaid       *said,
+                  const char * const *themes,
+                  guint               group)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
   for (guint i = 0; themes[i] != NULL; i++)
     {
       int t = theme_index (b, themes[i]);
 
       if (t >= 0 && b->theme_rank[t] != group)
-        g_ptr_array_add (names, g_ptr_array_index (b->theme_names, t));
+        {
+          g_ptr_array_add (names, g_ptr_array_index (b->theme_names, t));
+          g_ptr_array_add (ids, g_strdup (g_ptr_array_index (b->theme_ids, t)));
+        }
     }
+  g_ptr_array_add (ids, NULL);
+  said->also_ids = (GStrv)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
   if (names->len == 0)
-    return NULL;
+    return;
   g_ptr_array_add (names, NULL);
-  return g_strjoinv (", ", (char **)names->pdata);
+  said->also = g_strjoinv (", ", (char **)names->pdata);
 }
 
 static void
@@ -461,7 +479,7 @@ arrange (Builder  *b,
       Quote *quote = g_ptr_array_index (b->quotes, q);
 
       quote->group = first_group (b, (const char * const *)quote->themes);
-      quote->said->also = other_theme_names (b, (const char * const *)quote->themes, quote->group);
+      set_other_themes (b, quote->said, (const char * const *)quote->themes, quote->group);
     }
   for (guint d = 0; d < b->deeds->len; d++)
     {
@@ -546,6 +564,8 @@ arrange (Builder  *b,
           continue;
         if (cv_review_action_is_open (deed->action))
           add_capped (group->open, &group->open_more, g_steal_pointer (&deed->action), action_free);
+        else if (cv_review_action_is_dropped (deed->action))
+          add_capped (group->dropped, &group->dropped_more, g_steal_pointer (&deed->action), action_free);
         else
           add_capped (group->actions, &group->actions_more, g_steal_pointer (&deed->action), action_free);
       }
@@ -554,7 +574,7 @@ arrange (Builder  *b,
     {
       CvReviewGroup *group = g_ptr_array_index (groups, g);
 
-      if (group->said->len + group->actions->len + group->open->len > 0)
+      if (group->said->len + group->actions->len + group->open->len + group->dropped->len > 0)
         g_ptr_array_add (review->groups, g_steal_pointer (&groups->pdata[g]));
     }
 }

@@ -23,6 +23,7 @@ typedef struct
   char     *session_starts;   /* stored UTC */
   guint     number;           /* its number in the review, from 1, for actions to refer to */
   char     *also;             /* the other themes it was raised under, or NULL */
+  GStrv     also_ids;         /* their ids, in the same order (empty when @also is NULL) */
   gboolean  earlier;          /* said before the period */
 } CvReviewSaid;
 
@@ -44,8 +45,10 @@ typedef struct
   char      *theme;        /* NULL for what has no theme */
   GPtrArray *said;         /* of CvReviewSaid */
   guint      said_more;    /* quotes left out */
-  GPtrArray *actions;      /* of CvReviewAction: done or dropped */
+  GPtrArray *actions;      /* of CvReviewAction: done ("we did") */
   guint      actions_more;
+  GPtrArray *dropped;      /* of CvReviewAction: not going ahead, told apart from what was done */
+  guint      dropped_more;
   GPtrArray *open;         /* of CvReviewAction: still open */
   guint      open_more;
 } CvReviewGroup;
@@ -65,6 +68,7 @@ CvReview *cv_review_build         (CvStore              *store,
 void      cv_review_free          (CvReview             *review);
 char     *cv_review_more_text     (guint                 n);
 gboolean  cv_review_action_is_open (const CvReviewAction *action);
+gboolean  cv_review_action_is_dropped (const CvReviewAction *action);
 char     *cv_review_answers_text  (const CvReviewAction *action);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvReview, cv_review_free)

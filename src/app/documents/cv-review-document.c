@@ -37,7 +37,9 @@ add_action (CvDocument           *self,
     cv_document_add (self, 11, 24, 1, "%s", who);
   if (answers != NULL)
     cv_document_add (self, 11, 24, 1, "%s", answers);
-  if (action->outcome != NULL && !cv_review_action_is_open (action))
+  if (action->outcome != NULL && cv_review_action_is_dropped (action))
+    cv_document_add (self, 12, 24, 2, "<i>%s</i> %s", _("Why not:"), action->outcome);
+  else if (action->outcome != NULL && !cv_review_action_is_open (action))
     cv_document_add (self, 12, 24, 2, "<i>%s</i> %s", _("We did:"), action->outcome);
 }
 
@@ -106,6 +108,11 @@ cv_review_document_new (const CvReview *review)
       for (guint i = 0; i < group->open->len; i++)
         add_action (self, g_ptr_array_index (group->open, i));
       add_more (self, group->open_more);
+      if (group->dropped->len > 0)
+        cv_document_add_as (self, CV_DOCUMENT_HEADING_3, 11, 0, 10, "<b>%s</b>", _("NOT GOING AHEAD"));
+      for (guint i = 0; i < group->dropped->len; i++)
+        add_action (self, g_ptr_array_index (group->dropped, i));
+      add_more (self, group->dropped_more);
     }
   return self;
 }

@@ -60,7 +60,12 @@ add_action (CvReviewWindow       *self,
     gtk_widget_add_css_class (add_label (self, who, "said-where", 48), "dim-label");
   if (answers != NULL)
     add_label (self, answers, "said-where", 48);
-  if (action->outcome != NULL && !cv_review_action_is_open (action))
+  if (action->outcome != NULL && cv_review_action_is_dropped (action))
+    {
+      g_autofree char *why = g_strdup_printf (_("Why not: %s"), action->outcome);
+      add_label (self, why, NULL, 48);
+    }
+  else if (action->outcome != NULL && !cv_review_action_is_open (action))
     {
       g_autofree char *did = g_strdup_printf (_("We did: %s"), action->outcome);
       add_label (self, did, NULL, 48);
@@ -124,6 +129,11 @@ build_page (CvReviewWindow *self)
       for (guint i = 0; i < group->open->len; i++)
         add_action (self, g_ptr_array_index (group->open, i));
       add_more (self, group->open_more);
+      if (group->dropped->len > 0)
+        add_label (self, _("NOT GOING AHEAD"), "caption-heading", 0);
+      for (guint i = 0; i < group->dropped->len; i++)
+        add_action (self, g_ptr_array_index (group->dropped, i));
+      add_more (self, group->dropped_more);
     }
 }
 
