@@ -568,31 +568,15 @@ cv_duplicates_dismiss (CvStore     *store,
 
 /* Merging */
 
-typedef struct
-{
-  char *first_id;
-  char *second_id;
-  char *dismissed_at;
-} Dismissal;
-
 struct _CvMerge
 {
   CvRecord   *kept_before;  /* the kept record as it was */
-  CvDeletion *deletion;     /* the other record */
+  CvDeletion *deletion;     /* the other record, and what went with it */
   GPtrArray  *changed;      /* records as they were before the merge changed them */
-  GPtrArray  *removed;      /* the other's attendance rows at sessions the kept one was at */
-  GArray     *dismissals;   /* the other's, which went with it */
+  GPtrArray  *removed;      /* CvDeletion: the other's attendance at sessions the kept one was at */
+  GPtrArray  *created;      /* ids of the consent history rows the merge wrote for the kept record */
+  gboolean    took_keep;    /* whether the kept record took the other's reason to be kept */
 };
-
-static void
-dismissal_clear (gpointer data)
-{
-  Dismissal *d = data;
-
-  g_free (d->first_id);
-  g_free (d->second_id);
-  g_free (d->dismissed_at);
-}
 
 void
 cv_merge_free (CvMerge *merge)
@@ -603,7 +587,7 @@ cv_merge_free (CvMerge *merge)
   g_clear_pointer (&merge->deletion, cv_deletion_free);
   g_clear_pointer (&merge->changed, g_ptr_array_unref);
   g_clear_pointer (&merge->removed, g_ptr_array_unref);
-  g_clear_pointer (&merge->dismissals, g_array_unref);
+  g_clear_pointer (&merge->created, g_ptr_array_unref);
   g_free (merge);
 }
 
@@ -643,9 +627,11 @@ move_attendance (CvStore     *store,
                          cv_record_get_string (row, "session_id")))
           same = g_ptr_array_index (ours, j);
 
-      g_ptr_array_add (same != NULL ? merge->removed : merge->changed, cv_record_copy (row));
+      CvDeletion *gone;
+
       if (same == NULL)
         {
+          g_ptr_array_add (merge->changed, cv_record_copy (row));
           cv_record_set_string (row, "stakeholder_id", kept_id);
           if (!cv_store_update (store, row, error))
             return FALSE;
@@ -653,12 +639,11 @@ move_attendance (CvStore     *store,
         }
 
       g_ptr_array_add (merge->changed, cv_record_copy (same));
-      {
-        g_autoptr(CvDeletion) gone = cv_store_delete (store, row, error);
-
-        if (gone == NULL)
-          return FALSE;
-      }
+      /* Kept whole, so that Undo puts the row back in its place in the list. */
+      gone = cv_store_delete (store, row, error);
+      if (gone == NULL)
+        return FALSE;
+      g_ptr_array_add (merge->removed, gone);
       if (attendance_rank (cv_record_get_string (row, "status")) >
           attendance_rank (cv_record_get_string (same, "status")))
         cv_record_set_string (same, "status", cv_record_get_string (row, "status"));
@@ -696,27 +681,60 @@ move_links (CvStore     *store,
   return TRUE;
 }
 
+/* The largest rowid of the consent history: whatever the merge writes after
+ * it is new (rows moved from the other keep theirs, none is deleted). */
 static gboolean
-keep_dismissals (CvStore     *store,
-                 const char  *other_id,
-                 CvMerge     *merge,
-                 GError     **error)
+last_consent_event (CvDatabase  *db,
+                    gint64      *rowid,
+                    GError     **error)
 {
-  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store),
-                                                   "SELECT first_id, second_id, dismissed_at FROM duplicate_dismissal"
-                                                   " WHERE first_id = ?1 OR second_id = ?1", error);
+  g_autoptr(CvStatement) st = cv_database_prepare (db, "SELECT coalesce (max (rowid), 0) FROM consent_event", error);
+
+  if (st == NULL || cv_statement_step (st, error) != CV_STEP_ROW)
+    return FALSE;
+  *rowid = cv_statement_column_int64 (st, 0);
+  return TRUE;
+}
+
+static gboolean
+note_created_consent_events (CvDatabase  *db,
+                             gint64       after,
+                             CvMerge     *merge,
+                             GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (db, "SELECT id FROM consent_event WHERE rowid > ?1", error);
   CvStep step;
 
   if (st == NULL)
     return FALSE;
-  cv_statement_bind_text (st, 1, other_id);
+  cv_statement_bind_int64 (st, 1, after);
   while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
-    {
-      Dismissal d = { g_strdup (cv_statement_column_text (st, 0)), g_strdup (cv_statement_column_text (st, 1)),
-                      g_strdup (cv_statement_column_text (st, 2)) };
-      g_array_append_val (merge->dismissals, d);
-    }
+    g_ptr_array_add (merge->created, g_strdup (cv_statement_column_text (st, 0)));
   return step == CV_STEP_DONE;
+}
+
+/* A reason to keep the other past the retention period holds for the
+ * person they are part of, unless the kept record has its own. */
+static gboolean
+take_keep_reason (CvDatabase  *db,
+                  const char  *kept_id,
+                  const char  *other_id,
+                  CvMerge     *merge,
+                  GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (db,
+                                                   "INSERT OR IGNORE INTO retention_keep (stakeholder_id, reason, kept_on)"
+                                                   " SELECT ?1, reason, kept_on FROM retention_keep"
+                                                   " WHERE stakeholder_id = ?2", error);
+
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, kept_id);
+  cv_statement_bind_text (st, 2, other_id);
+  if (!cv_statement_run (st, error))
+    return FALSE;
+  merge->took_keep = sqlite3_changes (cv_database_get_handle (db)) > 0;
+  return TRUE;
 }
 
 /**
@@ -739,6 +757,7 @@ cv_duplicates_merge (CvStore     *store,
   g_autoptr(CvMerge) merge = g_new0 (CvMerge, 1);
   g_autoptr(CvRecord) other = NULL;
   const char *kept_id;
+  gint64 last_event = 0;
 
   g_return_val_if_fail (CV_IS_STORE (store), NULL);
   g_return_val_if_fail (CV_IS_STAKEHOLDER (kept), NULL);
@@ -747,9 +766,8 @@ cv_duplicates_merge (CvStore     *store,
   db = cv_store_get_database (store);
   kept_id = cv_record_get_id (kept);
   merge->changed = g_ptr_array_new_with_free_func (g_object_unref);
-  merge->removed = g_ptr_array_new_with_free_func (g_object_unref);
-  merge->dismissals = g_array_new (FALSE, FALSE, sizeof (Dismissal));
-  g_array_set_clear_func (merge->dismissals, dismissal_clear);
+  merge->removed = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_deletion_free);
+  merge->created = g_ptr_array_new_with_free_func (g_free);
 
   if (g_strcmp0 (kept_id, other_id) == 0)
     {
@@ -772,7 +790,8 @@ cv_duplicates_merge (CvStore     *store,
       goto failed;
     }
 
-  if (!move_attendance (store, kept_id, other_id, merge, error) ||
+  if (!last_consent_event (db, &last_event, error) ||
+      !move_attendance (store, kept_id, other_id, merge, error) ||
       !move_links (store, CV_TYPE_CONTRIBUTION, "stakeholder_id", kept_id, other_id, merge, error) ||
       !move_links (store, CV_TYPE_ACTION, "owner_id", kept_id, other_id, merge, error) ||
       !move_links (store, CV_TYPE_ACTION, "organisation_id", kept_id, other_id, merge, error) ||
@@ -780,13 +799,17 @@ cv_duplicates_merge (CvStore     *store,
       !move_links (store, CV_TYPE_STAKEHOLDER, "organisation_id", kept_id, other_id, merge, error) ||
       /* The other's consent history is the kept person's history too. */
       !move_links (store, CV_TYPE_CONSENT_EVENT, "stakeholder_id", kept_id, other_id, merge, error) ||
-      !keep_dismissals (store, other_id, merge, error))
+      !take_keep_reason (db, kept_id, other_id, merge, error))
     goto failed;
 
   /* The other goes before the kept record takes its values, so that a
-   * unique name or email never meets itself. */
+   * unique name or email never meets itself. Its deletion keeps what went
+   * with it (the pairs dismissed with it, its reason to be kept). The kept
+   * record's change of consent, if it took the other's, is written in its
+   * history: Undo takes that away again. */
   merge->deletion = cv_store_delete (store, other, error);
-  if (merge->deletion == NULL || !cv_store_update (store, kept, error) || !cv_database_commit (db, error))
+  if (merge->deletion == NULL || !cv_store_update (store, kept, error) ||
+      !note_created_consent_events (db, last_event, merge, error) || !cv_database_commit (db, error))
     goto failed;
 
   cv_store_announce (store, "stakeholder");
@@ -820,7 +843,7 @@ cv_duplicates_unmerge (CvStore     *store,
   if (!cv_store_restore (store, merge->deletion, error))
     goto failed;
   for (guint i = 0; i < merge->removed->len; i++)
-    if (!cv_store_write_unchecked (store, g_ptr_array_index (merge->removed, i), FALSE, error))
+    if (!cv_store_restore (store, g_ptr_array_index (merge->removed, i), error))
       goto failed;
   /* Backwards, so that a record changed twice ends as it first was. */
   for (guint i = merge->changed->len; i > 0; i--)
@@ -828,18 +851,24 @@ cv_duplicates_unmerge (CvStore     *store,
       goto failed;
   if (!cv_store_write_unchecked (store, merge->kept_before, TRUE, error))
     goto failed;
-  for (guint i = 0; i < merge->dismissals->len; i++)
+  for (guint i = 0; i < merge->created->len; i++)
     {
-      Dismissal *d = &g_array_index (merge->dismissals, Dismissal, i);
-      g_autoptr(CvStatement) st = cv_database_prepare (db,
-                                                       "INSERT OR IGNORE INTO duplicate_dismissal"
-                                                       " (first_id, second_id, dismissed_at) VALUES (?1, ?2, ?3)",
-                                                       error);
+      g_autoptr(CvStatement) st = cv_database_prepare (db, "DELETE FROM consent_event WHERE id = ?1", error);
+
       if (st == NULL)
         goto failed;
-      cv_statement_bind_text (st, 1, d->first_id);
-      cv_statement_bind_text (st, 2, d->second_id);
-      cv_statement_bind_text (st, 3, d->dismissed_at);
+      cv_statement_bind_text (st, 1, g_ptr_array_index (merge->created, i));
+      if (!cv_statement_run (st, error))
+        goto failed;
+    }
+  if (merge->took_keep)
+    {
+      g_autoptr(CvStatement) st = cv_database_prepare (db, "DELETE FROM retention_keep WHERE stakeholder_id = ?1",
+                                                       error);
+
+      if (st == NULL)
+        goto failed;
+      cv_statement_bind_text (st, 1, cv_record_get_id (merge->kept_before));
       if (!cv_statement_run (st, error))
         goto failed;
     }
@@ -851,6 +880,7 @@ cv_duplicates_unmerge (CvStore     *store,
   cv_store_announce (store, "contribution");
   cv_store_announce (store, "action");
   cv_store_announce (store, "session");
+  cv_store_announce (store, "consent_event");
   return TRUE;
 
 failed:

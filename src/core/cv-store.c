@@ -48,10 +48,23 @@ typedef struct
   gboolean list;   /* a side-table row to put back, rather than a column to set */
 } CvLink;
 
+/* A row of a table that is not a record kind (a dismissed pair, a reason to
+ * keep someone, a session's counts of erased people) that went with a
+ * deleted record, as it was, rowid first. */
+typedef struct
+{
+  char      *table;
+  GStrv      columns;
+  GPtrArray *values;    /* sqlite3_value *, one a column */
+} CvRow;
+
 struct _CvDeletion
 {
   GPtrArray *records;   /* the deleted record first, then what cascaded with it */
+  GArray    *rowids;    /* gint64, each record's rowid: its place in lists and in the search index */
   GArray    *links;     /* references the deletion cleared */
+  GPtrArray *rows;      /* CvRow: other rows the deletion took with it */
+  GHashTable *row_keys; /* "table rowid" of those, so that a row taken twice is kept once */
 };
 
 enum {
@@ -948,12 +961,15 @@ write_lists (CvStore   *self,
   return TRUE;
 }
 
-/* Writes the row as it is, timestamps included: for insert, update and restore. */
+/* Writes the row as it is, timestamps included: for insert, update and
+ * restore. A new row takes @rowid when it is positive (a restored record
+ * goes back to its place), the next one otherwise. */
 static gboolean
-write_row (CvStore   *self,
-           CvRecord  *record,
-           gboolean   replace_existing,
-           GError   **error)
+write_row_at (CvStore   *self,
+              CvRecord  *record,
+              gboolean   replace_existing,
+              gint64     rowid,
+              GError   **error)
 {
   const CvRecordKind *kind = cv_record_get_kind (record);
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -980,6 +996,11 @@ write_row (CvStore   *self,
             g_string_append_printf (sql, ", %s", kind->fields[i].name);
             g_string_append_printf (values, ", ?%u", ++n_columns);
           }
+      if (rowid > 0)
+        {
+          g_string_append (sql, ", rowid");
+          g_string_append_printf (values, ", ?%u", ++n_columns);
+        }
       g_string_append_printf (sql, ") VALUES (%s)", values->str);
     }
 
@@ -992,6 +1013,8 @@ write_row (CvStore   *self,
   for (guint i = 0; i < kind->n_fields; i++)
     if (is_column (&kind->fields[i]))
       bind_field (st, index++, cv_record_get_value (record, i));
+  if (!replace_existing && rowid > 0)
+    cv_statement_bind_int64 (st, index, rowid);
 
   if (!cv_statement_run (st, error))
     return FALSE;
@@ -1002,6 +1025,15 @@ write_row (CvStore   *self,
       return FALSE;
     }
   return write_lists (self, record, replace_existing, error);
+}
+
+static gboolean
+write_row (CvStore   *self,
+           CvRecord  *record,
+           gboolean   replace_existing,
+           GError   **error)
+{
+  return write_row_at (self, record, replace_existing, 0, error);
 }
 
 /* A guide's version is the core's to count: a stored guide keeps the one
@@ -1207,13 +1239,27 @@ link_clear (gpointer data)
   g_free (link->value);
 }
 
+static void
+row_free (gpointer data)
+{
+  CvRow *row = data;
+
+  g_free (row->table);
+  g_strfreev (row->columns);
+  g_ptr_array_unref (row->values);
+  g_free (row);
+}
+
 void
 cv_deletion_free (CvDeletion *deletion)
 {
   if (deletion == NULL)
     return;
   g_ptr_array_unref (deletion->records);
+  g_array_unref (deletion->rowids);
   g_array_unref (deletion->links);
+  g_ptr_array_unref (deletion->rows);
+  g_hash_table_unref (deletion->row_keys);
   g_free (deletion);
 }
 
@@ -1271,6 +1317,93 @@ emit_deletion_changed (CvStore    *self,
     }
 }
 
+/* Whether @table holds records, or the values of a record's list: those a
+ * deletion gathers as records. */
+static gboolean
+is_record_table (const char *table)
+{
+  guint n_types;
+  const GType *types = cv_store_record_types (&n_types);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      const CvRecordKind *kind = kind_of_type (types[t]);
+
+      if (g_str_equal (kind->table, table))
+        return TRUE;
+      for (guint f = 0; f < kind->n_fields; f++)
+        if (kind->fields[f].link_table != NULL && g_str_equal (kind->fields[f].link_table, table))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Gathers the rows of the other tables (no record kind's) that the schema
+ * deletes with the record @id of @table: what a merge's or a deletion's
+ * undo must put back too, and which no field of a kind describes. They are
+ * found in the schema itself, so that a table added later is not forgotten. */
+static gboolean
+capture_rows (CvStore     *self,
+              const char  *table,
+              const char  *id,
+              CvDeletion  *deletion,
+              GError     **error)
+{
+  g_autoptr(CvStatement) refs = cv_database_prepare (self->database,
+                                                     "SELECT m.name, f.\"from\" FROM sqlite_schema m,"
+                                                     " pragma_foreign_key_list (m.name) f"
+                                                     " WHERE m.type = 'table' AND f.\"table\" = ?1"
+                                                     " AND f.\"to\" = 'id' AND f.on_delete = 'CASCADE'"
+                                                     " ORDER BY m.name, f.id",
+                                                     error);
+  CvStep step;
+
+  if (refs == NULL)
+    return FALSE;
+  cv_statement_bind_text (refs, 1, table);
+  while ((step = cv_statement_step (refs, error)) == CV_STEP_ROW)
+    {
+      const char *other = cv_statement_column_text (refs, 0);
+      g_autofree char *sql = NULL;
+      g_autoptr(CvStatement) st = NULL;
+      sqlite3_stmt *stmt;
+      CvStep row_step;
+
+      if (is_record_table (other))
+        continue;
+      sql = g_strdup_printf ("SELECT rowid, * FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY rowid",
+                             other, cv_statement_column_text (refs, 1));
+      st = cv_database_prepare (self->database, sql, error);
+      if (st == NULL)
+        return FALSE;
+      cv_statement_bind_text (st, 1, id);
+      stmt = cv_statement_get_stmt (st);
+      while ((row_step = cv_statement_step (st, error)) == CV_STEP_ROW)
+        {
+          int n = sqlite3_column_count (stmt);
+          char *key = g_strdup_printf ("%s %" G_GINT64_FORMAT, other, cv_statement_column_int64 (st, 0));
+          CvRow *row;
+
+          if (!g_hash_table_add (deletion->row_keys, key))
+            continue;
+          row = g_new0 (CvRow, 1);
+          row->table = g_strdup (other);
+          row->columns = g_new0 (char *, n + 1);
+          row->values = g_ptr_array_new_with_free_func ((GDestroyNotify)sqlite3_value_free);
+          for (int c = 0; c < n; c++)
+            {
+              /* The first column is the rowid, whatever name SQLite gives it. */
+              row->columns[c] = g_strdup (c == 0 ? "rowid" : sqlite3_column_name (stmt, c));
+              g_ptr_array_add (row->values, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
+            }
+          g_ptr_array_add (deletion->rows, row);
+        }
+      if (row_step != CV_STEP_DONE)
+        return FALSE;
+    }
+  return step == CV_STEP_DONE;
+}
+
 /* Gathers @record and everything its deletion would take or change, following
  * the ON DELETE rule of every reference to its kind. */
 static gboolean
@@ -1283,8 +1416,12 @@ capture (CvStore     *self,
   const char *id = cv_record_get_id (record);
   guint n_types;
   const GType *types = cv_store_record_types (&n_types);
+  gint64 rowid = cv_store_rowid_of (self, table, id);
 
   g_ptr_array_add (deletion->records, g_object_ref (record));
+  g_array_append_val (deletion->rowids, rowid);
+  if (!capture_rows (self, table, id, deletion, error))
+    return FALSE;
 
   for (guint t = 0; t < n_types; t++)
     {
@@ -1368,8 +1505,11 @@ cv_store_delete (CvStore   *self,
   table = cv_record_get_kind (record)->table;
   deletion = g_new0 (CvDeletion, 1);
   deletion->records = g_ptr_array_new_with_free_func (g_object_unref);
+  deletion->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   deletion->links = g_array_new (FALSE, FALSE, sizeof (CvLink));
   g_array_set_clear_func (deletion->links, link_clear);
+  deletion->rows = g_ptr_array_new_with_free_func (row_free);
+  deletion->row_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!cv_database_begin (self->database, error))
     return NULL;
@@ -1426,8 +1566,32 @@ cv_store_restore (CvStore     *self,
     goto failed;
 
   for (guint i = 0; i < deletion->records->len; i++)
-    if (!write_row (self, g_ptr_array_index (deletion->records, i), FALSE, error))
+    if (!write_row_at (self, g_ptr_array_index (deletion->records, i), FALSE,
+                       g_array_index (deletion->rowids, gint64, i), error))
       goto failed;
+
+  for (guint i = 0; i < deletion->rows->len; i++)
+    {
+      CvRow *row = g_ptr_array_index (deletion->rows, i);
+      g_autoptr(GString) sql = g_string_new (NULL);
+      g_autoptr(GString) values = g_string_new (NULL);
+      g_autoptr(CvStatement) st = NULL;
+
+      g_string_append_printf (sql, "INSERT INTO \"%s\" (", row->table);
+      for (guint c = 0; row->columns[c] != NULL; c++)
+        {
+          g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", row->columns[c]);
+          g_string_append_printf (values, "%s?%u", c > 0 ? ", " : "", c + 1);
+        }
+      g_string_append_printf (sql, ") VALUES (%s)", values->str);
+      st = cv_database_prepare (self->database, sql->str, error);
+      if (st == NULL)
+        goto failed;
+      for (guint c = 0; c < row->values->len; c++)
+        sqlite3_bind_value (cv_statement_get_stmt (st), c + 1, g_ptr_array_index (row->values, c));
+      if (!cv_statement_run (st, error))
+        goto failed;
+    }
 
   for (guint i = 0; i < deletion->links->len; i++)
     {
