@@ -28,6 +28,7 @@
 #include "cv-session.h"
 #include "cv-sessions.h"
 #include "cv-stakeholder.h"
+#include "cv-kinds.h"
 #include "cv-store.h"
 #include "cv-theme.h"
 
@@ -666,7 +667,7 @@ digest (CvStore *store)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   guint n;
-  const GType *types = cv_store_record_types (&n);
+  const GType *types = cv_kinds_all (&n);
 
   for (guint i = 0; i < n; i++)
     {

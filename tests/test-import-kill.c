@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <signal.h>
 
+#include "cv-kinds.h"
 #include "cv-store.h"
 
 static char *
@@ -42,7 +43,7 @@ state_of (const char *path)
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(CvStatement) check = NULL;
   guint n;
-  const GType *types = cv_store_record_types (&n);
+  const GType *types = cv_kinds_all (&n);
 
   g_assert_no_error (error);
   check = cv_database_prepare (cv_store_get_database (store), "PRAGMA integrity_check", &error);

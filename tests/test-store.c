@@ -21,6 +21,7 @@
 #include "cv-record-list.h"
 #include "cv-session.h"
 #include "cv-stakeholder.h"
+#include "cv-kinds.h"
 #include "cv-store.h"
 #include "cv-theme.h"
 
@@ -305,7 +306,7 @@ test_every_kind_round_trip (Fixture       *f,
                             gconstpointer  data)
 {
   guint n_types;
-  const GType *types = cv_store_record_types (&n_types);
+  const GType *types = cv_kinds_all (&n_types);
 
   g_assert_cmpuint (n_types, ==, 17);
   for (guint t = 0; t < n_types; t++)

@@ -498,3 +498,29 @@ cv_consent_count_due (CvStore     *store,
     return -1;
   return cv_statement_column_int64 (st, 0);
 }
+
+/**
+ * cv_consent_prepare_write:
+ * @record: a programme or a person about to be written
+ *
+ * The write hook of programmes and people: completes @record's consent as
+ * cv_consent_note_change() does and writes the history with it.
+ */
+gboolean
+cv_consent_prepare_write (CvRecord  *record,
+                          CvStore   *store,
+                          CvWrite   *write,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (cv_write_is_deletion (write))
+    return TRUE;
+  if (!cv_consent_note_change (store, record, cv_write_replaces (write), &events, error))
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    cv_write_add (write, g_ptr_array_index (events, i));
+  if (events->len > 0)
+    cv_write_announce (write, "consent_event", cv_record_get_id (record));
+  return TRUE;
+}

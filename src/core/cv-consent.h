@@ -78,4 +78,9 @@ gint64              cv_consent_count_due        (CvStore     *store,
                                                  const char  *today,
                                                  GError     **error);
 
+gboolean            cv_consent_prepare_write    (CvRecord    *record,
+                                                 CvStore     *store,
+                                                 CvWrite     *write,
+                                                 GError     **error);
+
 G_END_DECLS

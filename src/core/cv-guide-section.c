@@ -23,4 +23,5 @@ cv_guide_section_validate (CvRecord  *record,
   return cv_guides_check_editable (store, cv_record_get_string (record, "guide_id"), error);
 }
 
-CV_DEFINE_RECORD_TYPE (CvGuideSection, cv_guide_section, kind, cv_guide_section_validate)
+CV_DEFINE_RECORD_TYPE_WITH_WRITE (CvGuideSection, cv_guide_section, kind, cv_guide_section_validate,
+                                  cv_guides_prepare_write, cv_guides_finish_write)

@@ -37,4 +37,5 @@ cv_guide_validate (CvRecord  *record,
   return TRUE;
 }
 
-CV_DEFINE_RECORD_TYPE (CvGuide, cv_guide, kind, cv_guide_validate)
+CV_DEFINE_RECORD_TYPE_WITH_WRITE (CvGuide, cv_guide, kind, cv_guide_validate,
+                                  cv_guides_prepare_write, cv_guides_finish_write)

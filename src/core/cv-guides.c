@@ -167,6 +167,77 @@ cv_guides_note_change (CvStore     *store,
   return cv_statement_run (st, error);
 }
 
+/* A guide's version is the core's to count: a stored guide keeps the one
+ * in the database whatever the caller's copy says. */
+static gboolean
+keep_version (CvStore   *store,
+              CvRecord  *guide,
+              GError   **error)
+{
+  g_autoptr(CvStatement) st = NULL;
+  CvStep step;
+
+  st = cv_database_prepare (cv_store_get_database (store), "SELECT version FROM guide WHERE id = ?1", error);
+  if (st == NULL)
+    return FALSE;
+  cv_statement_bind_text (st, 1, cv_record_get_id (guide));
+  step = cv_statement_step (st, error);
+  if (step == CV_STEP_ERROR)
+    return FALSE;
+  if (step == CV_STEP_ROW)
+    cv_record_set_integer (guide, "version", cv_statement_column_int64 (st, 0));
+  return TRUE;
+}
+
+/**
+ * cv_guides_prepare_write:
+ * @part: a guide, one of its sections or one of its questions
+ *
+ * The write hook of the guide kinds, before the write: a built-in guide's
+ * parts are not deleted, and a guide written keeps its stored version.
+ */
+gboolean
+cv_guides_prepare_write (CvRecord  *part,
+                         CvStore   *store,
+                         CvWrite   *write,
+                         GError   **error)
+{
+  if (cv_write_is_deletion (write))
+    {
+      g_autofree char *guide_id = cv_guides_guide_of (store, part);
+
+      return cv_guides_check_editable (store, guide_id, error);
+    }
+  if (CV_IS_GUIDE (part) && cv_write_replaces (write))
+    return keep_version (store, part, error);
+  return TRUE;
+}
+
+/**
+ * cv_guides_finish_write:
+ *
+ * The write hook of the guide kinds, after the write: a change to a guide
+ * that conversations used makes a new version of it, and the guide is
+ * announced as changed when one of its parts was.
+ */
+gboolean
+cv_guides_finish_write (CvRecord  *part,
+                        CvStore   *store,
+                        CvWrite   *write,
+                        GError   **error)
+{
+  g_autofree char *guide_id = cv_guides_guide_of (store, part);
+
+  if (CV_IS_GUIDE (part))
+    return cv_write_is_deletion (write) ||
+           (cv_guides_note_change (store, guide_id, error) && keep_version (store, part, error));
+  if (!cv_guides_note_change (store, guide_id, error))
+    return FALSE;
+  if (guide_id != NULL)
+    cv_write_announce (write, "guide", guide_id);
+  return TRUE;
+}
+
 /* Installing the built-in guides */
 
 static gboolean

@@ -23,6 +23,14 @@ gboolean    cv_guides_check_editable    (CvStore     *store,
 gboolean    cv_guides_note_change       (CvStore     *store,
                                          const char  *guide_id,
                                          GError     **error);
+gboolean    cv_guides_prepare_write     (CvRecord    *part,
+                                         CvStore     *store,
+                                         CvWrite     *write,
+                                         GError     **error);
+gboolean    cv_guides_finish_write      (CvRecord    *part,
+                                         CvStore     *store,
+                                         CvWrite     *write,
+                                         GError     **error);
 
 CvRecord   *cv_guides_duplicate         (CvStore     *store,
                                          CvRecord    *guide,

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cv-error.h"
+#include "cv-consent.h"
 #include "cv-programme.h"
 
 static const CvChoice statuses[] = {
@@ -42,4 +43,5 @@ cv_programme_validate (CvRecord  *record,
   return TRUE;
 }
 
-CV_DEFINE_RECORD_TYPE (CvProgramme, cv_programme, kind, cv_programme_validate)
+CV_DEFINE_RECORD_TYPE_WITH_WRITE (CvProgramme, cv_programme, kind, cv_programme_validate,
+                                  cv_consent_prepare_write, NULL)

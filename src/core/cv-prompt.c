@@ -50,4 +50,5 @@ cv_prompt_validate (CvRecord  *record,
   return TRUE;
 }
 
-CV_DEFINE_RECORD_TYPE (CvPrompt, cv_prompt, kind, cv_prompt_validate)
+CV_DEFINE_RECORD_TYPE_WITH_WRITE (CvPrompt, cv_prompt, kind, cv_prompt_validate,
+                                  cv_guides_prepare_write, cv_guides_finish_write)

@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 typedef struct _CvStore CvStore;
+typedef struct _CvWrite CvWrite;
 
 /**
  * CvFieldType:
@@ -98,6 +99,18 @@ struct _CvRecordClass
   gboolean (*validate) (CvRecord  *self,
                         CvStore   *store,
                         GError   **error);
+
+  /* A kind's own part in a write or a deletion (see #CvWrite), inside its
+   * transaction: @prepare_write before the record is validated and written
+   * or deleted, @finish_write after. The store knows no kind by name. */
+  gboolean (*prepare_write) (CvRecord  *self,
+                             CvStore   *store,
+                             CvWrite   *write,
+                             GError   **error);
+  gboolean (*finish_write)  (CvRecord  *self,
+                             CvStore   *store,
+                             CvWrite   *write,
+                             GError   **error);
 };
 
 void                cv_record_class_set_kind  (CvRecordClass      *klass,
@@ -152,6 +165,10 @@ void                cv_record_set_value       (CvRecord           *self,
 /* Defines a record kind's type from its CvRecordKind table: the kinds differ
  * only in their fields and their rules, so their GObject code is written once. */
 #define CV_DEFINE_RECORD_TYPE(TypeName, type_name, record_kind, validate_func)  \
+  CV_DEFINE_RECORD_TYPE_WITH_WRITE (TypeName, type_name, record_kind, validate_func, NULL, NULL)
+
+/* A kind with its own part in writes: see CvRecordClass.prepare_write. */
+#define CV_DEFINE_RECORD_TYPE_WITH_WRITE(TypeName, type_name, record_kind, validate_func, prepare_func, finish_func) \
   struct _##TypeName { CvRecord parent_instance; };                             \
   G_DEFINE_FINAL_TYPE (TypeName, type_name, CV_TYPE_RECORD)                     \
   static void                                                                   \
@@ -159,6 +176,8 @@ void                cv_record_set_value       (CvRecord           *self,
   {                                                                             \
     cv_record_class_set_kind (CV_RECORD_CLASS (klass), &(record_kind));         \
     CV_RECORD_CLASS (klass)->validate = (validate_func);                        \
+    CV_RECORD_CLASS (klass)->prepare_write = (prepare_func);                    \
+    CV_RECORD_CLASS (klass)->finish_write = (finish_func);                      \
   }                                                                             \
   static void                                                                   \
   type_name##_init (TypeName *self)                                             \

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cv-error.h"
+#include "cv-consent.h"
 #include "cv-stakeholder.h"
 
 static const CvChoice kinds[] = {
@@ -105,4 +106,5 @@ cv_stakeholder_validate (CvRecord  *record,
   return TRUE;
 }
 
-CV_DEFINE_RECORD_TYPE (CvStakeholder, cv_stakeholder, kind, cv_stakeholder_validate)
+CV_DEFINE_RECORD_TYPE_WITH_WRITE (CvStakeholder, cv_stakeholder, kind, cv_stakeholder_validate,
+                                  cv_consent_prepare_write, NULL)

@@ -10,27 +10,9 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "cv-action.h"
-#include "cv-action-update.h"
-#include "cv-answer.h"
-#include "cv-consent.h"
-#include "cv-consent-event.h"
-#include "cv-attendance.h"
-#include "cv-contribution.h"
-#include "cv-conversation.h"
-#include "cv-conversation-note.h"
 #include "cv-error.h"
-#include "cv-guide.h"
-#include "cv-guide-section.h"
-#include "cv-guides.h"
-#include "cv-measure.h"
-#include "cv-measure-value.h"
-#include "cv-programme.h"
-#include "cv-prompt.h"
-#include "cv-session.h"
-#include "cv-stakeholder.h"
+#include "cv-kinds.h"
 #include "cv-store.h"
-#include "cv-theme.h"
 
 struct _CvStore
 {
@@ -138,37 +120,6 @@ cv_store_get_database (CvStore *self)
   return self->database;
 }
 
-/* Every record kind, parents before the kinds that refer to them. */
-const GType *
-cv_store_record_types (guint *n_types)
-{
-  static GType types[17];
-  static gsize initialised = 0;
-
-  if (g_once_init_enter (&initialised))
-    {
-      GType all[] = {
-        CV_TYPE_PROGRAMME, CV_TYPE_STAKEHOLDER, CV_TYPE_SESSION, CV_TYPE_ATTENDANCE,
-        CV_TYPE_THEME, CV_TYPE_CONTRIBUTION, CV_TYPE_ACTION, CV_TYPE_ACTION_UPDATE,
-        CV_TYPE_GUIDE, CV_TYPE_GUIDE_SECTION, CV_TYPE_PROMPT, CV_TYPE_CONVERSATION,
-        CV_TYPE_ANSWER, CV_TYPE_CONVERSATION_NOTE, CV_TYPE_MEASURE, CV_TYPE_MEASURE_VALUE,
-        CV_TYPE_CONSENT_EVENT,
-      };
-      G_STATIC_ASSERT (G_N_ELEMENTS (all) == G_N_ELEMENTS (types));
-
-      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-        {
-          /* The classes stay: creating one installs its kind. */
-          g_type_class_ref (all[i]);
-          types[i] = all[i];
-        }
-      g_once_init_leave (&initialised, 1);
-    }
-  if (n_types != NULL)
-    *n_types = G_N_ELEMENTS (types);
-  return types;
-}
-
 static const CvRecordKind *
 kind_of_type (GType type)
 {
@@ -181,7 +132,7 @@ GType
 cv_store_type_for_table (const char *table)
 {
   guint n;
-  const GType *types = cv_store_record_types (&n);
+  const GType *types = cv_kinds_all (&n);
 
   for (guint i = 0; i < n; i++)
     if (g_str_equal (kind_of_type (types[i])->table, table))
@@ -1036,29 +987,115 @@ write_row (CvStore   *self,
   return write_row_at (self, record, replace_existing, 0, error);
 }
 
-/* A guide's version is the core's to count: a stored guide keeps the one
- * in the database whatever the caller's copy says. */
-static gboolean
-keep_guide_version (CvStore   *self,
-                    CvRecord  *record,
-                    gboolean   replace_existing,
-                    GError   **error)
+/* One write or deletion as the kinds' hooks see it: whether it replaces a
+ * stored record, the records a kind adds to it (written after the record,
+ * as new rows, in the same transaction), and the other changes to announce
+ * once it is committed. */
+struct _CvWrite
 {
-  g_autoptr(CvStatement) st = NULL;
-  CvStep step;
+  gboolean   replace_existing;
+  gboolean   deletion;
+  GPtrArray *also;       /* CvRecord */
+  GPtrArray *announce;   /* table, id, table, id, … (owned strings) */
+};
 
-  if (!replace_existing || !CV_IS_GUIDE (record))
-    return TRUE;
-  st = cv_database_prepare (self->database, "SELECT version FROM guide WHERE id = ?1", error);
-  if (st == NULL)
-    return FALSE;
-  cv_statement_bind_text (st, 1, cv_record_get_id (record));
-  step = cv_statement_step (st, error);
-  if (step == CV_STEP_ERROR)
-    return FALSE;
-  if (step == CV_STEP_ROW)
-    cv_record_set_integer (record, "version", cv_statement_column_int64 (st, 0));
-  return TRUE;
+/**
+ * cv_write_replaces:
+ *
+ * Returns: whether the record written replaces the stored one with its id
+ */
+gboolean
+cv_write_replaces (CvWrite *write)
+{
+  return write->replace_existing;
+}
+
+/**
+ * cv_write_is_deletion:
+ *
+ * Returns: whether the record is being deleted rather than written
+ */
+gboolean
+cv_write_is_deletion (CvWrite *write)
+{
+  return write->deletion;
+}
+
+/**
+ * cv_write_add:
+ * @record: a new record that the write brings with it (a history row)
+ *
+ * Writes @record, unchecked, after the record the write is for.
+ */
+void
+cv_write_add (CvWrite  *write,
+              CvRecord *record)
+{
+  g_ptr_array_add (write->also, g_object_ref (record));
+}
+
+/**
+ * cv_write_announce:
+ * @table: a table changed by the write besides the record's own
+ * @id: (nullable): the record changed in it, or %NULL for any
+ *
+ * Tells the views of the change once the write is committed.
+ */
+void
+cv_write_announce (CvWrite    *write,
+                   const char *table,
+                   const char *id)
+{
+  g_ptr_array_add (write->announce, g_strdup (table));
+  g_ptr_array_add (write->announce, g_strdup (id));
+}
+
+static void
+write_init (CvWrite  *write,
+            gboolean  replace_existing,
+            gboolean  deletion)
+{
+  write->replace_existing = replace_existing;
+  write->deletion = deletion;
+  write->also = g_ptr_array_new_with_free_func (g_object_unref);
+  write->announce = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+write_clear (CvWrite *write)
+{
+  g_clear_pointer (&write->also, g_ptr_array_unref);
+  g_clear_pointer (&write->announce, g_ptr_array_unref);
+}
+
+static gboolean
+prepare_write (CvStore   *self,
+               CvRecord  *record,
+               CvWrite   *write,
+               GError   **error)
+{
+  CvRecordClass *klass = CV_RECORD_GET_CLASS (record);
+
+  return klass->prepare_write == NULL || klass->prepare_write (record, self, write, error);
+}
+
+static gboolean
+finish_write (CvStore   *self,
+              CvRecord  *record,
+              CvWrite   *write,
+              GError   **error)
+{
+  CvRecordClass *klass = CV_RECORD_GET_CLASS (record);
+
+  return klass->finish_write == NULL || klass->finish_write (record, self, write, error);
+}
+
+static void
+announce_write (CvStore *self,
+                CvWrite *write)
+{
+  for (guint i = 0; i + 1 < write->announce->len; i += 2)
+    emit_changed (self, g_ptr_array_index (write->announce, i), g_ptr_array_index (write->announce, i + 1));
 }
 
 static gboolean
@@ -1068,37 +1105,30 @@ write_validated (CvStore   *self,
                  GError   **error)
 {
   CvDatabase *db = self->database;
-  g_autofree char *guide_id = NULL;
-  g_autoptr(GPtrArray) consent_events = NULL;
+  CvWrite write;
 
+  write_init (&write, replace_existing, FALSE);
   if (!cv_database_begin (db, error))
-    return FALSE;
-  if (!cv_consent_note_change (self, record, replace_existing, &consent_events, error) ||
+    goto cleared;
+  if (!prepare_write (self, record, &write, error) ||
       !cv_store_validate (self, record, error) ||
-      !keep_guide_version (self, record, replace_existing, error) ||
       !write_row (self, record, replace_existing, error))
     goto failed;
-  /* The history of a person's consent is written with the change. */
-  for (guint i = 0; i < consent_events->len; i++)
-    if (!write_row (self, g_ptr_array_index (consent_events, i), FALSE, error))
+  for (guint i = 0; i < write.also->len; i++)
+    if (!write_row (self, g_ptr_array_index (write.also, i), FALSE, error))
       goto failed;
-
-  /* A change to a guide that conversations used makes a new version of it. */
-  guide_id = cv_guides_guide_of (self, record);
-  if (!cv_guides_note_change (self, guide_id, error) ||
-      !keep_guide_version (self, record, TRUE, error) ||
-      !cv_database_commit (db, error))
+  if (!finish_write (self, record, &write, error) || !cv_database_commit (db, error))
     goto failed;
 
   emit_changed (self, cv_record_get_kind (record)->table, cv_record_get_id (record));
-  if (consent_events->len > 0)
-    emit_changed (self, "consent_event", cv_record_get_id (record));
-  if (guide_id != NULL && !g_str_equal (cv_record_get_kind (record)->table, "guide"))
-    emit_changed (self, "guide", guide_id);
+  announce_write (self, &write);
+  write_clear (&write);
   return TRUE;
 
 failed:
   cv_database_rollback (db);
+cleared:
+  write_clear (&write);
   return FALSE;
 }
 
@@ -1323,7 +1353,7 @@ static gboolean
 is_record_table (const char *table)
 {
   guint n_types;
-  const GType *types = cv_store_record_types (&n_types);
+  const GType *types = cv_kinds_all (&n_types);
 
   for (guint t = 0; t < n_types; t++)
     {
@@ -1415,7 +1445,7 @@ capture (CvStore     *self,
   const char *table = cv_record_get_kind (record)->table;
   const char *id = cv_record_get_id (record);
   guint n_types;
-  const GType *types = cv_store_record_types (&n_types);
+  const GType *types = cv_kinds_all (&n_types);
   gint64 rowid = cv_store_rowid_of (self, table, id);
 
   g_ptr_array_add (deletion->records, g_object_ref (record));
@@ -1495,8 +1525,8 @@ cv_store_delete (CvStore   *self,
   g_autoptr(CvDeletion) deletion = NULL;
   g_autoptr(CvRecord) stored = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *guide_id = NULL;
   g_autoptr(CvStatement) st = NULL;
+  CvWrite write;
   const char *table;
 
   g_return_val_if_fail (CV_IS_STORE (self), NULL);
@@ -1513,12 +1543,12 @@ cv_store_delete (CvStore   *self,
 
   if (!cv_database_begin (self->database, error))
     return NULL;
+  write_init (&write, TRUE, TRUE);
 
   stored = cv_store_load (self, G_OBJECT_TYPE (record), cv_record_get_id (record), error);
   if (stored == NULL)
     goto failed;
-  guide_id = cv_guides_guide_of (self, stored);
-  if (!cv_guides_check_editable (self, guide_id, error) || !capture (self, stored, deletion, error))
+  if (!prepare_write (self, stored, &write, error) || !capture (self, stored, deletion, error))
     goto failed;
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
@@ -1528,18 +1558,17 @@ cv_store_delete (CvStore   *self,
   cv_statement_bind_text (st, 1, cv_record_get_id (record));
   if (!cv_statement_run (st, error))
     goto failed;
-  if (!g_str_equal (table, "guide") && !cv_guides_note_change (self, guide_id, error))
-    goto failed;
-  if (!cv_database_commit (self->database, error))
+  if (!finish_write (self, stored, &write, error) || !cv_database_commit (self->database, error))
     goto failed;
 
   emit_deletion_changed (self, deletion);
-  if (guide_id != NULL && !g_str_equal (table, "guide"))
-    emit_changed (self, "guide", guide_id);
+  announce_write (self, &write);
+  write_clear (&write);
   return g_steal_pointer (&deletion);
 
 failed:
   cv_database_rollback (self->database);
+  write_clear (&write);
   return NULL;
 }
 

@@ -21,7 +21,6 @@ CvStore      *cv_store_open               (const char   *path,
                                            GError      **error);
 CvDatabase   *cv_store_get_database       (CvStore      *self);
 
-const GType  *cv_store_record_types       (guint        *n_types);
 GType         cv_store_type_for_table     (const char   *table);
 const CvRecordKind *cv_store_kind_for_table (const char *table);
 const CvField *cv_record_kind_display_field (const CvRecordKind *kind);
@@ -96,5 +95,15 @@ void          cv_deletion_free            (CvDeletion   *deletion);
 guint         cv_deletion_get_n_records   (CvDeletion   *deletion);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvDeletion, cv_deletion_free)
+
+/* What a kind's write hooks (CvRecordClass.prepare_write, .finish_write)
+ * learn of the write they take part in, and what they add to it. */
+gboolean cv_write_replaces   (CvWrite    *write);
+gboolean cv_write_is_deletion (CvWrite   *write);
+void     cv_write_add        (CvWrite    *write,
+                              CvRecord   *record);
+void     cv_write_announce   (CvWrite    *write,
+                              const char *table,
+                              const char *id);
 
 G_END_DECLS

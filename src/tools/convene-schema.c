@@ -12,6 +12,7 @@
 #include "cv-attendance.h"
 #include "cv-exchange.h"
 #include "cv-record.h"
+#include "cv-kinds.h"
 #include "cv-store.h"
 
 static const char *arrays[][2] = {
@@ -219,7 +220,7 @@ main (void)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   guint n;
-  const GType *types = cv_store_record_types (&n);
+  const GType *types = cv_kinds_all (&n);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "$schema");
