@@ -824,6 +824,133 @@ test_retention (Fixture       *f,
   g_assert_cmpuint (past->len, ==, 0);
 }
 
+/* The names on the list past retention, in its order, and each one's last
+ * sighting; and that the kept-up last sightings agree with working them out
+ * afresh from the records. */
+static char *
+past_names (Fixture    *f,
+            const char *today,
+            gboolean    include_kept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) past = cv_retention_past (f->store, cv_record_get_id (f->programme), today, include_kept,
+                                                 &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < past->len; i++)
+    {
+      CvRetentionEntry *entry = g_ptr_array_index (past, i);
+      g_string_append_printf (out, "%s%s@%.10s", i > 0 ? ", " : "", entry->name, entry->last_seen);
+    }
+  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM stakeholder_seen_source v"
+                              " LEFT JOIN stakeholder_seen t ON t.num = v.num WHERE t.seen_at IS NOT v.seen_at", NULL),
+                   ==, 0);
+  g_assert_cmpint (query_int (f->store, "SELECT (SELECT count(*) FROM stakeholder_seen)"
+                              " - (SELECT count(*) FROM stakeholder)", NULL), ==, 0);
+  return g_string_free (out, FALSE);
+}
+
+/* Who is past the period, as people and their records change: seen at a
+ * session in the period, named on an action changed in it, kept with a
+ * reason, only invited, never seen. */
+static void
+test_retention_last_seen (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pid = cv_record_get_id (f->programme);
+  const char *today = "2026-12-02";
+  g_autoptr(CvRecord) alun = NULL, beca = NULL, carys = NULL, dafydd = NULL, eleri = NULL, club = NULL;
+  g_autoptr(CvRecord) old_session = NULL, recent_session = NULL;
+  g_autoptr(CvRecord) old_visit = NULL, recent_visit = NULL, invited = NULL, action = NULL;
+  g_autofree char *names = NULL;
+
+#define RECORDED "2019-05-01T09:00:00Z"
+  alun = add_old (f->store, CV_TYPE_STAKEHOLDER, RECORDED, "programme-id", pid, "name", "Alun Never Seen", NULL);
+  beca = add_old (f->store, CV_TYPE_STAKEHOLDER, RECORDED, "programme-id", pid, "name", "Beca At A Session", NULL);
+  carys = add_old (f->store, CV_TYPE_STAKEHOLDER, RECORDED, "programme-id", pid, "name", "Carys On An Action", NULL);
+  dafydd = add_old (f->store, CV_TYPE_STAKEHOLDER, RECORDED, "programme-id", pid, "name", "Dafydd Kept", NULL);
+  eleri = add_old (f->store, CV_TYPE_STAKEHOLDER, RECORDED, "programme-id", pid, "name", "Eleri Only Invited", NULL);
+  club = add_old (f->store, CV_TYPE_STAKEHOLDER, RECORDED, "programme-id", pid, "kind", "organisation",
+                  "name", "Old Carers Club", NULL);
+  old_session = add_old (f->store, CV_TYPE_SESSION, "2020-01-01T09:00:00Z", "programme-id", pid,
+                         "title", "Winter meeting", "starts-at", "2020-02-01T10:00:00Z", "status", "held", NULL);
+  recent_session = add_old (f->store, CV_TYPE_SESSION, "2025-01-01T09:00:00Z", "programme-id", pid,
+                            "title", "Spring meeting", "starts-at", "2025-03-01T10:00:00Z", "status", "held", NULL);
+  old_visit = add_old (f->store, CV_TYPE_ATTENDANCE, "2020-01-01T09:00:00Z", "session-id",
+                       cv_record_get_id (old_session), "stakeholder-id", cv_record_get_id (beca),
+                       "status", "attended", NULL);
+  recent_visit = add_old (f->store, CV_TYPE_ATTENDANCE, "2025-01-01T09:00:00Z", "session-id",
+                          cv_record_get_id (recent_session), "stakeholder-id", cv_record_get_id (beca),
+                          "status", "attended", NULL);
+  invited = add_old (f->store, CV_TYPE_ATTENDANCE, "2025-01-01T09:00:00Z", "session-id",
+                     cv_record_get_id (recent_session), "stakeholder-id", cv_record_get_id (eleri),
+                     "status", "invited", NULL);
+  action = add_old (f->store, CV_TYPE_ACTION, "2024-06-01T09:00:00Z", "programme-id", pid,
+                    "title", "Ring round the carers", "owner-id", cv_record_get_id (carys), NULL);
+  g_assert_true (cv_retention_keep (f->store, cv_record_get_id (dafydd), "Complaint still open", &error));
+  g_assert_true (cv_retention_set_years (f->store, pid, 3, &error));
+  g_assert_no_error (error);
+
+  names = past_names (f, today, FALSE);
+  g_assert_cmpstr (names, ==, "Alun Never Seen@2019-05-01, Eleri Only Invited@2019-05-01");
+  g_clear_pointer (&names, g_free);
+  names = past_names (f, today, TRUE);
+  g_assert_cmpstr (names, ==, "Alun Never Seen@2019-05-01, Dafydd Kept@2019-05-01, Eleri Only Invited@2019-05-01");
+  g_clear_pointer (&names, g_free);
+  /* Ten years on, everyone is, the people recorded today among them. */
+  names = past_names (f, "2036-12-02", FALSE);
+  g_assert_nonnull (strstr (names, "Beca At A Session@2025-03-01"));
+  g_assert_nonnull (strstr (names, "Carys On An Action@2024-06-01"));
+  g_assert_null (strstr (names, "Old Carers Club"));
+  g_clear_pointer (&names, g_free);
+
+  /* The spring meeting was in fact held before the period: Beca was last
+   * seen then, and Eleri coming to it does not bring her into the period. */
+  cv_record_set_string (recent_session, "starts_at", "2021-03-01T10:00:00Z");
+  g_assert_true (cv_store_update (f->store, recent_session, &error));
+  g_object_set (invited, "status", "attended", NULL);
+  g_assert_true (cv_store_update (f->store, invited, &error));
+  g_assert_no_error (error);
+  names = past_names (f, today, FALSE);
+  g_assert_cmpstr (names, ==, "Alun Never Seen@2019-05-01, Beca At A Session@2021-03-01, "
+                              "Eleri Only Invited@2021-03-01");
+  g_clear_pointer (&names, g_free);
+
+  /* Beca's record of coming is removed: her last sighting goes back. */
+  {
+    g_autoptr(CvDeletion) gone = cv_store_delete (f->store, recent_visit, &error);
+
+    g_assert_no_error (error);
+    names = past_names (f, today, FALSE);
+    g_assert_cmpstr (names, ==, "Alun Never Seen@2019-05-01, Beca At A Session@2020-02-01, "
+                                "Eleri Only Invited@2021-03-01");
+    g_clear_pointer (&names, g_free);
+    /* And back with Undo. */
+    g_assert_true (cv_store_restore (f->store, gone, &error));
+    names = past_names (f, today, FALSE);
+    g_assert_nonnull (strstr (names, "Beca At A Session@2021-03-01"));
+    g_clear_pointer (&names, g_free);
+  }
+
+  /* The action passes from Carys to Alun, today: Alun is seen, Carys is not. */
+  cv_record_set_string (action, "owner_id", cv_record_get_id (alun));
+  g_assert_true (cv_store_update (f->store, action, &error));
+  g_assert_no_error (error);
+  names = past_names (f, today, FALSE);
+  g_assert_cmpstr (names, ==, "Carys On An Action@2019-05-01, Beca At A Session@2021-03-01, "
+                              "Eleri Only Invited@2021-03-01");
+  g_clear_pointer (&names, g_free);
+
+  /* Erased: gone from the list and from the last sightings. */
+  g_assert_true (cv_erasure_erase (f->store, cv_record_get_id (carys), &error));
+  g_assert_no_error (error);
+  names = past_names (f, today, FALSE);
+  g_assert_cmpstr (names, ==, "Beca At A Session@2021-03-01, Eleri Only Invited@2021-03-01");
+#undef RECORDED
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -840,6 +967,7 @@ main (int   argc,
   ADD ("/personal/duplicates/merge-undo-exact", test_duplicates_merge_undo_exact);
   ADD ("/personal/duplicates/merge-organisations", test_duplicates_merge_organisations);
   ADD ("/personal/retention", test_retention);
+  ADD ("/personal/retention/last-seen", test_retention_last_seen);
 #undef ADD
 
   return g_test_run ();

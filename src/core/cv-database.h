@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Convene writes; older files are migrated up to it. */
-#define CV_DATABASE_SCHEMA_VERSION 12
+#define CV_DATABASE_SCHEMA_VERSION 13
 
 #define CV_TYPE_DATABASE (cv_database_get_type ())
 G_DECLARE_FINAL_TYPE (CvDatabase, cv_database, CV, DATABASE, GObject)

@@ -5,7 +5,9 @@
  * action (table programme_retention; no row: no limit). A person was last seen at
  * the latest of: when they were recorded, the start of a session they
  * attended, and the last change of an action they own. Those seen before the
- * period are listed to review: erase them, or keep them with a reason.
+ * period are listed to review: erase them, or keep them with a reason. When
+ * each person was last seen is kept up to date by the database itself (table
+ * stakeholder_seen, see migration 13), so the list is a range of its index.
  */
 #include "config.h"
 
@@ -24,6 +26,26 @@ cv_retention_entry_free (CvRetentionEntry *entry)
   g_free (entry->last_seen);
   g_free (entry->kept_reason);
   g_free (entry);
+}
+
+/* The first day inside the period: @years before @today, as SQLite counts
+ * (the 29th of February goes to the 1st of March). */
+static char *
+retention_cutoff (CvStore     *store,
+                  const char  *today,
+                  guint        years,
+                  GError     **error)
+{
+  g_autoptr(CvStatement) st = cv_database_prepare (cv_store_get_database (store),
+                                                   "SELECT date (?1, printf ('-%d years', ?2))", error);
+
+  if (st == NULL)
+    return NULL;
+  cv_statement_bind_text (st, 1, today);
+  cv_statement_bind_int64 (st, 2, years);
+  if (cv_statement_step (st, error) != CV_STEP_ROW)
+    return NULL;
+  return g_strdup (cv_statement_column_text (st, 0));
 }
 
 /**
@@ -47,36 +69,31 @@ cv_retention_past (CvStore     *store,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)cv_retention_entry_free);
   g_autoptr(CvStatement) st = NULL;
+  g_autofree char *cutoff = NULL;
+  guint years;
   CvStep step;
 
   g_return_val_if_fail (CV_IS_STORE (store), NULL);
   g_return_val_if_fail (programme_id != NULL, NULL);
   g_return_val_if_fail (cv_date_is_valid (today), NULL);
 
+  years = cv_retention_get_years (store, programme_id);
+  if (years == 0)
+    return g_steal_pointer (&entries);
+  cutoff = retention_cutoff (store, today, years, error);
+  if (cutoff == NULL)
+    return NULL;
   st = cv_database_prepare (cv_store_get_database (store),
-                            /* Each person's last sighting is worked out once. */
-                            "WITH seen AS MATERIALIZED ("
-                            "  SELECT s.id AS id, s.name AS name, k.reason AS reason, k.kept_on AS kept_on,"
-                            "    max (s.created_at,"
-                            "         coalesce ((SELECT max (se.starts_at) FROM attendance a"
-                            "                    JOIN session se ON se.id = a.session_id"
-                            "                    WHERE a.stakeholder_id = s.id AND a.status = 'attended'), ''),"
-                            "         coalesce ((SELECT max (ac.updated_at) FROM action ac"
-                            "                    WHERE ac.owner_id = s.id), '')) AS last_seen"
-                            "  FROM stakeholder s LEFT JOIN retention_keep k ON k.stakeholder_id = s.id"
-                            "  WHERE s.programme_id = ?1 AND s.kind = 'person'"
-                            "    AND EXISTS (SELECT 1 FROM programme_retention WHERE programme_id = ?1))"
-                            "SELECT id, name, last_seen, reason FROM seen"
-                            " WHERE last_seen < (SELECT date (?2, printf ('-%d years', years))"
-                            "                    FROM programme_retention WHERE programme_id = ?1)"
-                            " AND (?3 OR kept_on IS NULL"
-                            "      OR kept_on < (SELECT date (?2, printf ('-%d years', years))"
-                            "                    FROM programme_retention WHERE programme_id = ?1))"
-                            " ORDER BY last_seen, name", error);
+                            "SELECT s.id, s.name, v.seen_at, k.reason"
+                            " FROM stakeholder_seen v JOIN stakeholder s ON s.num = v.num"
+                            " LEFT JOIN retention_keep k ON k.stakeholder_id = s.id"
+                            " WHERE v.programme_id = ?1 AND v.seen_at < ?2 AND s.kind = 'person'"
+                            " AND (?3 OR k.kept_on IS NULL OR k.kept_on < ?2)"
+                            " ORDER BY v.seen_at, s.name", error);
   if (st == NULL)
     return NULL;
   cv_statement_bind_text (st, 1, programme_id);
-  cv_statement_bind_text (st, 2, today);
+  cv_statement_bind_text (st, 2, cutoff);
   cv_statement_bind_int64 (st, 3, include_kept);
   while ((step = cv_statement_step (st, error)) == CV_STEP_ROW)
     {
