@@ -65,7 +65,9 @@ search_and_count (Fixture    *f,
 
   cv_window_show_view (f->window, view);
   page = child (f->window, CV_TYPE_WINDOW, page_name);
-  entry = child (page, G_OBJECT_TYPE (page), "search_entry");
+  entry = (GtkWidget *)gtk_widget_get_template_child (page, G_OBJECT_TYPE (page), "search_entry");
+  if (entry == NULL)
+    entry = pane_child (page, "search_entry");
   count = find_descendant (page, is_match_count, NULL);
   g_assert_nonnull (entry);
   g_assert_nonnull (count);

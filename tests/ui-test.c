@@ -5,6 +5,7 @@
 
 #include "cv-attendance.h"
 #include "cv-contribution.h"
+#include "cv-list-pane.h"
 #include "cv-session.h"
 #include "ui-test.h"
 
@@ -195,6 +196,29 @@ find_descendant (GtkWidget   *widget,
   return NULL;
 }
 
+static gboolean
+is_list_pane (GtkWidget  *widget,
+              const char *unused)
+{
+  return CV_IS_LIST_PANE (widget);
+}
+
+/**
+ * pane_child:
+ * @view: a view, or any widget with a #CvListPane inside
+ * @name: the id of a part of the pane ("search_entry", "list_stack", …)
+ *
+ * Returns: (transfer none): the part of the view's list pane
+ */
+gpointer
+pane_child (gpointer    view,
+            const char *name)
+{
+  CvListPane *pane = find_descendant (GTK_WIDGET (view), is_list_pane, NULL);
+
+  g_assert_nonnull (pane);
+  return child (pane, CV_TYPE_LIST_PANE, name);
+}
 
 gboolean
 is_button_labelled (GtkWidget  *widget,

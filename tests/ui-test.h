@@ -45,6 +45,8 @@ void      wait_for           (gboolean      *flag);
 gpointer  find_descendant    (GtkWidget     *widget,
                               WidgetMatch    match,
                               const char    *text);
+gpointer  pane_child         (gpointer       view,
+                              const char    *name);
 gboolean  is_button_labelled (GtkWidget     *widget,
                               const char    *label);
 void      open_sample        (Fixture       *f);

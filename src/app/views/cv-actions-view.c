@@ -10,11 +10,9 @@
 #include <string.h>
 
 #include "cv-list-export.h"
-#include "cv-match-count.h"
-#include "cv-pane-layout.h"
+#include "cv-list-pane.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
-#include "cv-selection.h"
 #include "cv-action.h"
 #include "cv-action-editor.h"
 #include "cv-stakeholder-chooser.h"
@@ -33,12 +31,8 @@ struct _CvActionsView
   CvTrash             *trash;
   char                *programme_id;
   CvRecordList        *list;
-  CvSelection         *selection;
 
-  AdwLeaflet          *leaflet;
-  GtkWidget           *list_pane;
-  GtkSearchEntry      *search_entry;
-  CvMatchCount        *match_count;
+  CvListPane          *pane;
   GtkToggleButton     *overdue_toggle;
   GtkDropDown         *theme_filter;
   GPtrArray           *theme_ids;   /* the theme filter's choices, after "All themes" */
@@ -49,9 +43,6 @@ struct _CvActionsView
   CvStakeholderChooser *owner_filter_chooser;
   CvStakeholderChooser *organisation_filter_chooser;
   GtkDropDown         *status_filter;
-  GtkButton           *delete_button;
-  GtkStack            *list_stack;
-  AdwStatusPage       *no_results_page;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *owner_column;
@@ -97,28 +88,12 @@ choice_at (const char *field_name,
     ? NULL : action_field (field_name)->choices[position - 1].nick;
 }
 
-static void
-update_visible_page (CvActionsView *self)
-{
-  gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
-                      self->owner_id != NULL || self->organisation_id != NULL ||
-                      gtk_drop_down_get_selected (self->theme_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->status_filter) > 0 ||
-                      gtk_toggle_button_get_active (self->overdue_toggle);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
-}
-
 /* A county's 200,000 actions are searched, filtered and sorted on a worker
  * thread; a newer refresh cancels an older one. */
 static void
 refresh (CvActionsView *self)
 {
-  cv_record_list_refresh_for (self->list, GTK_WIDGET (self), "Could not list the actions",
-                              (CvRefreshed)update_visible_page);
+  cv_list_pane_refresh (self->pane);
 }
 
 /* Overdue: due before today (the person's day) and neither done nor dropped. */
@@ -214,15 +189,6 @@ reload_themes (CvActionsView *self)
 }
 
 static void
-search_changed_cb (CvActionsView *self)
-{
-  if (self->list == NULL)
-    return;
-  cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  refresh (self);
-}
-
-static void
 sort_changed_cb (CvActionsView *self)
 {
   gboolean descending = FALSE;
@@ -237,30 +203,19 @@ sort_changed_cb (CvActionsView *self)
 }
 
 static void
-selection_changed_cb (CvActionsView *self)
+selected_cb (CvActionsView *self,
+             CvRecord      *record)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint64 n = gtk_bitset_get_size (selected);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), n > 0);
-  if (n == 1)
-    {
-      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                          gtk_bitset_get_nth (selected, 0));
-      if (record != NULL && cv_record_get_id (record) != NULL &&
-          g_strcmp0 (cv_action_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
-        cv_action_editor_set_record (self->editor, record);
-    }
+  if (cv_record_get_id (record) != NULL &&
+      g_strcmp0 (cv_action_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
+    cv_action_editor_set_record (self->editor, record);
 }
 
 static void
-activate_cb (CvActionsView *self,
-             guint           position)
+activated_cb (CvActionsView *self,
+              CvRecord      *record)
 {
-  g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
   cv_action_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
   cv_action_editor_focus (self->editor);
 }
 
@@ -271,7 +226,7 @@ store_changed_cb (CvActionsView *self,
                   CvStore        *store)
 {
   if (g_str_equal (table, "action"))
-    update_visible_page (self);
+    cv_list_pane_update_page (self->pane);
   else if (g_str_equal (table, "theme"))
     {
       reload_themes (self);
@@ -282,26 +237,20 @@ store_changed_cb (CvActionsView *self,
 static void
 editor_back_cb (CvActionsView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_show_list (self->pane);
 }
 
 static void
 editor_saved_cb (CvActionsView *self,
                  CvRecord       *record)
 {
-  guint position = cv_record_list_find (self->list, cv_record_get_id (record));
-
-  if (position != G_MAXUINT)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  cv_list_pane_select_record (self->pane, cv_record_get_id (record));
 }
 
+/* The page beside the list never shows an action that is gone. */
 static void
-delete_records (CvActionsView *self,
-                GPtrArray      *records)
+deleted_cb (CvActionsView *self)
 {
-  if (records->len == 0)
-    return;
-  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
   if (cv_action_editor_get_id (self->editor) != NULL &&
       cv_store_rowid_of (self->store, "action", cv_action_editor_get_id (self->editor)) < 0)
     cv_action_editor_set_record (self->editor, NULL);
@@ -310,37 +259,15 @@ delete_records (CvActionsView *self,
 void
 cv_actions_view_delete_selected (CvActionsView *self)
 {
-  g_autoptr(GPtrArray) records = NULL;
-
   g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
-
-  records = cv_selection_get_selected_items (self->selection);
-  delete_records (self, records);
-}
-
-static void
-delete_selected_cb (CvActionsView *self)
-{
-  cv_actions_view_delete_selected (self);
+  cv_list_pane_delete_selected (self->pane);
 }
 
 static void
 editor_delete_cb (CvActionsView *self,
                   CvRecord       *record)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (records, g_object_ref (record));
-  delete_records (self, records);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cv_actions_view_delete_selected (CV_ACTIONS_VIEW (widget));
+  cv_list_pane_delete_record (self->pane, G_OBJECT (record));
 }
 
 /* The status is changed in place with a drop-down; overdue stands out in
@@ -492,7 +419,7 @@ status_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 folded_changed_cb (CvActionsView *self)
 {
-  cv_action_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
+  cv_action_editor_set_show_back (self->editor, cv_list_pane_get_folded (self->pane));
 }
 
 static void
@@ -512,7 +439,6 @@ cv_actions_view_dispose (GObject *object)
   CvActionsView *self = (CvActionsView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_ACTIONS_VIEW);
-  g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->trash);
   g_clear_object (&self->store);
@@ -533,15 +459,12 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
 
   g_type_ensure (CV_TYPE_ACTION_EDITOR);
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
+  g_type_ensure (CV_TYPE_LIST_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-actions-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvActionsView, name)
-  BIND (leaflet);
-  BIND (list_pane);
-  BIND (search_entry);
-  BIND (match_count);
+  BIND (pane);
   BIND (overdue_toggle);
   BIND (owner_filter);
   BIND (organisation_filter);
@@ -549,9 +472,6 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   BIND (organisation_filter_chooser);
   BIND (theme_filter);
   BIND (status_filter);
-  BIND (delete_button);
-  BIND (list_stack);
-  BIND (no_results_page);
   BIND (column_view);
   BIND (title_column);
   BIND (owner_column);
@@ -561,9 +481,11 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   BIND (updated_column);
   BIND (editor);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, owner_filter_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_filter_cb);
@@ -573,33 +495,20 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
-  gtk_widget_class_install_action (widget_class, "actions.delete-selected", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "actions.export-csv", NULL, export_csv_action);
 }
 
 static void
 cv_actions_view_init (CvActionsView *self)
 {
-  GtkEventController *shortcuts;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_choice_filter (self->status_filter, "status", _("Any status"));
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
-  cv_pane_layout_fix_width (GTK_WIDGET (self->editor), CV_DETAIL_PANE_WIDTH);
-  cv_record_table_fit (self->column_view, self->leaflet, self->title_column, self->status_column,
+  cv_record_table_fit (self->column_view, NULL, self->title_column, self->status_column,
                        self->due_column, self->owner_column, self->themes_column, self->updated_column, NULL);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
-
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("actions.delete-selected")));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 }
 
 void
@@ -627,13 +536,10 @@ cv_actions_view_set_store (CvActionsView *self,
     gtk_column_view_column_set_factory (self->status_column, factory);
   }
   self->list = cv_record_list_new (store, CV_TYPE_ACTION);
-  cv_match_count_follow (self->match_count, self->list);
   /* A tracker reads by due date until a column is chosen. */
   cv_record_list_set_sort (self->list, "due_on", FALSE);
-  self->selection = cv_selection_new (G_LIST_MODEL (self->list));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  cv_list_pane_set_model (self->pane, G_LIST_MODEL (self->list));
+  cv_list_pane_set_trash (self->pane, trash);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   cv_action_editor_set_store (self->editor, store);
@@ -678,9 +584,9 @@ cv_actions_view_new_action (CvActionsView *self)
     return;
   record = cv_record_new (CV_TYPE_ACTION);
   cv_record_set_string (record, "programme_id", self->programme_id);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  cv_list_pane_unselect_all (self->pane);
   cv_action_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_list_pane_show_detail (self->pane);
   cv_action_editor_focus (self->editor);
 }
 
@@ -689,8 +595,7 @@ cv_actions_view_focus_search (CvActionsView *self)
 {
   g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  cv_list_pane_focus_search (self->pane);
 }
 
 void
@@ -709,7 +614,7 @@ cv_actions_view_open (CvActionsView *self,
       return;
     }
   cv_action_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_list_pane_show_detail (self->pane);
 }
 
 void
@@ -724,7 +629,7 @@ GListModel *
 cv_actions_view_get_model (CvActionsView *self)
 {
   g_return_val_if_fail (CV_IS_ACTIONS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return cv_list_pane_get_model (self->pane);
 }
 
 /* Every overdue action of the programme, whatever else was filtered. */
@@ -739,8 +644,7 @@ cv_actions_view_show_overdue (CvActionsView *self)
   /* One refresh at the end, not one per filter changed. */
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_handlers_block_by_func (filters[i], filter_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  cv_record_list_set_search (self->list, NULL);
+  cv_list_pane_clear_search (self->pane);
   gtk_drop_down_set_selected (self->status_filter, 0);
   gtk_drop_down_set_selected (self->theme_filter, 0);
   g_clear_pointer (&self->owner_id, g_free);
@@ -750,7 +654,7 @@ cv_actions_view_show_overdue (CvActionsView *self)
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     g_signal_handlers_unblock_by_func (filters[i], filter_changed_cb, self);
   filter_changed_cb (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_show_list (self->pane);
 }
 
 /* The view contract */
