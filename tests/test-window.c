@@ -2205,12 +2205,12 @@ test_sessions_empty_add_and_follow (Fixture       *f,
 
   create_programme (f, "Home care collaborative");
   cv_window_show_view (f->window, "sessions");
-  list_stack = child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "list_stack");
-  search = child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "search_entry");
+  list_stack = pane_child (sessions_view (f), "list_stack");
+  search = pane_child (sessions_view (f), "search_entry");
   model = cv_sessions_view_get_model (sessions_view (f));
   /* None yet: the page says so and offers to plan one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
-  g_assert_true (gtk_widget_get_visible (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_add_button")));
+  g_assert_true (gtk_widget_get_visible (pane_child (sessions_view (f), "no_results_add_button")));
 
   /* One held in the past: the list shows it beside its page... */
   past = add_session (f, "Listening event", "2018-03-01 10:00");
@@ -2219,10 +2219,10 @@ test_sessions_empty_add_and_follow (Fixture       *f,
   /* ...and the upcoming ones, none, with a way to plan the next. */
   gtk_drop_down_set_selected (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "when_filter"), 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (list_stack), ==, "no-results");
-  g_assert_cmpstr (adw_status_page_get_title (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_page")),
+  g_assert_cmpstr (adw_status_page_get_title (pane_child (sessions_view (f), "no_results_page")),
                    ==, "No Upcoming Sessions");
-  g_assert_true (gtk_widget_get_visible (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_add_button")));
-  g_signal_emit_by_name (child (sessions_view (f), CV_TYPE_SESSIONS_VIEW, "no_results_add_button"), "clicked");
+  g_assert_true (gtk_widget_get_visible (pane_child (sessions_view (f), "no_results_add_button")));
+  g_signal_emit_by_name (pane_child (sessions_view (f), "no_results_add_button"), "clicked");
   g_assert_null (cv_session_editor_get_id (session_editor (f)));
   g_assert_cmpstr (gtk_label_get_text (session_child (f, "title_label")), ==, "New Session");
   gtk_editable_set_text (session_child (f, "title_row"), "Spring meeting");

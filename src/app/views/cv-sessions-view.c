@@ -9,11 +9,9 @@
 #include <string.h>
 
 #include "cv-list-export.h"
-#include "cv-match-count.h"
-#include "cv-pane-layout.h"
+#include "cv-list-pane.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
-#include "cv-selection.h"
 #include "cv-session.h"
 #include "cv-session-editor.h"
 #include "cv-file.h"
@@ -39,19 +37,11 @@ struct _CvSessionsView
   CvTrash             *trash;
   char                *programme_id;
   CvRecordList        *list;
-  CvSelection         *selection;
 
-  AdwLeaflet          *leaflet;
-  GtkWidget           *list_pane;
-  GtkSearchEntry      *search_entry;
-  CvMatchCount        *match_count;
+  CvListPane          *pane;
   GtkDropDown         *when_filter;
   GtkDropDown         *kind_filter;
   GtkDropDown         *status_filter;
-  GtkButton           *delete_button;
-  GtkStack            *list_stack;
-  AdwStatusPage       *no_results_page;
-  GtkWidget           *no_results_add_button;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *title_column;
   GtkColumnViewColumn *kind_column;
@@ -96,43 +86,22 @@ choice_at (const char *field_name,
     ? NULL : session_field (field_name)->choices[position - 1].nick;
 }
 
+/* Nothing planned is a different thing from nothing found; and with nothing
+ * planned yet, planning one is the next thing to do. */
 static void
-update_visible_page (CvSessionsView *self)
+refresh (CvSessionsView *self)
 {
-  gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
-                      gtk_drop_down_get_selected (self->kind_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->status_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->when_filter) != WHEN_ALL;
-
-  gboolean only_upcoming = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0' &&
+  gboolean only_upcoming = cv_list_pane_get_search (self->pane)[0] == '\0' &&
                            gtk_drop_down_get_selected (self->kind_filter) == 0 &&
                            gtk_drop_down_get_selected (self->status_filter) == 0 &&
                            gtk_drop_down_get_selected (self->when_filter) == WHEN_UPCOMING;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
-    {
-      gtk_stack_set_visible_child_name (self->list_stack, "list");
-      return;
-    }
-  /* Nothing planned is a different thing from nothing found. */
-  adw_status_page_set_title (self->no_results_page,
-                             only_upcoming ? _("No Upcoming Sessions") : _("No Matching Sessions"));
-  adw_status_page_set_description (self->no_results_page,
-                                   only_upcoming ? _("Plan the next one, or choose Past or All Sessions to see those already held.")
-                                                 : _("Try other words, or clear the filters."));
-  /* Nothing planned yet: planning one is the next thing to do. */
-  gtk_widget_set_visible (self->no_results_add_button, only_upcoming);
-  gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
-}
-
-static void
-refresh (CvSessionsView *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cv_record_list_refresh (self->list, &error))
-    cv_widget_report_error (GTK_WIDGET (self), "Could not list the sessions", error);
-  update_visible_page (self);
+  cv_list_pane_set_no_results (self->pane,
+                               only_upcoming ? _("No Upcoming Sessions") : _("No Matching Sessions"),
+                               only_upcoming ? _("Plan the next one, or choose Past or All Sessions to see those already held.")
+                                             : _("Try other words, or clear the filters."),
+                               only_upcoming);
+  cv_list_pane_refresh (self->pane);
 }
 
 /* Upcoming soonest first; past latest first. */
@@ -154,15 +123,6 @@ filter_changed_cb (CvSessionsView *self)
 }
 
 static void
-search_changed_cb (CvSessionsView *self)
-{
-  if (self->list == NULL)
-    return;
-  cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  refresh (self);
-}
-
-static void
 sort_changed_cb (CvSessionsView *self)
 {
   gboolean descending = FALSE;
@@ -177,30 +137,19 @@ sort_changed_cb (CvSessionsView *self)
 }
 
 static void
-selection_changed_cb (CvSessionsView *self)
+selected_cb (CvSessionsView *self,
+             CvRecord       *record)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint64 n = gtk_bitset_get_size (selected);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), n > 0);
-  if (n == 1)
-    {
-      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                          gtk_bitset_get_nth (selected, 0));
-      if (record != NULL && cv_record_get_id (record) != NULL &&
-          g_strcmp0 (cv_session_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
-        cv_session_editor_set_record (self->editor, record);
-    }
+  if (cv_record_get_id (record) != NULL &&
+      g_strcmp0 (cv_session_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
+    cv_session_editor_set_record (self->editor, record);
 }
 
 static void
-activate_cb (CvSessionsView *self,
-             guint           position)
+activated_cb (CvSessionsView *self,
+              CvRecord       *record)
 {
-  g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
   cv_session_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
   cv_session_editor_focus (self->editor);
 }
 
@@ -211,13 +160,13 @@ store_changed_cb (CvSessionsView *self,
                   CvStore        *store)
 {
   if (g_str_equal (table, "session"))
-    update_visible_page (self);
+    cv_list_pane_update_page (self->pane);
 }
 
 static void
 editor_back_cb (CvSessionsView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_show_list (self->pane);
 }
 
 /* The session on the page beside the list is always in the list, selected. */
@@ -225,25 +174,24 @@ static void
 keep_in_view (CvSessionsView *self,
               CvRecord       *record)
 {
-  guint position = cv_record_list_find (self->list, cv_record_get_id (record));
+  const char *id = cv_record_get_id (record);
 
   /* A session saved where the list's "when" would hide it (a new one dated
    * in the past, or one moved) is never lost from view: the list shows all. */
-  if (position == G_MAXUINT && gtk_drop_down_get_selected (self->when_filter) != WHEN_ALL)
+  if (cv_list_pane_select_record (self->pane, id))
+    return;
+  if (gtk_drop_down_get_selected (self->when_filter) != WHEN_ALL)
     {
       gtk_drop_down_set_selected (self->when_filter, WHEN_ALL);
-      position = cv_record_list_find (self->list, cv_record_get_id (record));
+      if (cv_list_pane_select_record (self->pane, id))
+        return;
     }
   /* Nor do its kind, its status or the words searched for hide it. */
-  if (position == G_MAXUINT)
-    {
-      gtk_drop_down_set_selected (self->kind_filter, 0);
-      gtk_drop_down_set_selected (self->status_filter, 0);
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      position = cv_record_list_find (self->list, cv_record_get_id (record));
-    }
-  if (position != G_MAXUINT)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  cv_list_pane_clear_search (self->pane);
+  refresh (self);
+  cv_list_pane_select_record (self->pane, id);
 }
 
 static void
@@ -253,13 +201,10 @@ editor_saved_cb (CvSessionsView *self,
   keep_in_view (self, record);
 }
 
+/* The page beside the list never shows a session that is gone. */
 static void
-delete_records (CvSessionsView *self,
-                GPtrArray      *records)
+deleted_cb (CvSessionsView *self)
 {
-  if (records->len == 0)
-    return;
-  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
   if (cv_session_editor_get_id (self->editor) != NULL &&
       cv_store_rowid_of (self->store, "session", cv_session_editor_get_id (self->editor)) < 0)
     cv_session_editor_set_record (self->editor, NULL);
@@ -268,37 +213,15 @@ delete_records (CvSessionsView *self,
 void
 cv_sessions_view_delete_selected (CvSessionsView *self)
 {
-  g_autoptr(GPtrArray) records = NULL;
-
   g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
-
-  records = cv_selection_get_selected_items (self->selection);
-  delete_records (self, records);
-}
-
-static void
-delete_selected_cb (CvSessionsView *self)
-{
-  cv_sessions_view_delete_selected (self);
+  cv_list_pane_delete_selected (self->pane);
 }
 
 static void
 editor_delete_cb (CvSessionsView *self,
                   CvRecord       *record)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (records, g_object_ref (record));
-  delete_records (self, records);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  cv_sessions_view_delete_selected (CV_SESSIONS_VIEW (widget));
+  cv_list_pane_delete_record (self->pane, G_OBJECT (record));
 }
 
 static void
@@ -342,7 +265,7 @@ export_upcoming_cb (CvSessionsView *self)
 static void
 folded_changed_cb (CvSessionsView *self)
 {
-  cv_session_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
+  cv_session_editor_set_show_back (self->editor, cv_list_pane_get_folded (self->pane));
 }
 
 static void
@@ -378,7 +301,6 @@ cv_sessions_view_dispose (GObject *object)
   CvSessionsView *self = (CvSessionsView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_SESSIONS_VIEW);
-  g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->trash);
   g_clear_object (&self->store);
@@ -395,22 +317,15 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cv_sessions_view_dispose;
 
   g_type_ensure (CV_TYPE_SESSION_EDITOR);
+  g_type_ensure (CV_TYPE_LIST_PANE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (CV_TYPE_MATCH_COUNT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-sessions-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvSessionsView, name)
-  BIND (leaflet);
-  BIND (list_pane);
-  BIND (search_entry);
-  BIND (match_count);
+  BIND (pane);
   BIND (when_filter);
   BIND (kind_filter);
   BIND (status_filter);
-  BIND (delete_button);
-  BIND (list_stack);
-  BIND (no_results_page);
-  BIND (no_results_add_button);
   BIND (column_view);
   BIND (title_column);
   BIND (kind_column);
@@ -419,16 +334,17 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
   BIND (status_column);
   BIND (editor);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_upcoming_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_sessions_view_new_session);
   gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
-  gtk_widget_class_install_action (widget_class, "sessions.delete-selected", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "sessions.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "sessions.export-attendance-csv", NULL,
                                    export_programme_csv_action);
@@ -440,7 +356,6 @@ static void
 cv_sessions_view_init (CvSessionsView *self)
 {
   g_autoptr(GtkStringList) when = gtk_string_list_new (NULL);
-  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -453,19 +368,9 @@ cv_sessions_view_init (CvSessionsView *self)
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
-  cv_pane_layout_fix_width (GTK_WIDGET (self->editor), CV_DETAIL_PANE_WIDTH);
-  cv_record_table_fit (self->column_view, self->leaflet, self->title_column, self->starts_column,
+  cv_record_table_fit (self->column_view, NULL, self->title_column, self->starts_column,
                        self->status_column, self->kind_column, self->location_column, NULL);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
-
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("sessions.delete-selected")));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 }
 
 void
@@ -484,11 +389,8 @@ cv_sessions_view_set_store (CvSessionsView *self,
   cv_record_column_set_up (self->location_column, store, "location");
   cv_record_column_set_up (self->status_column, store, "status");
   self->list = cv_record_list_new (store, CV_TYPE_SESSION);
-  cv_match_count_follow (self->match_count, self->list);
-  self->selection = cv_selection_new (G_LIST_MODEL (self->list));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  cv_list_pane_set_model (self->pane, G_LIST_MODEL (self->list));
+  cv_list_pane_set_trash (self->pane, trash);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   cv_session_editor_set_store (self->editor, store, trash);
@@ -523,9 +425,9 @@ cv_sessions_view_new_session (CvSessionsView *self)
     return;
   record = cv_record_new (CV_TYPE_SESSION);
   cv_record_set_string (record, "programme_id", self->programme_id);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  cv_list_pane_unselect_all (self->pane);
   cv_session_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_list_pane_show_detail (self->pane);
   cv_session_editor_focus (self->editor);
 }
 
@@ -534,8 +436,7 @@ cv_sessions_view_focus_search (CvSessionsView *self)
 {
   g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  cv_list_pane_focus_search (self->pane);
 }
 
 void
@@ -557,7 +458,7 @@ cv_sessions_view_open (CvSessionsView *self,
   /* Opened from a mention elsewhere (an action's "Agreed At"), a past
    * session is not left beside "No Upcoming Sessions". */
   keep_in_view (self, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_list_pane_show_detail (self->pane);
 }
 
 void
@@ -572,7 +473,7 @@ GListModel *
 cv_sessions_view_get_model (CvSessionsView *self)
 {
   g_return_val_if_fail (CV_IS_SESSIONS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return cv_list_pane_get_model (self->pane);
 }
 
 /* The view contract */
