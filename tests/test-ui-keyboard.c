@@ -34,6 +34,10 @@
 #include "cv-session.h"
 #include "cv-programme.h"
 #include "cv-contribution.h"
+#include "cv-retention.h"
+#include "cv-retention-window.h"
+#include "cv-theme.h"
+#include "cv-themes-view.h"
 #include "ui-test.h"
 
 static void
@@ -1339,6 +1343,115 @@ test_engagement_loop (Fixture       *f,
   g_source_remove (tick);
 }
 
+static gboolean
+retention_read_cb (gpointer window)
+{
+  return !cv_retention_window_is_loading (window) && cv_retention_window_get_n_people (window) > 0 &&
+         find_descendant (window, is_button_labelled, "_Keep…") != NULL;
+}
+
+static gboolean
+nobody_past_cb (gpointer window)
+{
+  return !cv_retention_window_is_loading (window) && cv_retention_window_get_n_people (window) == 0;
+}
+
+static gboolean
+no_message_dialog_cb (gpointer unused)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Enter answers each dialog a person types in, as its default button does:
+ * New Programme (from any field, and only once it has a name), Edit
+ * Programme, Keep with a reason; a destructive question answers Enter
+ * with its safe choice. */
+static void
+test_dialogs_enter (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) unseen = cv_record_new (CV_TYPE_STAKEHOLDER);
+  g_autoptr(CvRecord) theme = cv_record_new (CV_TYPE_THEME);
+  CvProgrammeDialog *dialog;
+  CvRetentionWindow *retention;
+  g_autofree char *pid = NULL;
+  CvStore *store;
+  guint tick = g_timeout_add (100, keep_awake_cb, NULL);
+
+  /* New Programme: Enter in another field does nothing without a name, then creates it. */
+  activate_window (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-programme", NULL);
+  wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_PROGRAMME_DIALOG), "the New Programme dialog");
+  dialog = find_toplevel (CV_TYPE_PROGRAMME_DIALOG);
+  click_into (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "locality_row"), "the programme's locality");
+  type_text ("Gwynedd");
+  press ("Return");
+  g_assert_true (find_toplevel (CV_TYPE_PROGRAMME_DIALOG) == dialog);
+  click_into (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "the programme's name");
+  type_text ("Carers voices");
+  press ("Return");
+  wait_until (programme_open_cb, f->window, "the new programme");
+  store = store_of (f);
+  pid = g_strdup (cv_window_get_programme_id (f->window));
+
+  /* Edit Programme: a new name, Enter. */
+  activate_window (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-programme", NULL);
+  wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_PROGRAMME_DIALOG), "the Edit Programme dialog");
+  dialog = find_toplevel (CV_TYPE_PROGRAMME_DIALOG);
+  click_into (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "the programme's name");
+  press ("End");
+  type_text (" Gwynedd");
+  press ("Return");
+  {
+    Stored want = { store, CV_TYPE_PROGRAMME, pid, "name", "Carers voices Gwynedd" };
+
+    wait_until (stored_cb, &want, "the new name to be saved");
+  }
+  wait_until (programme_open_cb, f->window, "the Edit Programme dialog to close");
+
+  /* Keep: a reason typed, Enter keeps them. */
+  g_object_set (unseen, "programme-id", pid, "name", "Alun Unseen", NULL);
+  cv_record_set_timestamps (unseen, "2019-05-01T09:00:00Z", "2019-05-01T09:00:00Z");
+  g_assert_true (cv_store_insert (store, unseen, &error));
+  g_assert_true (cv_retention_set_years (store, pid, 3, &error));
+  g_assert_no_error (error);
+  cv_window_show_view (f->window, "stakeholders");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (child (f->window, CV_TYPE_WINDOW, "stakeholders_view")),
+                                             "stakeholders.show-retention", NULL));
+  wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_RETENTION_WINDOW), "People Past Retention");
+  retention = find_toplevel (CV_TYPE_RETENTION_WINDOW);
+  wait_until (retention_read_cb, retention, "the people past retention");
+  click_into (find_descendant (GTK_WIDGET (retention), is_button_labelled, "_Keep…"), "Keep beside Alun");
+  press ("Return");
+  wait_until (message_dialog_active_cb, NULL, "the Keep dialog");
+  type_text ("Safeguarding case open");
+  press ("Return");
+  wait_until (nobody_past_cb, retention, "Alun to be kept");
+  {
+    g_autoptr(GPtrArray) past = cv_retention_past (store, pid, "2026-12-02", TRUE, &error);
+
+    g_assert_cmpuint (past->len, ==, 1);
+    g_assert_cmpstr (((CvRetentionEntry *)g_ptr_array_index (past, 0))->kept_reason, ==, "Safeguarding case open");
+  }
+  gtk_window_destroy (GTK_WINDOW (retention));
+
+  /* Delete Theme: Enter is Cancel, and the theme stays. */
+  g_object_set (theme, "programme-id", pid, "name", "Transport", NULL);
+  g_assert_true (cv_store_insert (store, theme, &error));
+  activate_window (f);
+  cv_window_open_record (f->window, "theme", cv_record_get_id (theme));
+  click_into (find_descendant (child (f->window, CV_TYPE_WINDOW, "themes_view"), is_button_labelled,
+                               "_Delete Theme…"), "Delete Theme");
+  press ("Return");
+  wait_until (message_dialog_active_cb, NULL, "the Delete Theme question");
+  press ("Return");
+  wait_until (no_message_dialog_cb, NULL, "the question to be answered");
+  g_assert_cmpint (cv_store_count (store, CV_TYPE_THEME, "id", cv_record_get_id (theme), NULL), ==, 1);
+  g_source_remove (tick);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1359,6 +1472,7 @@ main (int   argc,
   g_test_add ("/ui/keyboard/themes-popover", Fixture, NULL, fixture_set_up, test_themes_popover, fixture_tear_down);
   g_test_add ("/ui/keyboard/view-shortcuts", Fixture, NULL, fixture_set_up, test_view_shortcuts, fixture_tear_down);
   g_test_add ("/ui/keyboard/engagement-loop", Fixture, NULL, fixture_set_up, test_engagement_loop, fixture_tear_down);
+  g_test_add ("/ui/keyboard/dialogs-enter", Fixture, NULL, fixture_set_up, test_dialogs_enter, fixture_tear_down);
 
   return g_test_run ();
 }

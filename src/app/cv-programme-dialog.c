@@ -95,13 +95,6 @@ save_cb (CvProgrammeDialog *self)
 }
 
 static void
-enter_cb (CvProgrammeDialog *self)
-{
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
-    save_cb (self);
-}
-
-static void
 name_changed_cb (CvProgrammeDialog *self)
 {
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
@@ -149,7 +142,6 @@ cv_programme_dialog_class_init (CvProgrammeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, consent_purposes_row);
   gtk_widget_class_bind_template_child (widget_class, CvProgrammeDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
-  gtk_widget_class_bind_template_callback (widget_class, enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

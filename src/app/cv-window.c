@@ -480,9 +480,9 @@ show_message (CvWindow   *self,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = cv_message_dialog_new (GTK_WINDOW (self), heading, body, "close", "close",
+                                             "close", _("_Close"), NULL);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -540,12 +540,9 @@ import_done_cb (GObject      *source,
       GtkWidget *dialog;
 
       text = summary_text != NULL ? g_strdup_printf ("%s\n\n%s", summary_text, already) : g_strdup (already);
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Finished"), text);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"),
-                                        "review", _("_Review Possible Duplicates"), NULL);
+      dialog = cv_message_dialog_new (GTK_WINDOW (self), _("Import Finished"), text, "review", "close",
+                                      "close", _("_Close"), "review", _("_Review Possible Duplicates"), NULL);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "review", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "review");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
       g_signal_connect_object (dialog, "response", G_CALLBACK (review_duplicates_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
     }
@@ -736,16 +733,13 @@ export_action (GtkWidget  *widget,
   body = g_strdup_printf ("%s\n\n%s", partner,
                           _("A full backup holds everything, personal data included. Keep it as safe "
                             "as this computer and never send it to partners."));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export the Programme"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "full", _("_Full Backup…"),
-                                    "partner", _("Export for _Partners…"),
-                                    NULL);
+  dialog = cv_message_dialog_new (GTK_WINDOW (self), _("Export the Programme"), body, "partner", "cancel",
+                                  "cancel", _("_Cancel"),
+                                  "full", _("_Full Backup…"),
+                                  "partner", _("Export for _Partners…"),
+                                  NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "full", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "partner", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "partner");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (export_kind_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

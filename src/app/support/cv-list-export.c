@@ -12,6 +12,7 @@
 
 #include "cv-csv-import.h"
 #include "cv-list-export.h"
+#include "cv-widgets.h"
 
 typedef struct
 {
@@ -52,10 +53,10 @@ show_error (GtkWidget    *near,
             const GError *error)
 {
   GtkRoot *root = gtk_widget_get_root (near);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                              heading, error->message);
+  GtkWidget *dialog = cv_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             heading, error->message, "close", "close",
+                                             "close", _("_Close"), NULL);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

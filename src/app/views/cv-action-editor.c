@@ -286,20 +286,17 @@ status_changed_cb (CvActionEditor *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("What Was Done?"),
-                                   _("Say what was done, in a sentence people will hear at the next session: "
-                                     "“We did …”."));
+  dialog = cv_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  _("What Was Done?"),
+                                  _("Say what was done, in a sentence people will hear at the next session: "
+                                    "“We did …”."),
+                                  "done", "cancel",
+                                  "cancel", _("_Cancel"), "done", _("_Mark Done"), NULL);
   entry = gtk_entry_new ();
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("What was done"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "done", _("_Mark Done"), NULL);
+  cv_message_dialog_set_entry (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "done", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "done", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "done");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (entry, "changed", G_CALLBACK (outcome_entry_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (outcome_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

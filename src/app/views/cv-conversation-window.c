@@ -605,15 +605,14 @@ delete_action (GtkWidget  *widget,
   CvConversationWindow *self = CV_CONVERSATION_WINDOW (widget);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Delete This Conversation?"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (cv_message_dialog_new (GTK_WINDOW (self), _("Delete This Conversation?"), NULL,
+                                                      "cancel", "cancel",
+                                                      "cancel", _("_Cancel"), "delete", _("_Delete"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("Every answer recorded with %s will be deleted. You can undo this "
                                     "only until the notice in the main window goes away."),
                                   cv_record_get_string (self->conversation, "person_ref"));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (delete_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -13,6 +13,7 @@
 #include "cv-error.h"
 #include "cv-file.h"
 #include "cv-progress-dialog.h"
+#include "cv-widgets.h"
 
 #define PREVIEW_ROWS 5
 #define LISTED_LINES 100
@@ -377,8 +378,8 @@ import_done_cb (GObject      *source,
           show_check (self);
           return;
         }
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      dialog = cv_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), error->message,
+                                      "close", "close", "close", _("_Close"), NULL);
       gtk_window_present (GTK_WINDOW (dialog));
       show_check (self);
       return;
@@ -574,9 +575,9 @@ open_done_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        _("Could Not Read the Spreadsheet"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      message = cv_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Could Not Read the Spreadsheet"), error->message,
+                                       "close", "close", "close", _("_Close"), NULL);
       gtk_window_present (GTK_WINDOW (message));
       return;
     }

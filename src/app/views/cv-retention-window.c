@@ -14,6 +14,7 @@
 #include "cv-format.h"
 #include "cv-retention.h"
 #include "cv-retention-window.h"
+#include "cv-widgets.h"
 
 struct _CvRetentionWindow
 {
@@ -295,14 +296,6 @@ reason_changed_cb (GtkEditable      *entry,
 }
 
 static void
-reason_activated_cb (GtkEntry         *entry,
-                     AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "keep"))
-    adw_message_dialog_response (dialog, "keep");
-}
-
-static void
 keep_clicked_cb (GtkButton         *button,
                  CvRetentionWindow *self)
 {
@@ -315,7 +308,8 @@ keep_clicked_cb (GtkButton         *button,
   if (entry == NULL)
     return;
   heading = g_strdup_printf (_("Keep %s?"), entry->name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  dialog = cv_message_dialog_new (GTK_WINDOW (self), heading, NULL, "keep", "cancel",
+                                  "cancel", _("_Cancel"), "keep", _("_Keep"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   g_dngettext (GETTEXT_PACKAGE,
                                                "Say why they are kept past the retention period. They leave this "
@@ -327,16 +321,12 @@ keep_clicked_cb (GtkButton         *button,
   gtk_entry_set_placeholder_text (GTK_ENTRY (reason), _("Reason, for example “safeguarding case open”"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (reason), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Why they are kept"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), reason);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "keep", _("_Keep"), NULL);
+  cv_message_dialog_set_entry (ADW_MESSAGE_DIALOG (dialog), reason);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "keep", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "entry", reason);
   g_object_set_data_full (G_OBJECT (dialog), "stakeholder-id", g_strdup (id), g_free);
   g_signal_connect_object (reason, "changed", G_CALLBACK (reason_changed_cb), dialog, 0);
-  g_signal_connect_object (reason, "activate", G_CALLBACK (reason_activated_cb), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (keep_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (reason);

@@ -666,17 +666,14 @@ withdraw_consent_action (GtkWidget  *widget,
   if (self->record == NULL || cv_record_get_id (self->record) == NULL)
     return;
   heading = g_strdup_printf (_("Withdraw the Consent of %s?"), cv_record_get_string (self->record, "name"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL);
+  dialog = cv_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, NULL, "cancel", "cancel",
+                                  "cancel", _("_Cancel"), "withdraw", _("_Withdraw Consent"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("From today, %s, they will not be invited, put on contact lists or named "
                                     "to partners. The withdrawal is dated and kept in their consent history; "
                                     "consent can be given again later."), day);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "withdraw", _("_Withdraw Consent"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "withdraw",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -496,21 +496,19 @@ cv_stakeholders_view_erase (CvStakeholdersView *self,
   heading = g_strdup_printf (_("Erase “%s”?"), plan->name);
   body = describe_erasure (plan);
   /* Asked over the window that asked for it ("People Past Retention" is modal). */
-  dialog = adw_message_dialog_new (self->erase_parent != NULL ? self->erase_parent
-                                                              : GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   heading,
-                                   _("This removes them everywhere in this database, and cannot be undone:"));
+  dialog = cv_message_dialog_new (self->erase_parent != NULL ? self->erase_parent
+                                                             : GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  heading,
+                                  _("This removes them everywhere in this database, and cannot be undone:"),
+                                  "cancel", "cancel",
+                                  "cancel", _("_Cancel"), "erase", _("_Erase"), NULL);
   /* A list reads better aligned to its start than centred like the body. */
   details = gtk_label_new (body);
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);
   gtk_label_set_xalign (GTK_LABEL (details), 0);
   gtk_label_set_selectable (GTK_LABEL (details), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "erase", _("_Erase"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "erase", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "stakeholder-id", g_strdup (stakeholder_id), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "name", g_strdup (plan->name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (erase_response_cb), self, 0);

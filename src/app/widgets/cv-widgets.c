@@ -201,6 +201,70 @@ cv_not_invited_toast (guint left_out)
 }
 
 /**
+ * cv_message_dialog_new:
+ * @parent: (nullable): the window it is asked over
+ * @body: (nullable): the body, or %NULL to format it after
+ * @default_response: what Enter answers: the suggested response, or for a
+ *   destructive question the safe one (GNOME's HIG)
+ * @close_response: what Escape and closing the dialog answer
+ * @first_response: the first response's id, then its label, then more
+ *   pairs of id and label, ending with %NULL
+ *
+ * Every message dialog of Convene is made here, so that none is without a
+ * default response: Enter always answers it (tests/check-dialogs.py keeps
+ * adw_message_dialog_new() out of the rest of the code).
+ *
+ * Returns: (transfer floating): the #AdwMessageDialog, not yet presented
+ */
+GtkWidget *
+cv_message_dialog_new (GtkWindow  *parent,
+                       const char *heading,
+                       const char *body,
+                       const char *default_response,
+                       const char *close_response,
+                       const char *first_response,
+                       ...)
+{
+  AdwMessageDialog *dialog;
+  va_list args;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (default_response != NULL, NULL);
+  g_return_val_if_fail (close_response != NULL, NULL);
+  g_return_val_if_fail (first_response != NULL, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  va_start (args, first_response);
+  for (const char *id = first_response; id != NULL; id = va_arg (args, const char *))
+    adw_message_dialog_add_response (dialog, id, va_arg (args, const char *));
+  va_end (args);
+  /* A default that is not one of its responses would leave Enter doing nothing. */
+  g_return_val_if_fail (adw_message_dialog_has_response (dialog, default_response), GTK_WIDGET (dialog));
+  g_return_val_if_fail (adw_message_dialog_has_response (dialog, close_response), GTK_WIDGET (dialog));
+  adw_message_dialog_set_default_response (dialog, default_response);
+  adw_message_dialog_set_close_response (dialog, close_response);
+  return GTK_WIDGET (dialog);
+}
+
+/**
+ * cv_message_dialog_set_entry:
+ * @entry: a #GtkEntry the person types an answer in
+ *
+ * Puts @entry in @dialog, where Enter answers with the default response
+ * (while that response is enabled).
+ */
+void
+cv_message_dialog_set_entry (AdwMessageDialog *dialog,
+                             GtkWidget        *entry)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (dialog, entry);
+}
+
+/**
  * cv_theme_chips_new:
  *
  * A row of theme chips that wraps at the width it is given; fill it with

@@ -30,6 +30,16 @@ void  cv_theme_chips_set     (GtkFlowBox         *chips,
 
 AdwToast *cv_not_invited_toast (guint        left_out);
 
+GtkWidget *cv_message_dialog_new (GtkWindow  *parent,
+                                  const char *heading,
+                                  const char *body,
+                                  const char *default_response,
+                                  const char *close_response,
+                                  const char *first_response,
+                                  ...) G_GNUC_NULL_TERMINATED;
+void       cv_message_dialog_set_entry (AdwMessageDialog *dialog,
+                                        GtkWidget        *entry);
+
 typedef void (*CvRefreshed) (gpointer owner);
 void  cv_record_list_refresh_for (CvRecordList *list,
                                   GtkWidget    *owner,
