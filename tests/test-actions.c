@@ -302,9 +302,14 @@ test_review (Fixture       *f,
   g_assert_cmpstr (SAID (group, 1)->text, ==, "Parking costs us money.");
   g_assert_true (SAID (group, 1)->earlier);
   g_assert_cmpstr (SAID (group, 1)->also, ==, "Financing");
+  /* Named with its id too, so that the window links to it. */
+  g_assert_cmpstr (SAID (group, 1)->also_ids[0], ==, cv_record_get_id (f->money));
+  g_assert_cmpstr (SAID (group, 1)->also_names[0], ==, "Financing");
+  g_assert_null (SAID (group, 1)->also_ids[1]);
   g_assert_cmpstr (SAID (group, 2)->text, ==, "Pay us for travel time.");
   g_assert_cmpstr (SAID (group, 2)->also, ==, "Financing");
   g_assert_null (SAID (group, 0)->also);
+  g_assert_null (SAID (group, 0)->also_ids[0]);
 
   /* Done, beside what it answers; open, with its news. */
   g_assert_cmpuint (group->actions->len, ==, 1);

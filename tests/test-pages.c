@@ -170,6 +170,23 @@ test_pages_in_order (Fixture       *f,
   }
 
   g_assert_cmpuint (total_of (f, CV_PAGED_STAKEHOLDER_ACTIONS, person_id), ==, 3);
+
+  /* What the person said, named, latest session first; anonymous words name nobody. */
+  {
+    g_autoptr(CvRecord) early = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", cv_record_get_id (f->programme),
+                                     "session-id", cv_record_get_id (f->sessions[1]), "text", "Early",
+                                     "anonymous", FALSE, "stakeholder-id", person_id, NULL);
+    g_autoptr(CvRecord) late = add (f->store, CV_TYPE_CONTRIBUTION, "programme-id", cv_record_get_id (f->programme),
+                                    "session-id", cv_record_get_id (f->sessions[4]), "text", "Late",
+                                    "anonymous", FALSE, "stakeholder-id", person_id, NULL);
+    g_autoptr(CvRecordPage) page = cv_record_page_load (f->store, CV_PAGED_STAKEHOLDER_CONTRIBUTIONS, person_id,
+                                                        0, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->total, ==, 2);
+    g_assert_cmpstr (cv_record_get_id (g_ptr_array_index (page->records, 0)), ==, cv_record_get_id (late));
+    g_assert_cmpstr (cv_record_get_id (g_ptr_array_index (page->records, 1)), ==, cv_record_get_id (early));
+  }
   g_assert_cmpuint (total_of (f, CV_PAGED_SESSION_ATTENDANCE, cv_record_get_id (f->sessions[0])), ==, 1);
   g_assert_cmpuint (total_of (f, CV_PAGED_SESSION_CONTRIBUTIONS, cv_record_get_id (f->sessions[0])), ==, 1);
   g_assert_cmpuint (total_of (f, CV_PAGED_SESSION_ACTIONS, cv_record_get_id (f->sessions[0])), ==, 0);

@@ -46,6 +46,11 @@ static const PagedQuery queries[] = {
   [CV_PAGED_STAKEHOLDER_ACTIONS] = {
     "SELECT id FROM action WHERE owner_id = ?1 ORDER BY rowid LIMIT ?2 OFFSET ?3",
     "SELECT count(*) FROM action WHERE owner_id = ?1" },
+  /* Anonymous words name nobody: their stakeholder_id is NULL. */
+  [CV_PAGED_STAKEHOLDER_CONTRIBUTIONS] = {
+    "SELECT c.id FROM contribution c LEFT JOIN session s ON s.id = c.session_id WHERE c.stakeholder_id = ?1"
+    " ORDER BY s.starts_at DESC, c.rowid DESC LIMIT ?2 OFFSET ?3",
+    "SELECT count(*) FROM contribution WHERE stakeholder_id = ?1" },
 };
 
 GType
@@ -55,6 +60,7 @@ cv_paged_list_record_type (CvPagedList list)
     {
     case CV_PAGED_THEME_CONTRIBUTIONS:
     case CV_PAGED_SESSION_CONTRIBUTIONS:
+    case CV_PAGED_STAKEHOLDER_CONTRIBUTIONS:
       return CV_TYPE_CONTRIBUTION;
     case CV_PAGED_THEME_ACTIONS:
     case CV_PAGED_SESSION_ACTIONS:

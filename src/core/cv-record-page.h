@@ -14,6 +14,7 @@ G_BEGIN_DECLS
  * @CV_PAGED_SESSION_ACTIONS: the actions agreed at a session, as agreed
  * @CV_PAGED_STAKEHOLDER_SESSIONS: the sessions a stakeholder is listed at, latest first
  * @CV_PAGED_STAKEHOLDER_ACTIONS: the actions a stakeholder owns, as agreed
+ * @CV_PAGED_STAKEHOLDER_CONTRIBUTIONS: what a stakeholder said, named, latest session first
  *
  * The lists on a record's page that grow with the programme: a page shows
  * them a page at a time, never all at once.
@@ -27,6 +28,7 @@ typedef enum
   CV_PAGED_SESSION_ACTIONS,
   CV_PAGED_STAKEHOLDER_SESSIONS,
   CV_PAGED_STAKEHOLDER_ACTIONS,
+  CV_PAGED_STAKEHOLDER_CONTRIBUTIONS,
 } CvPagedList;
 
 /* One page of such a list, and how long the whole list is. */

@@ -21,6 +21,7 @@ said_free (gpointer data)
   g_free (said->session_starts);
   g_free (said->also);
   g_strfreev (said->also_ids);
+  g_strfreev (said->also_names);
   g_free (said);
 }
 
@@ -432,15 +433,15 @@ set_other_themes (Builder            *b,
       if (t >= 0 && b->theme_rank[t] != group)
         {
           g_ptr_array_add (names, g_ptr_array_index (b->theme_names, t));
-          g_ptr_array_add (ids, g_strdup (g_ptr_array_index (b->theme_ids, t)));
+          g_ptr_array_add (ids, g_ptr_array_index (b->theme_ids, t));
         }
     }
-  g_ptr_array_add (ids, NULL);
-  said->also_ids = (GStrv)g_ptr_array_free (g_steal_pointer (&ids), FALSE);
-  if (names->len == 0)
-    return;
   g_ptr_array_add (names, NULL);
-  said->also = g_strjoinv (", ", (char **)names->pdata);
+  g_ptr_array_add (ids, NULL);
+  said->also_ids = g_strdupv ((char **)ids->pdata);
+  said->also_names = g_strdupv ((char **)names->pdata);
+  if (names->len > 1)
+    said->also = g_strjoinv (", ", (char **)names->pdata);
 }
 
 static void

@@ -23,7 +23,8 @@ typedef struct
   char     *session_starts;   /* stored UTC */
   guint     number;           /* its number in the review, from 1, for actions to refer to */
   char     *also;             /* the other themes it was raised under, or NULL */
-  GStrv     also_ids;         /* their ids, in the same order (empty when @also is NULL) */
+  GStrv     also_ids;         /* their ids (empty when @also is NULL), for links to them */
+  GStrv     also_names;       /* their names, in the same order */
   gboolean  earlier;          /* said before the period */
 } CvReviewSaid;
 

@@ -91,7 +91,7 @@ cv_review_document_new (const CvReview *review)
       for (guint i = 0; i < group->said->len; i++)
         {
           CvReviewSaid *said = g_ptr_array_index (group->said, i);
-          g_autofree char *where = cv_review_where_text (said);
+          g_autofree char *where = cv_review_where_text (said, TRUE);
 
           cv_document_add_as (self, CV_DOCUMENT_LIST_ITEM, 13, 12, 4,
                               "%u. “%s” <span size=\"small\" foreground=\"#555555\">%s</span>",

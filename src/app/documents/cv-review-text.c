@@ -17,10 +17,11 @@ cv_review_period_text (const CvReview *review)
   return g_strdup_printf (_("What was said and done since the previous session, %s."), since);
 }
 
-/* Returns: (transfer full): where and when something was said, and under
- * which other themes */
+/* Returns: (transfer full): where and when something was said, and with
+ * @name_themes under which other themes (the window shows those as links) */
 char *
-cv_review_where_text (const CvReviewSaid *said)
+cv_review_where_text (const CvReviewSaid *said,
+                      gboolean            name_themes)
 {
   g_autofree char *at = cv_format_timestamp (said->session_starts);
   GString *where = g_string_new (NULL);
@@ -28,7 +29,7 @@ cv_review_where_text (const CvReviewSaid *said)
   g_string_append_printf (where, "%s, %s", said->session_title, at != NULL ? at : "");
   if (said->earlier)
     g_string_append (where, _(" · said before this period"));
-  if (said->also != NULL)
+  if (name_themes && said->also != NULL)
     g_string_append_printf (where, _(" · also under %s"), said->also);
   return g_string_free (where, FALSE);
 }

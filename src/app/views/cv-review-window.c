@@ -11,6 +11,7 @@
 #include "cv-review-document.h"
 #include "cv-review-text.h"
 #include "cv-review-window.h"
+#include "cv-widgets.h"
 
 struct _CvReviewWindow
 {
@@ -113,10 +114,16 @@ build_page (CvReviewWindow *self)
           CvReviewSaid *said = g_ptr_array_index (group->said, i);
           /* TRANSLATORS: the number actions refer to, and what was said */
           g_autofree char *quote = g_strdup_printf (_("%u. “%s”"), said->number, said->text);
-          g_autofree char *where = cv_review_where_text (said);
+          g_autofree char *where = cv_review_where_text (said, FALSE);
+          GtkWidget *chips = cv_theme_chips_new ();
 
           add_label (self, quote, NULL, 24);
           gtk_widget_add_css_class (add_label (self, where, "said-where", 24), "dim-label");
+          /* Its other themes beside it, each opening its theme in the main window. */
+          cv_theme_chips_set_named (GTK_FLOW_BOX (chips), (const char * const *)said->also_ids,
+                                    (const char * const *)said->also_names);
+          gtk_widget_set_margin_start (chips, 24);
+          gtk_box_append (self->page, chips);
         }
       add_more (self, group->said_more);
       if (group->actions->len > 0)
@@ -227,6 +234,21 @@ print_cb (CvReviewWindow *self)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* A theme named here opens in the main window, which comes to the front;
+ * Back there returns to where it was. */
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent == NULL)
+    return;
+  gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.open-record", parameter);
+  gtk_window_present (parent);
+}
+
 static void
 cv_review_window_dispose (GObject *object)
 {
@@ -251,6 +273,7 @@ cv_review_window_class_init (CvReviewWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_pdf_cb);
   gtk_widget_class_bind_template_callback (widget_class, print_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
 }
 
 static void

@@ -92,6 +92,8 @@ struct _CvStakeholderEditor
   AdwPreferencesGroup *actions_group;
   CvPagedRows         *session_rows;
   CvPagedRows         *action_rows;
+  AdwPreferencesGroup *said_group;
+  CvPagedRows         *said_rows;
   AdwPreferencesGroup *personal_group;
   GtkWidget       *erase_button;
 };
@@ -867,6 +869,8 @@ static GtkWidget *
 action_row_cb (CvRecord *action,
                gpointer  user_data)
 {
+  CvStakeholderEditor *self = user_data;
+  GtkWidget *chips = cv_theme_chips_new ();
   const CvField *status = cv_record_kind_find_field (cv_record_get_kind (action), "status");
   const char *label = _(cv_field_choice_label (status, cv_record_get_string (action, "status")));
   g_autofree char *today = cv_today ();
@@ -876,9 +880,26 @@ action_row_cb (CvRecord *action,
   /* Overdue is said in words as well as shown. */
   if (cv_action_is_overdue (CV_ACTION (action), today))
     subtitle = g_strdup_printf (_("%s — overdue"), label);
-  row = page_row (cv_record_get_string (action, "title"), subtitle != NULL ? subtitle : label);
-  cv_opens_record (row, "action", cv_record_get_id (action));
+  /* Its themes, each opening its theme, under its title. */
+  cv_theme_chips_set (GTK_FLOW_BOX (chips), self->store, cv_record_get_list (action, "themes"));
+  row = cv_chips_row_new (cv_record_get_string (action, "title"), subtitle != NULL ? subtitle : label, chips,
+                          "action", cv_record_get_id (action));
   return row;
+}
+
+/* What they said, where, and its themes; the row opens it on its session's page. */
+static GtkWidget *
+said_row_cb (CvRecord *contribution,
+             gpointer  user_data)
+{
+  CvStakeholderEditor *self = user_data;
+  g_autofree char *session = cv_store_get_display_name (self->store, "session",
+                                                        cv_record_get_string (contribution, "session_id"));
+  GtkWidget *chips = cv_theme_chips_new ();
+
+  cv_theme_chips_set (GTK_FLOW_BOX (chips), self->store, cv_record_get_list (contribution, "themes"));
+  return cv_chips_row_new (cv_record_get_string (contribution, "text"), session, chips,
+                           "contribution", cv_record_get_id (contribution));
 }
 
 static void
@@ -888,9 +909,11 @@ reload_pages (CvStakeholderEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_group), id != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_group), id != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->said_group), id != NULL);
   /* Someone at hundreds of sessions: a page at a time, read off the main thread. */
   cv_paged_rows_set_key (self->session_rows, id);
   cv_paged_rows_set_key (self->action_rows, id);
+  cv_paged_rows_set_key (self->said_rows, id);
 }
 
 /* Loading a record into the widgets */
@@ -1076,7 +1099,7 @@ store_changed_cb (CvStakeholderEditor *self,
   if (g_str_equal (table, "stakeholder") && g_strcmp0 (id, self->organisation_id) == 0)
     show_organisation (self);
   else if (g_str_equal (table, "attendance") || g_str_equal (table, "action") ||
-           g_str_equal (table, "session"))
+           g_str_equal (table, "session") || g_str_equal (table, "contribution") || g_str_equal (table, "theme"))
     reload_pages (self);
   else if (g_str_equal (table, "consent_event") && g_strcmp0 (id, cv_record_get_id (self->record)) == 0)
     rebuild_history (self);
@@ -1175,6 +1198,8 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   BIND (actions_group);
   BIND (session_rows);
   BIND (action_rows);
+  BIND (said_group);
+  BIND (said_rows);
   BIND (personal_group);
   BIND (erase_button);
 #undef BIND
@@ -1233,6 +1258,8 @@ cv_stakeholder_editor_set_store (CvStakeholderEditor *self,
                           _("Not at any session yet"));
   cv_paged_rows_set_list (self->action_rows, store, CV_PAGED_STAKEHOLDER_ACTIONS, action_row_cb, self,
                           _("No actions yet"));
+  cv_paged_rows_set_list (self->said_rows, store, CV_PAGED_STAKEHOLDER_CONTRIBUTIONS, said_row_cb, self,
+                          _("Nothing said in their name yet"));
   cv_stakeholder_chooser_set_store (self->organisation_chooser, store);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }

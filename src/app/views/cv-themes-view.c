@@ -298,6 +298,8 @@ page_row (const char *title,
   return row;
 }
 
+/* What was said, where, and the other themes it raised (each opens its
+ * theme); the row opens it on its session's page. */
 static GtkWidget *
 said_row_cb (CvRecord *contribution,
              gpointer  user_data)
@@ -305,8 +307,18 @@ said_row_cb (CvRecord *contribution,
   CvThemesView *self = user_data;
   g_autofree char *session = cv_store_get_display_name (self->store, "session",
                                                         cv_record_get_string (contribution, "session_id"));
+  const char * const *themes = cv_record_get_list (contribution, "themes");
+  const char *shown = self->theme != NULL ? cv_record_get_id (self->theme) : NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  GtkWidget *chips = cv_theme_chips_new ();
 
-  return page_row (cv_record_get_string (contribution, "text"), session);
+  for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
+    if (g_strcmp0 (themes[i], shown) != 0)
+      g_ptr_array_add (others, (gpointer)themes[i]);
+  g_ptr_array_add (others, NULL);
+  cv_theme_chips_set (GTK_FLOW_BOX (chips), self->store, (const char * const *)others->pdata);
+  return cv_chips_row_new (cv_record_get_string (contribution, "text"), session, chips,
+                           "contribution", cv_record_get_id (contribution));
 }
 
 static GtkWidget *
@@ -319,7 +331,10 @@ action_row_cb (CvRecord *action,
   g_autofree char *subtitle = cv_action_is_overdue (CV_ACTION (action), today)
     ? g_strdup_printf (_("%s — overdue"), label) : g_strdup (label);
 
-  return page_row (cv_record_get_string (action, "title"), subtitle);
+  GtkWidget *row = page_row (cv_record_get_string (action, "title"), subtitle);
+
+  cv_opens_record (row, "action", cv_record_get_id (action));
+  return row;
 }
 
 static void

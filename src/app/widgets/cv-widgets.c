@@ -295,46 +295,151 @@ cv_theme_chips_new (void)
  * Shows a chip for each of @themes, each opening its theme in Themes
  * (Back returns here). Hidden when there is none.
  */
+static void
+add_chip (GtkFlowBox *chips,
+          const char *id,
+          const char *name)
+{
+  g_autofree char *tooltip = NULL;
+  GtkWidget *chip = gtk_button_new ();
+
+  /* A long name gives way in a narrow window rather than widen it. */
+  cv_button_set_long_label (GTK_BUTTON (chip), name);
+  /* TRANSLATORS: the tooltip of a theme chip; %s is the theme */
+  tooltip = g_strdup_printf (_("Open the Theme “%s”"), name);
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (chip, "theme-chip");
+  gtk_widget_add_css_class (chip, "pill");
+  gtk_widget_add_css_class (chip, "small");
+  cv_opens_record (chip, "theme", id);
+  /* As wide as its name, not stretched to its column. */
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_flow_box_append (chips, chip);
+  /* Tab goes from chip to chip; the flow box's own cell is no stop. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+}
+
+static void
+remove_chips (GtkFlowBox *chips)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (chips))) != NULL)
+    gtk_flow_box_remove (chips, child);
+}
+
 void
 cv_theme_chips_set (GtkFlowBox         *chips,
                     CvStore            *store,
                     const char * const *themes)
 {
-  GtkWidget *child;
   guint n = 0;
 
   g_return_if_fail (GTK_IS_FLOW_BOX (chips));
   g_return_if_fail (CV_IS_STORE (store));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (chips))) != NULL)
-    gtk_flow_box_remove (chips, child);
+  remove_chips (chips);
   for (guint i = 0; themes != NULL && themes[i] != NULL; i++)
     {
       g_autofree char *name = cv_store_get_display_name (store, "theme", themes[i]);
-      g_autofree char *tooltip = NULL;
-      GtkWidget *chip;
 
       if (name == NULL)
         continue;
-      chip = gtk_button_new ();
-      /* A long name gives way in a narrow window rather than widen it. */
-      cv_button_set_long_label (GTK_BUTTON (chip), name);
-      /* TRANSLATORS: the tooltip of a theme chip; %s is the theme */
-      tooltip = g_strdup_printf (_("Open the Theme “%s”"), name);
-      gtk_widget_set_tooltip_text (chip, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      gtk_widget_add_css_class (chip, "theme-chip");
-      gtk_widget_add_css_class (chip, "pill");
-      gtk_widget_add_css_class (chip, "small");
-      cv_opens_record (chip, "theme", themes[i]);
-      /* As wide as its name, not stretched to its column. */
-      gtk_widget_set_halign (chip, GTK_ALIGN_START);
-      gtk_flow_box_append (chips, chip);
-      /* Tab goes from chip to chip; the flow box's own cell is no stop. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      add_chip (chips, themes[i], name);
       n++;
     }
   gtk_widget_set_visible (GTK_WIDGET (chips), n > 0);
+}
+
+/**
+ * cv_theme_chips_set_named:
+ * @ids: (nullable): theme ids
+ * @names: their names, in the same order
+ *
+ * As cv_theme_chips_set(), for themes whose names are known already (the
+ * review is read in a worker thread, with its own connection).
+ */
+void
+cv_theme_chips_set_named (GtkFlowBox         *chips,
+                          const char * const *ids,
+                          const char * const *names)
+{
+  guint n = 0;
+
+  g_return_if_fail (GTK_IS_FLOW_BOX (chips));
+
+  remove_chips (chips);
+  for (; ids != NULL && ids[n] != NULL; n++)
+    add_chip (chips, ids[n], names[n]);
+  gtk_widget_set_visible (GTK_WIDGET (chips), n > 0);
+}
+
+/**
+ * cv_chips_row_new:
+ * @title: the words the row shows whole (what was said, an action's title)
+ * @subtitle: (nullable): below it, dimmed
+ * @chips: (nullable): theme chips to show below, made by cv_theme_chips_new()
+ * @table: (nullable): the kind of record the row opens
+ * @id: (nullable): the record it opens
+ *
+ * A row of a record's page that names its themes: as an #AdwActionRow
+ * looks, with the chips (each opening its theme) under the text, where an
+ * action row has no room for them. With @id, activating the row opens the
+ * record, as cv_opens_record() does.
+ *
+ * Returns: (transfer floating): a #GtkListBoxRow
+ */
+GtkWidget *
+cv_chips_row_new (const char *title,
+                  const char *subtitle,
+                  GtkWidget  *chips,
+                  const char *table,
+                  const char *id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (title);
+
+  g_return_val_if_fail (chips == NULL || GTK_IS_FLOW_BOX (chips), row);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (text), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *below = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (below), 0);
+      gtk_label_set_wrap (GTK_LABEL (below), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (below), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (below, "caption");
+      gtk_widget_add_css_class (below, "dim-label");
+      gtk_box_append (GTK_BOX (text), below);
+    }
+  if (chips != NULL)
+    gtk_box_append (GTK_BOX (text), chips);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), id != NULL);
+  if (id != NULL)
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), arrow);
+      cv_opens_record (row, table, id);
+    }
+  return row;
 }
 
 typedef struct

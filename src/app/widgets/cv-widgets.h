@@ -27,6 +27,14 @@ GtkWidget *cv_theme_chips_new (void);
 void  cv_theme_chips_set     (GtkFlowBox         *chips,
                               CvStore            *store,
                               const char * const *themes);
+void  cv_theme_chips_set_named (GtkFlowBox         *chips,
+                                const char * const *ids,
+                                const char * const *names);
+GtkWidget *cv_chips_row_new   (const char *title,
+                               const char *subtitle,
+                               GtkWidget  *chips,
+                               const char *table,
+                               const char *id);
 
 AdwToast *cv_not_invited_toast (guint        left_out);
 
