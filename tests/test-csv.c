@@ -666,6 +666,111 @@ test_formula_written_as_text (void)
                    "\"'+cmd|' /C calc'!A1\",\"'@SUM(A1)\",\"-5\",\"+3.5\",\"Priya Shah\"\r\n");
 }
 
+/* The same limit as a full backup's import (test-exchange
+ * /exchange/over-long-text): the store's, said by line and column. */
+static void
+test_over_long_name (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *expected[] = {
+    "Line 2, Name: this is longer than the 1,000,000 bytes of text Convene accepts in one field.",
+    "Line 3, Notes: this is longer than the 1,000,000 bytes of text Convene accepts in one field.",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_text = g_strnfill (2000000, 'a');
+  g_autofree char *text = g_strdup_printf ("Name,Email,Notes\n%s,long@example.org,\nShort Name,short@example.org,%s\n"
+                                           "Fits,fits@example.org,\n", long_text, long_text);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(CvCsvImport) import = open_import (f, bytes, &error);
+  g_autoptr(CvCsvUndo) undo = NULL;
+
+  g_assert_no_error (error);
+  assert_problems (import, expected);
+  g_assert_cmpuint (cv_csv_import_get_n_valid (import), ==, 1);
+  undo = cv_csv_import_write (import, f->store, CV_CSV_WRITE_ALL_OR_NOTHING, NULL, NULL, NULL, &error);
+  g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+  g_assert_null (undo);
+  g_assert_cmpint (count_stakeholders (f), ==, 0);
+  g_clear_error (&error);
+  undo = cv_csv_import_write (import, f->store, CV_CSV_WRITE_VALID_ROWS, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_stakeholders (f), ==, 1);
+
+  /* And the store itself refuses it, whoever asks. */
+  {
+    g_autoptr(CvRecord) record = cv_record_new (CV_TYPE_STAKEHOLDER);
+
+    g_object_set (record, "programme-id", f->programme_id, "name", long_text, NULL);
+    g_assert_false (cv_store_insert (f->store, record, &error));
+    g_assert_error (error, CV_ERROR, CV_ERROR_INVALID);
+    g_assert_cmpint (count_stakeholders (f), ==, 1);
+  }
+}
+
+/* A quote opened on the last line and never closed is a mistake in the
+ * file, not a value: a clear error naming the line, and nothing written. */
+static void
+test_unclosed_quote (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *last_line = "Name,Email,Notes\nAmira Patel,amira@example.org,\nDai Evans,dai@example.org,\"Met at the fair\n";
+  const char *spanning = "Name,Email,Notes\r\nAmira Patel,amira@example.org,\"one\r\ntwo\r\nDai Evans,dai@example.org,\r\n";
+  const char *closed = "Name,Email,Notes\nAmira Patel,amira@example.org,\"Met at the fair\"\n";
+  g_autoptr(GBytes) last_line_bytes = g_bytes_new_static (last_line, strlen (last_line));
+  g_autoptr(GBytes) spanning_bytes = g_bytes_new_static (spanning, strlen (spanning));
+  g_autoptr(GBytes) closed_bytes = g_bytes_new_static (closed, strlen (closed));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvCsvImport) import = NULL;
+
+  assert_bad (f, last_line_bytes, "Line 3: a value opens with a quotation mark (\") that is never closed, so the "
+                                  "rest of the file would be read as part of it. Add the closing quotation mark "
+                                  "and try again.");
+  /* Opened on line 2, it would have swallowed Dai's line. */
+  assert_bad (f, spanning_bytes, "Line 2: a value opens with a quotation mark (\") that is never closed, so the "
+                                 "rest of the file would be read as part of it. Add the closing quotation mark "
+                                 "and try again.");
+  import = open_import (f, closed_bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cv_csv_import_get_n_valid (import), ==, 1);
+}
+
+/* Every column of the sessions list has its own heading, the one the
+ * session's editor shows. */
+static void
+test_session_headings (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CvRecord) bea = add (f->store, CV_TYPE_STAKEHOLDER, "programme-id", f->programme_id,
+                                 "name", "Bea Jones", NULL);
+  g_autoptr(CvRecord) session = add (f->store, CV_TYPE_SESSION, "programme-id", f->programme_id,
+                                     "title", "Listening event", "facilitator", "Gareth from the council",
+                                     "facilitator-id", cv_record_get_id (bea), NULL);
+  g_autoptr(GString) csv = cv_csv_export_programme (f->store, f->programme_id, CV_CSV_SESSIONS, FALSE, &error);
+  g_autoptr(CvCsvTable) table = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+
+  g_assert_no_error (error);
+  table = cv_csv_table_read (csv->str, csv->len, ',', &error);
+  g_assert_no_error (error);
+  n = cv_csv_table_get_n_columns (table);
+  for (guint c = 0; c < n; c++)
+    {
+      const char *heading = cv_csv_table_get_heading (table, c);
+
+      g_test_message ("heading %u: %s", c, heading);
+      g_assert_true (g_hash_table_add (seen, (gpointer)heading));
+      if (g_str_equal (heading, "Facilitator"))
+        g_assert_cmpstr (cv_csv_table_get_value (table, 0, c), ==, "Gareth from the council");
+      if (g_str_equal (heading, "Facilitator from the Register"))
+        g_assert_cmpstr (cv_csv_table_get_value (table, 0, c), ==, "Bea Jones");
+    }
+  g_assert_true (g_hash_table_contains (seen, "Facilitator"));
+  g_assert_true (g_hash_table_contains (seen, "Facilitator from the Register"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +792,9 @@ main (int   argc,
   ADD ("/csv/import/mapping", test_mapping);
   ADD ("/csv/export/round-trip", test_round_trip);
   ADD ("/csv/export/partner", test_partner);
+  ADD ("/csv/import/over-long-name", test_over_long_name);
+  ADD ("/csv/import/unclosed-quote", test_unclosed_quote);
+  ADD ("/csv/export/session-headings", test_session_headings);
 #undef ADD
   return g_test_run ();
 }

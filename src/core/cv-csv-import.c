@@ -548,6 +548,7 @@ check_row (CvCsvImport *self,
   guint n_values = cv_csv_table_get_n_values (self->table, r);
   guint n_columns = cv_csv_table_get_n_columns (self->table);
   g_autofree char *name = NULL;
+  g_autoptr(GError) size_error = NULL;
   const char *text;
 
   row->record = cv_record_new (CV_TYPE_STAKEHOLDER);
@@ -580,6 +581,12 @@ check_row (CvCsvImport *self,
                                   value_of (values, CV_CSV_LAST_NAME) ?: "", NULL));
   if (name == NULL || *name == '\0')
     add_problem (self, row, line, CV_CSV_NAME, "%s", _("a name is needed; this row has none."));
+  else if (!cv_store_check_text_size (name, &size_error))
+    {
+      add_problem (self, row, line, value_of (values, CV_CSV_NAME) != NULL ? CV_CSV_NAME : CV_CSV_LAST_NAME,
+                   "%s", size_error->message);
+      g_clear_error (&size_error);
+    }
   cv_record_set_string (row->record, "name", name);
 
   if ((text = value_of (values, CV_CSV_KIND)) != NULL)
@@ -601,7 +608,12 @@ check_row (CvCsvImport *self,
   else
     cv_record_set_string (row->record, "kind", "person");
 
-  if ((text = value_of (values, CV_CSV_ORGANISATION)) != NULL)
+  if ((text = value_of (values, CV_CSV_ORGANISATION)) != NULL && !cv_store_check_text_size (text, &size_error))
+    {
+      add_problem (self, row, line, CV_CSV_ORGANISATION, "%s", size_error->message);
+      g_clear_error (&size_error);
+    }
+  else if (text != NULL)
     {
       g_autofree char *own = name_key (name);
       g_autofree char *given = name_key (text);
@@ -622,6 +634,13 @@ check_row (CvCsvImport *self,
       if (text == NULL || target->field == NULL)
         continue;
       field = cv_record_kind_find_field (kind, target->field);
+      /* The store's limit, said here by line and column rather than when writing. */
+      if (!cv_store_check_text_size (text, &size_error))
+        {
+          add_problem (self, row, line, t, "%s", size_error->message);
+          g_clear_error (&size_error);
+          continue;
+        }
       switch (field->type)
         {
         case CV_FIELD_CHOICE:

@@ -277,8 +277,24 @@ cv_csv_table_read (const char  *data,
       reader.fresh = reader.ended || (reader.fresh && is_blank (text + start, end - start));
       start = end;
     }
+  /* A quote opened and never closed swallows the rest of the file: that is
+   * a mistake to report, not a value to keep. Only the end is read strictly
+   * (libcsv says so only in strict mode); the file is read as leniently as
+   * spreadsheets write it. */
   if (ok && !reader.too_many)
-    ok = csv_fini (&parser, field_cb, record_cb, &reader) == 0;
+    csv_set_opts (&parser, CSV_STRICT | CSV_STRICT_FINI);
+  if (ok && !reader.too_many && csv_fini (&parser, field_cb, record_cb, &reader) != 0 &&
+      csv_error (&parser) == CSV_EPARSE)
+    {
+      csv_free (&parser);
+      g_ptr_array_unref (reader.fields);
+      g_set_error (error, CV_ERROR, CV_ERROR_BAD_FILE,
+                   _("Line %u: a value opens with a quotation mark (\") that is never closed, so the rest of "
+                     "the file would be read as part of it. Add the closing quotation mark and try again."),
+                   reader.start_line);
+      return NULL;
+    }
+  ok = ok && csv_error (&parser) == CSV_SUCCESS;
   csv_free (&parser);
   g_ptr_array_unref (reader.fields);
 

@@ -1220,9 +1220,6 @@ set_field (CvRecord       *record,
     default:
       if (!JSON_NODE_HOLDS_NULL (node) && text == NULL)
         return bad_file (error, _("%s: must be text, not %s."), path, describe_node (node));
-      if (text != NULL && strlen (text) > CV_EXCHANGE_MAX_TEXT)
-        return bad_file (error, _("%s: is longer than the 1,000,000 bytes of text Convene accepts in one field."),
-                         path);
       /* The parser's own escapes can make bytes that are not UTF-8. */
       if (text != NULL && !g_utf8_validate (text, -1, NULL))
         return bad_file (error, _("%s: is not valid Unicode text."), path);

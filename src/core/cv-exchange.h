@@ -15,9 +15,6 @@ G_BEGIN_DECLS
  * only when at least this many people attended it. */
 #define CV_EXCHANGE_MIN_CROWD 5
 
-/* The most bytes of text one field of an imported file may hold. */
-#define CV_EXCHANGE_MAX_TEXT 1000000
-
 typedef enum
 {
   CV_EXPORT_PARTNER,   /* no personal data: for partner organisations */

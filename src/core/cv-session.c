@@ -36,7 +36,9 @@ static const CvField fields[] = {
   { "ends_at", N_("Ends"), CV_FIELD_DATE_TIME },
   { "location", N_("Location"), CV_FIELD_STRING },
   { "facilitator", N_("Facilitator"), CV_FIELD_STRING },
-  { "facilitator_id", N_("Facilitator"), CV_FIELD_REFERENCE, .target = "stakeholder",
+  /* Named as the editor names it: a spreadsheet's headings must tell the
+   * two apart (the name written in, and the person chosen from the register). */
+  { "facilitator_id", N_("Facilitator from the Register"), CV_FIELD_REFERENCE, .target = "stakeholder",
     .on_delete = CV_ON_DELETE_SET_NULL },
   { "purpose", N_("Purpose"), CV_FIELD_TEXT },
   { "status", N_("Status"), CV_FIELD_CHOICE, .choices = statuses },

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "cv-error.h"
 #include "cv-kinds.h"
@@ -704,6 +705,27 @@ validate_unique (CvStore        *self,
   return TRUE;
 }
 
+/**
+ * cv_store_check_text_size:
+ *
+ * Returns: whether @text fits in one field: at most %CV_STORE_MAX_TEXT bytes
+ */
+gboolean
+cv_store_check_text_size (const char  *text,
+                          GError     **error)
+{
+  /* The message says the number: keep them together. */
+  G_STATIC_ASSERT (CV_STORE_MAX_TEXT == 1000000);
+
+  if (text != NULL && strlen (text) > CV_STORE_MAX_TEXT)
+    {
+      g_set_error (error, CV_ERROR, CV_ERROR_INVALID, "%s",
+                   _("this is longer than the 1,000,000 bytes of text Convene accepts in one field."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_field (CvStore        *self,
                 CvRecord       *record,
@@ -714,7 +736,10 @@ validate_field (CvStore        *self,
   const CvField *field = &cv_record_get_kind (record)->fields[index];
   const GValue *value = cv_record_get_value (record, index);
   const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+  g_autoptr(GError) size_error = NULL;
 
+  if (!cv_store_check_text_size (text, &size_error))
+    return field_error (error, field, size_error->message);
   if (G_VALUE_HOLDS_STRING (value) && is_blank (text))
     {
       if (field->flags & CV_FIELD_REQUIRED)
@@ -757,6 +782,8 @@ validate_field (CvStore        *self,
           {
             if (is_blank (items[i]))
               return field_error (error, field, _("an entry is empty."));
+            if (!cv_store_check_text_size (items[i], &size_error))
+              return field_error (error, field, size_error->message);
             if (field->type == CV_FIELD_REFERENCES &&
                 !validate_reference (self, record, field, programme, items[i], error))
               return FALSE;

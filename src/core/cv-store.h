@@ -7,6 +7,11 @@
 G_BEGIN_DECLS
 
 #define CV_TYPE_STORE (cv_store_get_type ())
+
+/* The most bytes of UTF-8 text one field, or one entry of a list, may hold,
+ * however it comes in: typed, from a spreadsheet or from a file. The
+ * store's validation enforces it; every way in validates. */
+#define CV_STORE_MAX_TEXT 1000000
 G_DECLARE_FINAL_TYPE (CvStore, cv_store, CV, STORE, GObject)
 
 /* What a deletion took with it, so that Undo can put all of it back. */
@@ -27,6 +32,8 @@ const CvField *cv_record_kind_display_field (const CvRecordKind *kind);
 
 gboolean      cv_store_validate           (CvStore      *self,
                                            CvRecord     *record,
+                                           GError      **error);
+gboolean      cv_store_check_text_size    (const char   *text,
                                            GError      **error);
 gboolean      cv_store_validate_field     (CvStore      *self,
                                            CvRecord     *record,

@@ -161,7 +161,7 @@ field_schema (JsonBuilder   *b,
         }
       /* Convene's limit is in bytes of UTF-8; no text has more characters. */
       json_builder_set_member_name (b, "maxLength");
-      json_builder_add_int_value (b, CV_EXCHANGE_MAX_TEXT);
+      json_builder_add_int_value (b, CV_STORE_MAX_TEXT);
       if (field->type == CV_FIELD_EMAIL)
         {
           json_builder_set_member_name (b, "format");
