@@ -14,13 +14,11 @@
 #include "cv-duplicates-window.h"
 #include "cv-erasure.h"
 #include "cv-list-export.h"
-#include "cv-match-count.h"
+#include "cv-list-pane.h"
 #include "cv-power-grid.h"
-#include "cv-pane-layout.h"
 #include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-register.h"
-#include "cv-selection.h"
 #include "cv-sort-key.h"
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-editor.h"
@@ -39,7 +37,6 @@ struct _CvStakeholdersView
   CvStore              *store;
   char                 *programme_id;
   CvRecordList         *list;
-  CvSelection          *selection;
   GStrv                 tags;   /* the tag filter's choices, after "All tags" */
   CvTrash              *trash;
   gboolean              updating_filters;
@@ -47,17 +44,12 @@ struct _CvStakeholdersView
   GtkWindow            *erase_parent; /* while a window other than ours asks to erase */
 
   /* Template widgets */
-  AdwLeaflet           *leaflet;
-  GtkWidget            *list_pane;
-  GtkSearchEntry       *search_entry;
-  CvMatchCount        *match_count;
+  CvListPane           *pane;
   GtkDropDown          *sector_filter;
   GtkDropDown          *engagement_filter;
   GtkDropDown          *tag_filter;
   GtkDropDown          *consent_filter;
   GtkToggleButton      *grid_toggle;
-  GtkButton            *delete_button;
-  GtkStack             *list_stack;
   GtkColumnView        *column_view;
   GtkColumnViewColumn  *name_column;
   GtkColumnViewColumn  *kind_column;
@@ -85,23 +77,6 @@ stakeholder_field (const char *name)
 }
 
 static void
-update_visible_page (CvStakeholdersView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  gboolean filtered = gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
-                      gtk_drop_down_get_selected (self->sector_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->engagement_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->tag_filter) > 0 ||
-                      gtk_drop_down_get_selected (self->consent_filter) > 0;
-
-  if (n == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
-  else
-    gtk_stack_set_visible_child_name (self->list_stack,
-                                      gtk_toggle_button_get_active (self->grid_toggle) ? "grid" : "list");
-}
-
-static void
 reload_grid (CvStakeholdersView *self)
 {
   g_autoptr(GError) error = NULL;
@@ -118,19 +93,12 @@ reload_grid (CvStakeholdersView *self)
 static void
 refresh (CvStakeholdersView *self)
 {
-  g_autoptr(GError) error = NULL;
-
   /* People due for review may be tens of thousands in a county register:
    * that list is read on a worker thread, like a search. */
   if (gtk_drop_down_get_selected (self->consent_filter) > 0)
-    {
-      cv_record_list_refresh_for (self->list, GTK_WIDGET (self), "Could not list the stakeholders",
-                                  (CvRefreshed)update_visible_page);
-      return;
-    }
-  if (!cv_record_list_refresh (self->list, &error))
-    cv_widget_report_error (GTK_WIDGET (self), "Could not list the stakeholders", error);
-  update_visible_page (self);
+    cv_list_pane_refresh (self->pane);
+  else
+    cv_list_pane_refresh_now (self->pane);
 }
 
 static const char *
@@ -192,18 +160,6 @@ filter_changed_cb (CvStakeholdersView *self)
   refresh (self);
 }
 
-/* Each keystroke searches at once, in a worker thread: typing never waits
- * for a search, and a newer one cancels an older one still running. */
-static void
-search_changed_cb (CvStakeholdersView *self)
-{
-  if (self->list == NULL)
-    return;
-  cv_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  cv_record_list_refresh_for (self->list, GTK_WIDGET (self), "Could not search the stakeholders",
-                              (CvRefreshed)update_visible_page);
-}
-
 static void
 sort_changed_cb (CvStakeholdersView *self)
 {
@@ -222,7 +178,7 @@ static void
 layout_toggled_cb (CvStakeholdersView *self)
 {
   reload_grid (self);
-  update_visible_page (self);
+  cv_list_pane_set_show_alternative (self->pane, gtk_toggle_button_get_active (self->grid_toggle));
 }
 
 /* The tag filter offers the tags in use; the choice survives a reload. */
@@ -273,30 +229,19 @@ fill_choice_filter (GtkDropDown *drop_down,
 }
 
 static void
-selection_changed_cb (CvStakeholdersView *self)
+selected_cb (CvStakeholdersView *self,
+             CvRecord           *record)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  guint64 n = gtk_bitset_get_size (selected);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), n > 0);
-  if (n == 1)
-    {
-      g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                          gtk_bitset_get_nth (selected, 0));
-      if (record != NULL && cv_record_get_id (record) != NULL &&
-          g_strcmp0 (cv_stakeholder_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
-        cv_stakeholder_editor_set_record (self->editor, record);
-    }
+  if (cv_record_get_id (record) != NULL &&
+      g_strcmp0 (cv_stakeholder_editor_get_id (self->editor), cv_record_get_id (record)) != 0)
+    cv_stakeholder_editor_set_record (self->editor, record);
 }
 
 static void
-activate_cb (CvStakeholdersView *self,
-             guint               position)
+activated_cb (CvStakeholdersView *self,
+              CvRecord           *record)
 {
-  g_autoptr(CvRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
   cv_stakeholder_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
   cv_stakeholder_editor_focus (self->editor);
 }
 
@@ -308,7 +253,7 @@ store_changed_cb (CvStakeholdersView *self,
 {
   if (!g_str_equal (table, "stakeholder"))
     return;
-  update_visible_page (self);
+  cv_list_pane_update_page (self->pane);
   reload_grid (self);
   self->tags_stale = TRUE;
 }
@@ -330,29 +275,20 @@ grid_activated_cb (CvStakeholdersView *self,
 static void
 editor_back_cb (CvStakeholdersView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_show_list (self->pane);
 }
 
 static void
 editor_saved_cb (CvStakeholdersView *self,
                  CvRecord           *record)
 {
-  guint position = cv_record_list_find (self->list, cv_record_get_id (record));
-
-  if (position != G_MAXUINT)
-    {
-      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
-    }
+  cv_list_pane_select_record (self->pane, cv_record_get_id (record));
 }
 
+/* The page beside the list never shows someone deleted. */
 static void
-delete_records (CvStakeholdersView *self,
-                GPtrArray          *records)
+deleted_cb (CvStakeholdersView *self)
 {
-  if (records->len == 0)
-    return;
-  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
   if (cv_stakeholder_editor_get_id (self->editor) != NULL &&
       cv_store_rowid_of (self->store, "stakeholder", cv_stakeholder_editor_get_id (self->editor)) < 0)
     cv_stakeholder_editor_set_record (self->editor, NULL);
@@ -361,29 +297,15 @@ delete_records (CvStakeholdersView *self,
 void
 cv_stakeholders_view_delete_selected (CvStakeholdersView *self)
 {
-  g_autoptr(GPtrArray) records = NULL;
-
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
-
-  records = cv_selection_get_selected_items (self->selection);
-  delete_records (self, records);
-}
-
-static void
-delete_selected_cb (CvStakeholdersView *self)
-{
-  cv_stakeholders_view_delete_selected (self);
+  cv_list_pane_delete_selected (self->pane);
 }
 
 static void
 editor_delete_cb (CvStakeholdersView *self,
                   CvRecord           *record)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_ptr_array_add (records, g_object_ref (record));
-  delete_records (self, records);
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_delete_record (self->pane, G_OBJECT (record));
 }
 
 /* Erasure: asked once, said in full, never undone. */
@@ -414,7 +336,7 @@ erase_response_cb (AdwMessageDialog   *dialog,
   if (g_strcmp0 (cv_stakeholder_editor_get_id (self->editor), id) == 0)
     {
       cv_stakeholder_editor_set_record (self->editor, NULL);
-      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      cv_list_pane_show_list (self->pane);
     }
   /* Nothing deleted before may come back pointing at someone erased. */
   cv_trash_forget (self->trash);
@@ -720,7 +642,7 @@ cv_stakeholders_view_show_consent_due (CvStakeholdersView *self)
 {
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_show_list (self->pane);
   gtk_toggle_button_set_active (self->grid_toggle, FALSE);
   /* Filtered first, so that sorting never orders the whole register here. */
   gtk_drop_down_set_selected (self->consent_filter, CONSENT_DUE);
@@ -730,7 +652,7 @@ cv_stakeholders_view_show_consent_due (CvStakeholdersView *self)
 static void
 folded_changed_cb (CvStakeholdersView *self)
 {
-  cv_stakeholder_editor_set_show_back (self->editor, adw_leaflet_get_folded (self->leaflet));
+  cv_stakeholder_editor_set_show_back (self->editor, cv_list_pane_get_folded (self->pane));
 }
 
 static void
@@ -739,7 +661,6 @@ cv_stakeholders_view_dispose (GObject *object)
   CvStakeholdersView *self = (CvStakeholdersView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_STAKEHOLDERS_VIEW);
-  g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
@@ -761,20 +682,15 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   g_type_ensure (CV_TYPE_STAKEHOLDER_EDITOR);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (CV_TYPE_MATCH_COUNT);
+  g_type_ensure (CV_TYPE_LIST_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/convene/Convene/cv-stakeholders-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, list_pane);
-  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, match_count);
+  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, pane);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, sector_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, engagement_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, tag_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, consent_filter);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, grid_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, column_view);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, name_column);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, kind_column);
@@ -786,11 +702,13 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, updated_column);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, power_grid);
   gtk_widget_class_bind_template_child (widget_class, CvStakeholdersView, editor);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, delete_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_stakeholders_view_new_stakeholder);
   gtk_widget_class_bind_template_callback (widget_class, grid_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
@@ -810,9 +728,6 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
 static void
 cv_stakeholders_view_init (CvStakeholdersView *self)
 {
-  GtkShortcut *shortcut;
-  GtkEventController *shortcuts;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   fill_choice_filter (self->sector_filter, "sector", _("All sectors"));
@@ -821,24 +736,12 @@ cv_stakeholders_view_init (CvStakeholdersView *self)
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb),
-                           self, G_CONNECT_SWAPPED);
-  cv_pane_layout_fix_width (GTK_WIDGET (self->editor), CV_DETAIL_PANE_WIDTH);
   /* Whether someone may be contacted is said before their organisation. */
-  cv_record_table_fit (self->column_view, self->leaflet, self->name_column, self->consent_column,
+  cv_record_table_fit (self->column_view, NULL, self->name_column, self->consent_column,
                        self->organisation_column, self->kind_column, self->sector_column, self->engagement_column,
                        self->tags_column, self->updated_column, NULL);
 
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   folded_changed_cb (self);
-
-  /* Delete removes the selected stakeholders (with Undo) while the list has focus. */
-  shortcuts = gtk_shortcut_controller_new ();
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                               gtk_named_action_new ("stakeholders.delete-selected"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 }
 
 void
@@ -861,11 +764,8 @@ cv_stakeholders_view_set_store (CvStakeholdersView *self,
   cv_record_column_set_up (self->tags_column, store, "tags");
   cv_record_column_set_up (self->updated_column, store, "updated_at");
   self->list = cv_record_list_new (store, CV_TYPE_STAKEHOLDER);
-  cv_match_count_follow (self->match_count, self->list);
-  self->selection = cv_selection_new (G_LIST_MODEL (self->list));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  cv_list_pane_set_model (self->pane, G_LIST_MODEL (self->list));
+  cv_list_pane_set_trash (self->pane, trash);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   cv_stakeholder_editor_set_store (self->editor, store);
@@ -907,9 +807,9 @@ cv_stakeholders_view_new_stakeholder (CvStakeholdersView *self)
     return;
   record = cv_record_new (CV_TYPE_STAKEHOLDER);
   cv_record_set_string (record, "programme_id", self->programme_id);
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  cv_list_pane_unselect_all (self->pane);
   cv_stakeholder_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_list_pane_show_detail (self->pane);
   cv_stakeholder_editor_focus (self->editor);
 }
 
@@ -918,8 +818,7 @@ cv_stakeholders_view_focus_search (CvStakeholdersView *self)
 {
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  cv_list_pane_focus_search (self->pane);
 }
 
 void
@@ -938,7 +837,7 @@ cv_stakeholders_view_open (CvStakeholdersView *self,
       return;
     }
   cv_stakeholder_editor_set_record (self->editor, record);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->editor));
+  cv_list_pane_show_detail (self->pane);
 }
 
 void
@@ -961,7 +860,7 @@ GListModel *
 cv_stakeholders_view_get_model (CvStakeholdersView *self)
 {
   g_return_val_if_fail (CV_IS_STAKEHOLDERS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->selection);
+  return cv_list_pane_get_model (self->pane);
 }
 
 /**

@@ -127,6 +127,24 @@ refreshed_cb (gpointer owner)
 }
 
 /**
+ * cv_list_pane_refresh_now:
+ *
+ * Lists the records again at once, on this thread: for a filter that is
+ * quick to apply and whose result the view looks at straight after.
+ */
+void
+cv_list_pane_refresh_now (CvListPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CV_IS_LIST_PANE (self));
+
+  if (self->records != NULL && !cv_record_list_refresh (self->records, &error))
+    cv_widget_report_error (GTK_WIDGET (self), "Could not list the records", error);
+  cv_list_pane_update_page (self);
+}
+
+/**
  * cv_list_pane_refresh:
  *
  * Lists the records again after the view changed a filter of its record
@@ -136,24 +154,14 @@ refreshed_cb (gpointer owner)
 void
 cv_list_pane_refresh (CvListPane *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (CV_IS_LIST_PANE (self));
 
-  if (self->records == NULL)
+  if (self->records == NULL || !self->threaded)
     {
-      cv_list_pane_update_page (self);
+      cv_list_pane_refresh_now (self);
       return;
     }
-  if (self->threaded)
-    {
-      cv_record_list_refresh_for (self->records, GTK_WIDGET (self), "Could not list the records",
-                                  refreshed_cb);
-      return;
-    }
-  if (!cv_record_list_refresh (self->records, &error))
-    cv_widget_report_error (GTK_WIDGET (self), "Could not list the records", error);
-  cv_list_pane_update_page (self);
+  cv_record_list_refresh_for (self->records, GTK_WIDGET (self), "Could not list the records", refreshed_cb);
 }
 
 static void
@@ -734,6 +742,7 @@ cv_list_pane_select_record (CvListPane *self,
   if (position == G_MAXUINT)
     return FALSE;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (self->list, "list.scroll-to-item", "u", position);
   return TRUE;
 }
 

@@ -16,6 +16,7 @@ GListModel *cv_list_pane_get_model          (CvListPane  *self);
 void        cv_list_pane_set_trash          (CvListPane  *self,
                                              CvTrash     *trash);
 void        cv_list_pane_refresh            (CvListPane  *self);
+void        cv_list_pane_refresh_now        (CvListPane  *self);
 void        cv_list_pane_update_page        (CvListPane  *self);
 void        cv_list_pane_set_filtered       (CvListPane  *self,
                                              gboolean     filtered);
