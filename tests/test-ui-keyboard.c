@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cv-action.h"
+#include "cv-action-update.h"
 #include "cv-action-editor.h"
 #include "cv-actions-view.h"
 #include "cv-attendance.h"
@@ -38,6 +39,7 @@
 #include "cv-retention-window.h"
 #include "cv-theme.h"
 #include "cv-themes-view.h"
+#include "cv-widgets.h"
 #include "ui-test.h"
 
 static void
@@ -1452,6 +1454,182 @@ test_dialogs_enter (Fixture       *f,
   g_source_remove (tick);
 }
 
+static CvRecord *
+stored (CvStore    *store,
+        GType       type,
+        const char *first_property,
+        ...)
+{
+  g_autoptr(GError) error = NULL;
+  CvRecord *record = cv_record_new (type);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (record), first_property, args);
+  va_end (args);
+  g_assert_true (cv_store_insert (store, record, &error));
+  g_assert_no_error (error);
+  return record;
+}
+
+static const char *
+view_shown (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (child (f->window, CV_TYPE_WINDOW, "view_stack"));
+}
+
+/* The focus is in a text field with nothing selected, or not in one. */
+static void
+assert_nothing_selected (const char *where)
+{
+  GtkWidget *focus = focus_widget ();
+
+  if (focus != NULL && GTK_IS_EDITABLE (focus) && gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL))
+    g_error ("%s: the text “%s” is selected, and a key press would replace it", where,
+             gtk_editable_get_text (GTK_EDITABLE (focus)));
+}
+
+/* A theme opened from its chip on an action's page: the focus lands in its
+ * name without selecting it, so a stray key cannot wipe it; one Alt+Left,
+ * from inside the name, goes back to the action (nothing selected there
+ * either); one more, from inside the action's title, back to where the
+ * action was opened from. */
+static void
+test_mention_focus_and_back (Fixture       *f,
+                             gconstpointer  data)
+{
+  CvStore *store = store_of (f);
+  g_autoptr(CvRecord) programme = stored (store, CV_TYPE_PROGRAMME, "name", "Carers voices", NULL);
+  const char *pid = cv_record_get_id (programme);
+  g_autoptr(CvRecord) theme = stored (store, CV_TYPE_THEME, "programme-id", pid, "name", "Transport", NULL);
+  const char *themes[] = { cv_record_get_id (theme), NULL };
+  g_autoptr(CvRecord) action = stored (store, CV_TYPE_ACTION, "programme-id", pid, "title", "Ask for a later bus",
+                                       "themes", themes, NULL);
+  CvActionEditor *editor = child (child (f->window, CV_TYPE_WINDOW, "actions_view"), CV_TYPE_ACTIONS_VIEW, "editor");
+  GtkWidget *name_row = child (child (f->window, CV_TYPE_WINDOW, "themes_view"), CV_TYPE_THEMES_VIEW, "name_row");
+  guint tick = g_timeout_add (100, keep_awake_cb, NULL);
+
+  cv_window_set_programme (f->window, pid);
+  activate_window (f);
+  cv_window_open_record (f->window, "action", cv_record_get_id (action));
+  click_into (find_descendant (GTK_WIDGET (editor), is_button_with_tooltip, "Open the Theme “Transport”"),
+              "the action's theme chip");
+  press ("Return");
+  g_assert_cmpstr (view_shown (f), ==, "themes");
+  wait_until (focus_is_within, name_row, "the focus in the theme's name, as its page opens");
+  assert_nothing_selected ("the theme opened from its chip");
+  press ("x");
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (name_row)), "Transport"));
+
+  press ("<Alt>Left");
+  g_assert_cmpstr (view_shown (f), ==, "actions");
+  g_assert_cmpstr (cv_action_editor_get_id (editor), ==, cv_record_get_id (action));
+  assert_nothing_selected ("the action, back on its page");
+  click_into (child (editor, CV_TYPE_ACTION_EDITOR, "title_row"), "the action's title");
+  press ("<Alt>Left");
+  g_assert_cmpstr (view_shown (f), ==, "overview");
+  g_source_remove (tick);
+}
+
+typedef struct
+{
+  CvStore    *store;
+  const char *action;
+  guint       n;
+  const char *text;
+} Notes;
+
+static gboolean
+notes_are_cb (gpointer data)
+{
+  Notes *want = data;
+  g_autoptr(GPtrArray) notes = cv_store_list (want->store, CV_TYPE_ACTION_UPDATE, "action_id", want->action, NULL);
+
+  return notes->len == want->n &&
+         (want->text == NULL || g_strcmp0 (cv_record_get_string (g_ptr_array_index (notes, 0), "text"), want->text) == 0);
+}
+
+typedef struct
+{
+  CvStore     *store;
+  const char  *theme;
+  GtkTextView *view;
+} Description;
+
+/* What is stored is what the field shows. */
+static gboolean
+description_saved_cb (gpointer data)
+{
+  Description *want = data;
+  g_autoptr(CvRecord) theme = cv_store_load (want->store, CV_TYPE_THEME, want->theme, NULL);
+  g_autofree char *shown = cv_text_view_get_text (want->view);
+
+  return g_strcmp0 (cv_record_get_string (theme, "description"), shown) == 0;
+}
+
+/* A progress note and a theme's description take several lines (Shift+Enter);
+ * Enter adds the note, and Undo takes it back; the description is saved
+ * as it is typed, and Ctrl+Z undoes typing there as in every text field. */
+static void
+test_multi_line_fields (Fixture       *f,
+                        gconstpointer  data)
+{
+  CvStore *store = store_of (f);
+  g_autoptr(CvRecord) programme = stored (store, CV_TYPE_PROGRAMME, "name", "Carers voices", NULL);
+  const char *pid = cv_record_get_id (programme);
+  g_autoptr(CvRecord) theme = stored (store, CV_TYPE_THEME, "programme-id", pid, "name", "Transport", NULL);
+  g_autoptr(CvRecord) action = stored (store, CV_TYPE_ACTION, "programme-id", pid, "title", "Ask for a later bus", NULL);
+  CvActionEditor *editor = child (child (f->window, CV_TYPE_WINDOW, "actions_view"), CV_TYPE_ACTIONS_VIEW, "editor");
+  GtkTextView *note = child (editor, CV_TYPE_ACTION_EDITOR, "update_view");
+  GtkTextView *about = child (child (f->window, CV_TYPE_WINDOW, "themes_view"), CV_TYPE_THEMES_VIEW, "description_view");
+  g_autofree char *typed = NULL;
+  guint tick = g_timeout_add (100, keep_awake_cb, NULL);
+
+  cv_window_set_programme (f->window, pid);
+  activate_window (f);
+  cv_window_open_record (f->window, "action", cv_record_get_id (action));
+  click_into (GTK_WIDGET (note), "the new progress note");
+  type_text ("Called the council.");
+  press ("<Shift>Return");
+  type_text ("They will ring back.");
+  press ("Return");
+  {
+    Notes want = { store, cv_record_get_id (action), 1, "Called the council.\nThey will ring back." };
+
+    wait_until (notes_are_cb, &want, "the note of two lines to be added");
+  }
+  typed = cv_text_view_get_text (note);
+  g_assert_cmpstr (typed, ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  {
+    Notes want = { store, cv_record_get_id (action), 0, NULL };
+
+    wait_until (notes_are_cb, &want, "Undo to take the note back");
+  }
+
+  cv_window_open_record (f->window, "theme", cv_record_get_id (theme));
+  click_into (GTK_WIDGET (about), "the theme's description");
+  type_text ("Getting about.");
+  press ("<Shift>Return");
+  type_text ("Buses and parking.");
+  {
+    Stored want = { store, CV_TYPE_THEME, cv_record_get_id (theme), "description",
+                    "Getting about.\nBuses and parking." };
+
+    wait_until (stored_cb, &want, "the description of two lines to be saved");
+  }
+  press ("<Control>z");
+  g_free (typed);
+  typed = cv_text_view_get_text (about);
+  g_assert_cmpstr (typed, !=, "Getting about.\nBuses and parking.");
+  {
+    Description want = { store, cv_record_get_id (theme), about };
+
+    wait_until (description_saved_cb, &want, "what Undo left to be saved");
+  }
+  g_source_remove (tick);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1473,6 +1651,10 @@ main (int   argc,
   g_test_add ("/ui/keyboard/view-shortcuts", Fixture, NULL, fixture_set_up, test_view_shortcuts, fixture_tear_down);
   g_test_add ("/ui/keyboard/engagement-loop", Fixture, NULL, fixture_set_up, test_engagement_loop, fixture_tear_down);
   g_test_add ("/ui/keyboard/dialogs-enter", Fixture, NULL, fixture_set_up, test_dialogs_enter, fixture_tear_down);
+  g_test_add ("/ui/keyboard/mention-focus-and-back", Fixture, NULL, fixture_set_up, test_mention_focus_and_back,
+              fixture_tear_down);
+  g_test_add ("/ui/keyboard/multi-line-fields", Fixture, NULL, fixture_set_up, test_multi_line_fields,
+              fixture_tear_down);
 
   return g_test_run ();
 }

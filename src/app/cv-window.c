@@ -425,8 +425,17 @@ undo_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   CvWindow *self = CV_WINDOW (widget);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
 
+  /* In a text of several lines (what was said, notes, outcomes…), Ctrl+Z
+   * undoes the typing there first, as in any editor; then what was deleted. */
+  if (focus != NULL && GTK_IS_TEXT_VIEW (focus) &&
+      gtk_text_buffer_get_can_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus))))
+    {
+      gtk_text_buffer_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)));
+      return;
+    }
   if (self->trash != NULL && !cv_trash_undo (self->trash, &error) && error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
@@ -779,6 +788,19 @@ place_new (const char *view,
   return place;
 }
 
+/* A page shown in place of another takes the focus into its first field
+ * (GtkStack and AdwLeaflet move it there), and a text field selects all
+ * its text as it takes the focus: the next key press would replace a
+ * record's name. The cursor goes to the end of the text instead. */
+static void
+keep_text_unselected (CvWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (focus != NULL && GTK_IS_TEXT (focus))
+    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+}
+
 /* Every record named on a page opens in its view, and Back comes here again. */
 static void
 open_record_cb (CvWindow   *self,
@@ -798,6 +820,7 @@ open_record_cb (CvWindow   *self,
   /* In a narrow window the record, not the sidebar, is what was asked for. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   self->here = place_new (gtk_stack_get_visible_child_name (self->view_stack), table, id);
+  keep_text_unselected (self);
 }
 
 static void
@@ -829,6 +852,24 @@ go_back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_clear_pointer (&self->here, g_strfreev);
   self->here = there;
+  keep_text_unselected (self);
+}
+
+/* Alt+Left goes back in one press wherever the focus is: a window's
+ * binding comes after the focused widget's own keys, and a text field or a
+ * leaflet takes Alt+Left first. With nowhere to go back to, the key goes
+ * on to them. */
+static gboolean
+go_back_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  CvWindow *self = CV_WINDOW (widget);
+
+  if (self->history->len == 0)
+    return FALSE;
+  gtk_widget_activate_action (widget, "win.go-back", NULL);
+  return TRUE;
 }
 
 /**
@@ -1006,7 +1047,6 @@ cv_window_class_init (CvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "i", show_view_action);
   for (int i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK, "win.show-view", "i", i);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 
   /**
    * CvWindow::imported:
@@ -1035,6 +1075,16 @@ cv_window_init (CvWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                            gtk_callback_action_new (go_back_shortcut_cb, NULL, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 
   build_view_list (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_button),

@@ -17,6 +17,7 @@
 #include "cv-stakeholder-chooser.h"
 #include "cv-action-editor.h"
 #include "cv-theme.h"
+#include "cv-trash.h"
 #include "cv-widgets.h"
 
 #define SAVE_DELAY_MS 400
@@ -26,6 +27,7 @@ struct _CvActionEditor
   GtkWidget             parent_instance;
 
   CvStore              *store;
+  CvTrash              *trash;
   char                 *programme_id;
   CvRecord             *record;
   char                 *owner_id;
@@ -64,7 +66,8 @@ struct _CvActionEditor
   GtkTextView          *detail_view;
   GtkTextView          *outcome_view;
   GtkLabel             *outcome_error;
-  AdwEntryRow          *update_row;
+  GtkTextView          *update_view;
+  GtkWidget            *add_update_button;
   GtkListBox           *update_list;
   GtkWidget            *delete_button;
 };
@@ -92,7 +95,7 @@ static void
 set_text (GtkTextView *view,
           const char  *text)
 {
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+  cv_text_view_load (view, text);
 }
 
 static void
@@ -184,7 +187,8 @@ update_title (CvActionEditor *self)
 
   gtk_label_set_text (self->title_label, title != NULL ? title : _("New Action"));
   gtk_widget_set_sensitive (self->delete_button, stored);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->update_row), stored);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->update_view), stored);
+  gtk_widget_set_sensitive (self->add_update_button, stored);
 }
 
 gboolean
@@ -455,15 +459,28 @@ reload_updates (CvActionEditor *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (update, "text"));
+      /* A note of several lines is read whole. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
       gtk_list_box_append (self->update_list, row);
     }
 }
 
+/* Undo of a note just added: it goes again. */
+static gboolean
+remove_update_cb (CvStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  g_autoptr(CvDeletion) deletion = cv_store_delete (store, data, error);
+
+  return deletion != NULL;
+}
+
 /**
  * cv_action_editor_add_update:
  *
- * Adds a progress note dated today.
+ * Adds a progress note dated today, and offers to undo it.
  */
 gboolean
 cv_action_editor_add_update (CvActionEditor *self,
@@ -484,15 +501,44 @@ cv_action_editor_add_update (CvActionEditor *self,
       gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
       return FALSE;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
   reload_updates (self);
+  if (self->trash != NULL)
+    cv_trash_offer_undo (self->trash, GTK_WIDGET (self), _("Progress note added"), remove_update_cb,
+                         g_object_ref (update), g_object_unref);
   return TRUE;
 }
 
 static void
 add_update_cb (CvActionEditor *self)
 {
-  if (cv_action_editor_add_update (self, gtk_editable_get_text (GTK_EDITABLE (self->update_row))))
-    gtk_editable_set_text (GTK_EDITABLE (self->update_row), "");
+  g_autofree char *text = g_strstrip (cv_text_view_get_text (self->update_view));
+
+  if (*text == '\0')
+    return;
+  /* Emptied for the next note; Ctrl+Z then takes the note back rather than
+   * bringing its words back into the field. */
+  if (cv_action_editor_add_update (self, text))
+    cv_text_view_load (self->update_view, NULL);
+}
+
+/* Enter adds the note, as it adds what was said on a session's page;
+ * Shift+Enter starts a new line. */
+static gboolean
+update_key_pressed_cb (GtkEventControllerKey *keys,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       CvActionEditor        *self)
+{
+  gboolean plain = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0;
+
+  if (plain && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter))
+    {
+      add_update_cb (self);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* What it answers */
@@ -644,6 +690,7 @@ cv_action_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_ACTION_EDITOR);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
+  g_clear_object (&self->trash);
   g_clear_pointer (&self->programme_id, g_free);
   g_clear_pointer (&self->owner_id, g_free);
   g_clear_pointer (&self->organisation_id, g_free);
@@ -701,7 +748,8 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   BIND (detail_view);
   BIND (outcome_view);
   BIND (outcome_error);
-  BIND (update_row);
+  BIND (update_view);
+  BIND (add_update_button);
   BIND (update_list);
   BIND (delete_button);
 #undef BIND
@@ -738,16 +786,26 @@ cv_action_editor_init (CvActionEditor *self)
                            G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->outcome_view), "changed",
                            G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the text view inserts a new line. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (update_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->update_view), keys);
+  }
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 
 void
 cv_action_editor_set_store (CvActionEditor *self,
-                            CvStore        *store)
+                            CvStore        *store,
+                            CvTrash        *trash)
 {
   g_return_if_fail (CV_IS_ACTION_EDITOR (self));
 
   self->store = g_object_ref (store);
+  self->trash = trash != NULL ? g_object_ref (trash) : NULL;
   cv_stakeholder_chooser_set_store (self->owner_chooser, store);
   cv_stakeholder_chooser_set_store (self->organisation_chooser, store);
 }
@@ -771,6 +829,12 @@ cv_action_editor_set_record (CvActionEditor *self,
   g_return_if_fail (CV_IS_ACTION_EDITOR (self));
 
   cv_action_editor_save_pending (self);
+  /* A note half written is kept, as every field here is, when another action is opened. */
+  if (record == NULL || g_strcmp0 (cv_record_get_id (record), cv_action_editor_get_id (self)) != 0)
+    {
+      add_update_cb (self);
+      cv_text_view_load (self->update_view, NULL);
+    }
   g_clear_object (&self->record);
   if (record == NULL)
     {

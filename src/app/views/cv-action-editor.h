@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cv-store.h"
+#include "cv-trash.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CvActionEditor, cv_action_editor, CV, ACTION_EDITOR, GtkWidget)
 
 void        cv_action_editor_set_store       (CvActionEditor *self,
-                                              CvStore        *store);
+                                              CvStore        *store,
+                                              CvTrash        *trash);
 void        cv_action_editor_set_programme   (CvActionEditor *self,
                                               const char     *programme_id);
 void        cv_action_editor_set_record      (CvActionEditor *self,

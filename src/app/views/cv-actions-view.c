@@ -542,7 +542,7 @@ cv_actions_view_set_store (CvActionsView *self,
   cv_list_pane_set_trash (self->pane, trash);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  cv_action_editor_set_store (self->editor, store);
+  cv_action_editor_set_store (self->editor, store, trash);
   cv_stakeholder_chooser_set_store (self->owner_filter_chooser, store);
   cv_stakeholder_chooser_set_store (self->organisation_filter_chooser, store);
   cv_stakeholder_chooser_set_kind (self->organisation_filter_chooser, "organisation");

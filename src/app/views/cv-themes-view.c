@@ -55,7 +55,8 @@ struct _CvThemesView
   AdwComboRow         *kind_row;
   AdwComboRow         *status_row;
   GtkColorButton      *colour_button;
-  AdwEntryRow         *description_row;
+  GtkTextView         *description_view;
+  guint                save_source;   /* the description, saved once typing pauses */
   GtkLabel            *error_label;
   CvPagedRows         *said_rows;
   CvPagedRows         *action_rows;
@@ -364,9 +365,15 @@ show_theme (CvThemesView *self)
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (self->theme, "name"));
-  gtk_editable_set_text (GTK_EDITABLE (self->description_row),
-                         cv_record_get_string (self->theme, "description") != NULL
-                           ? cv_record_get_string (self->theme, "description") : "");
+  {
+    g_autofree char *shown = cv_text_view_get_text (self->description_view);
+    const char *description = cv_record_get_string (self->theme, "description");
+
+    /* The theme read again after its own save, or while what is typed waits
+     * to be saved: the text being typed stays, cursor and all. */
+    if (self->save_source == 0 && g_strcmp0 (shown, description != NULL ? description : "") != 0)
+      cv_text_view_load (self->description_view, description);
+  }
   select_choice (self->kind_row, field_of (CV_TYPE_THEME, "kind"), cv_record_get_string (self->theme, "kind"));
   select_choice (self->status_row, field_of (CV_TYPE_THEME, "status"), cv_record_get_string (self->theme, "status"));
   colour = cv_record_get_string (self->theme, "colour");
@@ -396,6 +403,9 @@ show_theme (CvThemesView *self)
   gtk_stack_set_visible_child_name (self->page_stack, "theme");
 }
 
+static void save_pending (CvThemesView *self,
+                          gboolean      now);
+
 static void
 selection_changed_cb (CvThemesView *self)
 {
@@ -403,6 +413,7 @@ selection_changed_cb (CvThemesView *self)
 
   if (theme == NULL || (self->theme != NULL && g_str_equal (cv_record_get_id (theme), cv_record_get_id (self->theme))))
     return;
+  save_pending (self, FALSE);
   g_clear_object (&self->theme);
   self->theme = cv_record_copy (theme);
   show_theme (self);
@@ -417,13 +428,18 @@ save_cb (CvThemesView *self)
   g_autofree char *colour = NULL;
   GdkRGBA rgba;
 
+  g_clear_handle_id (&self->save_source, g_source_remove);
   if (self->loading || self->theme == NULL)
     return;
   theme = cv_record_copy (self->theme);
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (self->colour_button), &rgba);
   colour = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255), (int)(rgba.green * 255), (int)(rgba.blue * 255));
   cv_record_set_string (theme, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  cv_record_set_string (theme, "description", gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  {
+    g_autofree char *description = cv_text_view_get_text (self->description_view);
+
+    cv_record_set_string (theme, "description", description);
+  }
   cv_record_set_string (theme, "kind", field_of (CV_TYPE_THEME, "kind")->choices[adw_combo_row_get_selected (self->kind_row)].nick);
   cv_record_set_string (theme, "status", field_of (CV_TYPE_THEME, "status")->choices[adw_combo_row_get_selected (self->status_row)].nick);
   cv_record_set_string (theme, "colour", colour);
@@ -435,6 +451,81 @@ save_cb (CvThemesView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_set_object (&self->theme, theme);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  CvThemesView *self = user_data;
+
+  self->save_source = 0;
+  save_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description is saved as it is typed, once the typing pauses. */
+static void
+description_changed_cb (CvThemesView *self)
+{
+  if (self->loading || self->theme == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (400, save_timeout_cb, self);
+}
+
+typedef struct
+{
+  CvStore  *store;
+  CvRecord *theme;
+} PendingSave;
+
+static void
+pending_save_free (gpointer data)
+{
+  PendingSave *pending = data;
+
+  g_object_unref (pending->store);
+  g_object_unref (pending->theme);
+  g_free (pending);
+}
+
+static gboolean
+pending_save_cb (gpointer data)
+{
+  PendingSave *pending = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cv_store_update (pending->store, pending->theme, &error))
+    g_message ("Could not save the description of a theme: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description typed into the theme shown, not saved yet, is saved as
+ * another theme is shown: once the page has changed (the save reads the
+ * list again, which must not happen while its selection changes), or at
+ * once when the view goes. */
+static void
+save_pending (CvThemesView *self,
+              gboolean      now)
+{
+  PendingSave *pending;
+  g_autofree char *description = NULL;
+
+  if (self->save_source == 0 || self->theme == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  description = cv_text_view_get_text (self->description_view);
+  pending = g_new0 (PendingSave, 1);
+  pending->store = g_object_ref (self->store);
+  pending->theme = cv_record_copy (self->theme);
+  cv_record_set_string (pending->theme, "description", description);
+  if (now)
+    {
+      pending_save_cb (pending);
+      pending_save_free (pending);
+    }
+  else
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_save_cb, pending, pending_save_free);
 }
 
 static gboolean
@@ -548,6 +639,7 @@ cv_themes_view_dispose (GObject *object)
 {
   CvThemesView *self = (CvThemesView *)object;
 
+  save_pending (self, TRUE);
   if (self->counting != NULL)
     g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
@@ -594,7 +686,7 @@ cv_themes_view_class_init (CvThemesViewClass *klass)
   BIND (kind_row);
   BIND (status_row);
   BIND (colour_button);
-  BIND (description_row);
+  BIND (description_view);
   BIND (error_label);
   BIND (said_rows);
   BIND (action_rows);
@@ -624,6 +716,8 @@ cv_themes_view_init (CvThemesView *self)
   g_autoptr(GtkSortListModel) sorted = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (description_changed_cb), self, G_CONNECT_SWAPPED);
   self->count_labels = g_hash_table_new (NULL, NULL);
   self->themes = g_list_store_new (CV_TYPE_THEME);
 
@@ -684,6 +778,7 @@ cv_themes_view_set_programme (CvThemesView *self,
     return;
   g_free (self->programme_id);
   self->programme_id = g_strdup (programme_id);
+  save_pending (self, FALSE);
   g_clear_object (&self->theme);
   reload (self);
 }
@@ -694,6 +789,7 @@ cv_themes_view_open (CvThemesView *self,
 {
   g_return_if_fail (CV_IS_THEMES_VIEW (self));
 
+  save_pending (self, FALSE);
   g_clear_object (&self->theme);
   self->theme = cv_store_load (self->store, CV_TYPE_THEME, theme_id, NULL);
   show_theme (self);

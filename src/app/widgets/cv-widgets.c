@@ -27,6 +27,19 @@ cv_text_view_get_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* Puts a record's @text in @view as it was loaded: Undo (Ctrl+Z) there
+ * goes back to it, never to the empty field or the record shown before. */
+void
+cv_text_view_load (GtkTextView *view,
+                   const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
 /* Shows @error's message in @label, or hides the label when @error is %NULL. */
 void
 cv_error_label_show (GtkLabel     *label,

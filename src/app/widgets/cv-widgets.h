@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 /* Small things every view does with GTK widgets, written once. */
 void  cv_list_box_clear      (GtkListBox  *list);
 char *cv_text_view_get_text  (GtkTextView *view);
+void  cv_text_view_load      (GtkTextView *view,
+                              const char  *text);
 void  cv_error_label_show    (GtkLabel    *label,
                               const GError *error);
 void  cv_widget_report_error (GtkWidget    *widget,
