@@ -20,7 +20,6 @@
 #include "cv-view.h"
 #include "cv-format.h"
 #include "cv-theme.h"
-#include "cv-sort-key.h"
 #include "cv-widgets.h"
 
 struct _CvActionsView
@@ -189,20 +188,6 @@ reload_themes (CvActionsView *self)
 }
 
 static void
-sort_changed_cb (CvActionsView *self)
-{
-  gboolean descending = FALSE;
-  const char *field;
-
-  /* The column view announces its sorter's last change while it is disposed. */
-  if (self->list == NULL || self->column_view == NULL)
-    return;
-  field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view), &descending);
-  cv_record_list_set_sort (self->list, field != NULL ? field : "due_on", descending);
-  refresh (self);
-}
-
-static void
 selected_cb (CvActionsView *self,
              CvRecord      *record)
 {
@@ -225,9 +210,7 @@ store_changed_cb (CvActionsView *self,
                   const char     *id,
                   CvStore        *store)
 {
-  if (g_str_equal (table, "action"))
-    cv_list_pane_update_page (self->pane);
-  else if (g_str_equal (table, "theme"))
+  if (g_str_equal (table, "theme"))
     {
       reload_themes (self);
       filter_changed_cb (self);
@@ -504,8 +487,6 @@ cv_actions_view_init (CvActionsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_choice_filter (self->status_filter, "status", _("Any status"));
 
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   cv_record_table_fit (self->column_view, NULL, self->title_column, self->status_column,
                        self->due_column, self->owner_column, self->themes_column, self->updated_column, NULL);
   folded_changed_cb (self);

@@ -12,11 +12,13 @@
 
 #include "cv-date-row.h"
 #include "cv-list-export.h"
-#include "cv-match-count.h"
+#include "cv-list-pane.h"
 #include "cv-measure.h"
 #include "cv-measure-chart.h"
 #include "cv-measure-value.h"
 #include "cv-measures-view.h"
+#include "cv-record-column.h"
+#include "cv-record-list.h"
 #include "cv-view.h"
 #include "cv-overview.h"
 #include "cv-format.h"
@@ -29,17 +31,15 @@ struct _CvMeasuresView
   CvStore        *store;
   CvTrash        *trash;
   char           *programme_id;
-  CvRecord       *measure;
+  CvRecordList   *list;
+  CvRecord       *measure;    /* the one shown; without an id until it is named */
   GArray         *points;
   gboolean        loading;
 
-  AdwLeaflet     *leaflet;
-  GtkWidget      *list_pane;
-  AdwEntryRow    *new_row;
-  GtkLabel       *list_error;
-  GtkListBox     *measure_list;
-  GtkSearchEntry *search_entry;
-  CvMatchCount   *match_count;
+  CvListPane          *pane;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *unit_column;
   GtkStack       *page_stack;
   GtkWidget      *back_button;
   GtkLabel       *title_label;
@@ -77,69 +77,6 @@ clear_points (CvMeasuresView *self)
   g_clear_pointer (&self->points, g_array_unref);
 }
 
-/* A measure is found by any part of its name, in any case. */
-static gboolean
-measure_matches (GtkListBoxRow *row,
-                 gpointer       user_data)
-{
-  CvMeasuresView *self = user_data;
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  g_autofree char *name = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-
-  return *needle == '\0' || strstr (name, needle) != NULL;
-}
-
-/* "2 of 3 measures" while a search leaves some out. A programme has tens of
- * measures, all of them rows already: they are counted here. */
-static void
-count_matches (CvMeasuresView *self)
-{
-  guint shown = 0, total = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->measure_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row))
-      {
-        total++;
-        shown += measure_matches (GTK_LIST_BOX_ROW (row), self);
-      }
-  cv_match_count_update (self->match_count, shown, total,
-                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0');
-}
-
-static void
-search_changed_cb (CvMeasuresView *self)
-{
-  gtk_list_box_invalidate_filter (self->measure_list);
-  count_matches (self);
-}
-
-static void
-reload_list (CvMeasuresView *self)
-{
-  g_autoptr(GPtrArray) measures = NULL;
-
-  cv_list_box_clear (self->measure_list);
-  if (self->programme_id == NULL)
-    return;
-  measures = cv_store_list (self->store, CV_TYPE_MEASURE, "programme_id", self->programme_id, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->measure_list), measures != NULL && measures->len > 0);
-  for (guint i = 0; measures != NULL && i < measures->len; i++)
-    {
-      CvRecord *m = g_ptr_array_index (measures, i);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cv_record_get_string (m, "name"));
-      if (cv_record_get_string (m, "unit") != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cv_record_get_string (m, "unit"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "measure", g_strdup (cv_record_get_id (m)), g_free);
-      gtk_list_box_append (self->measure_list, row);
-    }
-  count_matches (self);
-}
-
 /* The measures as listed, out to a spreadsheet. */
 static void
 export_csv_action (GtkWidget  *widget,
@@ -147,21 +84,11 @@ export_csv_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   CvMeasuresView *self = CV_MEASURES_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) measures = NULL;
-  g_autoptr(GListStore) records = g_list_store_new (CV_TYPE_MEASURE);
 
   if (self->programme_id == NULL)
     return;
-  measures = cv_store_list (self->store, CV_TYPE_MEASURE, "programme_id", self->programme_id, &error);
-  if (measures == NULL)
-    {
-      cv_widget_report_error (widget, "measures", error);
-      return;
-    }
-  g_list_store_splice (records, 0, 0, measures->pdata, measures->len);
   /* TRANSLATORS: the name suggested for an exported list of measures */
-  cv_list_export_choose (widget, self->store, CV_CSV_MEASURES, G_LIST_MODEL (records), _("measures.csv"));
+  cv_list_export_choose (widget, self->store, CV_CSV_MEASURES, G_LIST_MODEL (self->list), _("measures.csv"));
 }
 
 /* The change between the two dates chosen, in words. */
@@ -264,10 +191,11 @@ show_measure (CvMeasuresView *self)
       return;
     }
 
-  self->points = cv_measure_values (self->store, cv_record_get_id (self->measure), NULL);
+  if (cv_record_get_id (self->measure) != NULL)
+    self->points = cv_measure_values (self->store, cv_record_get_id (self->measure), NULL);
   self->loading = TRUE;
-  gtk_label_set_text (self->title_label, cv_record_get_string (self->measure, "name"));
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (self->measure, "name"));
+  gtk_label_set_text (self->title_label, cv_record_get_string (self->measure, "name") ?: _("New Measure"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), cv_record_get_string (self->measure, "name") ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->unit_row), cv_record_get_string (self->measure, "unit") ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), cv_record_get_string (self->measure, "description") ?: "");
   adw_combo_row_set_selected (self->better_row,
@@ -332,32 +260,50 @@ cv_measures_view_open (CvMeasuresView *self,
   self->measure = measure_id != NULL ? cv_store_load (self->store, CV_TYPE_MEASURE, measure_id, NULL) : NULL;
   show_measure (self);
   if (self->measure != NULL)
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
-}
-
-static void
-measure_activated_cb (CvMeasuresView *self,
-                      GtkListBoxRow  *row)
-{
-  cv_measures_view_open (self, g_object_get_data (G_OBJECT (row), "measure"));
-}
-
-static void
-new_measure_cb (CvMeasuresView *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) measure = cv_record_new (CV_TYPE_MEASURE);
-
-  g_object_set (measure, "programme-id", self->programme_id,
-                "name", gtk_editable_get_text (GTK_EDITABLE (self->new_row)), NULL);
-  if (!cv_store_insert (self->store, measure, &error))
     {
-      cv_error_label_show (self->list_error, error);
-      return;
+      cv_list_pane_select_record (self->pane, measure_id);
+      cv_list_pane_show_detail (self->pane);
     }
-  cv_error_label_show (self->list_error, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
-  cv_measures_view_open (self, cv_record_get_id (measure));
+}
+
+static void
+selected_cb (CvMeasuresView *self,
+             CvRecord       *measure)
+{
+  if (self->measure != NULL && g_strcmp0 (cv_record_get_id (self->measure), cv_record_get_id (measure)) == 0)
+    return;
+  g_set_object (&self->measure, measure);
+  show_measure (self);
+}
+
+static void
+activated_cb (CvMeasuresView *self,
+              CvRecord       *measure)
+{
+  g_set_object (&self->measure, measure);
+  show_measure (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+}
+
+/**
+ * cv_measures_view_new_measure:
+ *
+ * Opens the page of a new measure, stored once it has a name.
+ */
+void
+cv_measures_view_new_measure (CvMeasuresView *self)
+{
+  g_return_if_fail (CV_IS_MEASURES_VIEW (self));
+
+  if (self->programme_id == NULL)
+    return;
+  g_clear_object (&self->measure);
+  self->measure = cv_record_new (CV_TYPE_MEASURE);
+  cv_record_set_string (self->measure, "programme_id", self->programme_id);
+  cv_list_pane_unselect_all (self->pane);
+  show_measure (self);
+  cv_list_pane_show_detail (self->pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void
@@ -368,7 +314,7 @@ add_value_cb (CvMeasuresView *self)
   g_autofree char *date = cv_date_row_get_date (self->date_row);
   double number;
 
-  if (self->measure == NULL)
+  if (self->measure == NULL || cv_record_get_id (self->measure) == NULL)
     return;
   if (!read_number (GTK_EDITABLE (self->value_row), &number, &error))
     {
@@ -392,15 +338,22 @@ save_cb (CvMeasuresView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) measure = NULL;
+  gboolean is_new;
+  gboolean stored;
 
   if (self->loading || self->measure == NULL)
+    return;
+  is_new = cv_record_get_id (self->measure) == NULL;
+  /* A new measure is stored once it is named. */
+  if (is_new && gtk_editable_get_text (GTK_EDITABLE (self->name_row))[0] == '\0')
     return;
   measure = cv_record_copy (self->measure);
   cv_record_set_string (measure, "name", gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   cv_record_set_string (measure, "unit", gtk_editable_get_text (GTK_EDITABLE (self->unit_row)));
   cv_record_set_string (measure, "description", gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
   cv_record_set_string (measure, "better", better_field ()->choices[adw_combo_row_get_selected (self->better_row)].nick);
-  if (!cv_store_update (self->store, measure, &error))
+  stored = is_new ? cv_store_insert (self->store, measure, &error) : cv_store_update (self->store, measure, &error);
+  if (!stored)
     {
       cv_error_label_show (self->page_error, error);
       return;
@@ -408,25 +361,44 @@ save_cb (CvMeasuresView *self)
   cv_error_label_show (self->page_error, NULL);
   g_set_object (&self->measure, measure);
   show_measure (self);
+  if (is_new)
+    cv_list_pane_select_record (self->pane, cv_record_get_id (measure));
 }
 
 static void
 delete_cb (CvMeasuresView *self)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CvRecord) measure = self->measure != NULL ? g_object_ref (self->measure) : NULL;
 
-  if (self->measure == NULL)
+  if (measure == NULL)
     return;
-  g_ptr_array_add (records, g_object_ref (self->measure));
-  cv_trash_delete (self->trash, records, GTK_WIDGET (self));
-  g_clear_object (&self->measure);
-  show_measure (self);
+  /* Not yet named, it was never stored. */
+  if (cv_record_get_id (measure) == NULL)
+    {
+      g_clear_object (&self->measure);
+      show_measure (self);
+      cv_list_pane_show_list (self->pane);
+      return;
+    }
+  cv_list_pane_delete_record (self->pane, G_OBJECT (measure));
+}
+
+/* The page never shows a measure that is gone. */
+static void
+deleted_cb (CvMeasuresView *self)
+{
+  if (self->measure != NULL && cv_record_get_id (self->measure) != NULL &&
+      cv_store_rowid_of (self->store, "measure", cv_record_get_id (self->measure)) < 0)
+    {
+      g_clear_object (&self->measure);
+      show_measure (self);
+    }
 }
 
 static void
 back_cb (CvMeasuresView *self)
 {
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  cv_list_pane_show_list (self->pane);
 }
 
 static gboolean
@@ -435,7 +407,9 @@ refresh_idle_cb (gpointer data)
   CvMeasuresView *self = data;
   g_autofree char *shown = self->measure != NULL ? g_strdup (cv_record_get_id (self->measure)) : NULL;
 
-  reload_list (self);
+  /* A new measure not yet named stays as it is. */
+  if (self->measure != NULL && shown == NULL)
+    return G_SOURCE_REMOVE;
   g_clear_object (&self->measure);
   if (shown != NULL)
     self->measure = cv_store_load (self->store, CV_TYPE_MEASURE, shown, NULL);
@@ -457,7 +431,7 @@ store_changed_cb (CvMeasuresView *self,
 static void
 folded_changed_cb (CvMeasuresView *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gtk_widget_set_visible (self->back_button, cv_list_pane_get_folded (self->pane));
 }
 
 static void
@@ -468,6 +442,7 @@ cv_measures_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_MEASURES_VIEW);
   clear_points (self);
   g_clear_object (&self->measure);
+  g_clear_object (&self->list);
   g_clear_object (&self->trash);
   g_clear_object (&self->store);
   g_clear_pointer (&self->programme_id, g_free);
@@ -483,17 +458,14 @@ cv_measures_view_class_init (CvMeasuresViewClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cv_measures_view_dispose;
   g_type_ensure (CV_TYPE_MEASURE_CHART);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (CV_TYPE_MATCH_COUNT);
+  g_type_ensure (CV_TYPE_LIST_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-measures-view.ui");
   gtk_widget_class_install_action (widget_class, "measures.export-csv", NULL, export_csv_action);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CvMeasuresView, name)
-  BIND (leaflet);
-  BIND (list_pane);
-  BIND (new_row);
-  BIND (list_error);
-  BIND (measure_list);
-  BIND (search_entry);
-  BIND (match_count);
+  BIND (pane);
+  BIND (column_view);
+  BIND (name_column);
+  BIND (unit_column);
   BIND (page_stack);
   BIND (back_button);
   BIND (title_label);
@@ -511,9 +483,11 @@ cv_measures_view_class_init (CvMeasuresViewClass *klass)
   BIND (description_row);
   BIND (page_error);
 #undef BIND
-  gtk_widget_class_bind_template_callback (widget_class, new_measure_cb);
-  gtk_widget_class_bind_template_callback (widget_class, measure_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cv_measures_view_new_measure);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, deleted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, change_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_value_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
@@ -532,9 +506,8 @@ cv_measures_view_init (CvMeasuresView *self)
     gtk_string_list_append (directions, _(c->label));
   adw_combo_row_set_model (self->better_row, G_LIST_MODEL (directions));
   self->loading = FALSE;
-  gtk_list_box_set_filter_func (self->measure_list, measure_matches, self, NULL);
   cv_date_row_attach_calendar (self->date_row);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+  cv_record_table_fit (self->column_view, NULL, self->name_column, self->unit_column, NULL);
   folded_changed_cb (self);
 }
 
@@ -547,6 +520,12 @@ cv_measures_view_set_store (CvMeasuresView *self,
 
   self->store = g_object_ref (store);
   self->trash = g_object_ref (trash);
+  cv_record_column_set_up (self->name_column, store, "name");
+  cv_record_column_set_up (self->unit_column, store, "unit");
+  self->list = cv_record_list_new (store, CV_TYPE_MEASURE);
+  cv_record_list_set_sort (self->list, "name", FALSE);
+  cv_list_pane_set_model (self->pane, G_LIST_MODEL (self->list));
+  cv_list_pane_set_trash (self->pane, trash);
   g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -561,7 +540,8 @@ cv_measures_view_set_programme (CvMeasuresView *self,
   g_free (self->programme_id);
   self->programme_id = g_strdup (programme_id);
   g_clear_object (&self->measure);
-  reload_list (self);
+  cv_record_list_set_programme (self->list, programme_id);
+  cv_list_pane_refresh (self->pane);
   show_measure (self);
 }
 
@@ -579,8 +559,7 @@ cv_measures_view_focus_search (CvMeasuresView *self)
 {
   g_return_if_fail (CV_IS_MEASURES_VIEW (self));
 
-  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  cv_list_pane_focus_search (self->pane);
 }
 
 /* The view contract */
@@ -609,6 +588,12 @@ as_view_open (CvView     *view,
 }
 
 static void
+as_view_new_record (CvView *view)
+{
+  cv_measures_view_new_measure (CV_MEASURES_VIEW (view));
+}
+
+static void
 as_view_focus_search (CvView *view)
 {
   cv_measures_view_focus_search (CV_MEASURES_VIEW (view));
@@ -623,5 +608,6 @@ cv_measures_view_view_init (CvViewInterface *iface)
   iface->set_store = as_view_set_store;
   iface->set_programme = as_view_set_programme;
   iface->open = as_view_open;
+  iface->new_record = as_view_new_record;
   iface->focus_search = as_view_focus_search;
 }

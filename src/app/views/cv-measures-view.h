@@ -19,6 +19,7 @@ void        cv_measures_view_set_programme (CvMeasuresView *self,
                                             const char     *programme_id);
 void        cv_measures_view_open          (CvMeasuresView *self,
                                             const char     *measure_id);
+void        cv_measures_view_new_measure   (CvMeasuresView *self);
 const char *cv_measures_view_get_change    (CvMeasuresView *self);
 
 G_END_DECLS

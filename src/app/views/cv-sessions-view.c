@@ -19,7 +19,6 @@
 #include "cv-contribution.h"
 #include "cv-sessions-view.h"
 #include "cv-view.h"
-#include "cv-sort-key.h"
 #include "cv-time.h"
 #include "cv-widgets.h"
 
@@ -123,20 +122,6 @@ filter_changed_cb (CvSessionsView *self)
 }
 
 static void
-sort_changed_cb (CvSessionsView *self)
-{
-  gboolean descending = FALSE;
-  const char *field;
-
-  /* The column view announces its sorter's last change while it is disposed. */
-  if (self->list == NULL || self->column_view == NULL)
-    return;
-  field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view), &descending);
-  cv_record_list_set_sort (self->list, field != NULL ? field : "starts_at", descending);
-  refresh (self);
-}
-
-static void
 selected_cb (CvSessionsView *self,
              CvRecord       *record)
 {
@@ -151,16 +136,6 @@ activated_cb (CvSessionsView *self,
 {
   cv_session_editor_set_record (self->editor, record);
   cv_session_editor_focus (self->editor);
-}
-
-static void
-store_changed_cb (CvSessionsView *self,
-                  const char     *table,
-                  const char     *id,
-                  CvStore        *store)
-{
-  if (g_str_equal (table, "session"))
-    cv_list_pane_update_page (self->pane);
 }
 
 static void
@@ -366,8 +341,6 @@ cv_sessions_view_init (CvSessionsView *self)
   fill_choice_filter (self->kind_filter, "kind", _("All kinds"));
   fill_choice_filter (self->status_filter, "status", _("Any status"));
 
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   cv_record_table_fit (self->column_view, NULL, self->title_column, self->starts_column,
                        self->status_column, self->kind_column, self->location_column, NULL);
   folded_changed_cb (self);
@@ -391,8 +364,6 @@ cv_sessions_view_set_store (CvSessionsView *self,
   self->list = cv_record_list_new (store, CV_TYPE_SESSION);
   cv_list_pane_set_model (self->pane, G_LIST_MODEL (self->list));
   cv_list_pane_set_trash (self->pane, trash);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   cv_session_editor_set_store (self->editor, store, trash);
 }
 

@@ -19,7 +19,6 @@
 #include "cv-record-column.h"
 #include "cv-record-list.h"
 #include "cv-register.h"
-#include "cv-sort-key.h"
 #include "cv-stakeholder.h"
 #include "cv-stakeholder-editor.h"
 #include "cv-stakeholders-view.h"
@@ -161,20 +160,6 @@ filter_changed_cb (CvStakeholdersView *self)
 }
 
 static void
-sort_changed_cb (CvStakeholdersView *self)
-{
-  gboolean descending = FALSE;
-  const char *field;
-
-  /* The column view announces its sorter's last change while it is disposed. */
-  if (self->list == NULL || self->column_view == NULL)
-    return;
-  field = cv_sort_key_read_column_view (gtk_column_view_get_sorter (self->column_view), &descending);
-  cv_record_list_set_sort (self->list, field, descending);
-  refresh (self);
-}
-
-static void
 layout_toggled_cb (CvStakeholdersView *self)
 {
   reload_grid (self);
@@ -253,7 +238,6 @@ store_changed_cb (CvStakeholdersView *self,
 {
   if (!g_str_equal (table, "stakeholder"))
     return;
-  cv_list_pane_update_page (self->pane);
   reload_grid (self);
   self->tags_stale = TRUE;
 }
@@ -734,8 +718,6 @@ cv_stakeholders_view_init (CvStakeholdersView *self)
   fill_choice_filter (self->engagement_filter, "engagement", _("All engagement levels"));
   reload_tags (self);
 
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   /* Whether someone may be contacted is said before their organisation. */
   cv_record_table_fit (self->column_view, NULL, self->name_column, self->consent_column,
                        self->organisation_column, self->kind_column, self->sector_column, self->engagement_column,

@@ -27,6 +27,7 @@
 #include "cv-record.h"
 #include "cv-record-list.h"
 #include "cv-selection.h"
+#include "cv-sort-key.h"
 #include "cv-widgets.h"
 
 struct _CvListPane
@@ -39,6 +40,8 @@ struct _CvListPane
   CvTrash           *trash;
   GtkWidget         *list;
   GtkWidget         *detail;
+  char              *sort_field; /* the order when no column is chosen */
+  gulong             sorter_id;
   gboolean           filtered;   /* the view's filters leave records out */
   gboolean           threaded;
   gboolean           show_alternative;
@@ -80,6 +83,7 @@ enum {
   PROP_NO_RESULTS_TITLE,
   PROP_NO_RESULTS_DESCRIPTION,
   PROP_THREADED,
+  PROP_SORT_FIELD,
   PROP_FOLDED,
   N_PROPS
 };
@@ -209,13 +213,27 @@ list_activate_cb (CvListPane *self,
   g_signal_emit (self, signals[ACTIVATED], 0, item);
 }
 
+/* Rows come and go with a refresh, and with records added or deleted. */
 static void
 model_changed_cb (CvListPane *self)
 {
-  /* A record list's rows change when its refresh ends, which says which page
-   * to show; another model's rows may change on their own. */
+  cv_list_pane_update_page (self);
+}
+
+/* A column chosen in a table sorts the record list; none, its own order. */
+static void
+sorter_changed_cb (CvListPane *self,
+                   GtkSorterChange change,
+                   GtkSorter  *sorter)
+{
+  gboolean descending = FALSE;
+  const char *field;
+
   if (self->records == NULL)
-    cv_list_pane_update_page (self);
+    return;
+  field = cv_sort_key_read_column_view (sorter, &descending);
+  cv_record_list_set_sort (self->records, field != NULL ? field : self->sort_field, descending);
+  cv_list_pane_refresh (self);
 }
 
 static void
@@ -337,6 +355,9 @@ cv_list_pane_get_property (GObject    *object,
     case PROP_THREADED:
       g_value_set_boolean (value, self->threaded);
       break;
+    case PROP_SORT_FIELD:
+      g_value_set_string (value, self->sort_field);
+      break;
     case PROP_FOLDED:
       g_value_set_boolean (value, adw_leaflet_get_folded (self->leaflet));
       break;
@@ -389,6 +410,10 @@ cv_list_pane_set_property (GObject      *object,
     case PROP_THREADED:
       set_threaded (self, g_value_get_boolean (value));
       break;
+    case PROP_SORT_FIELD:
+      g_free (self->sort_field);
+      self->sort_field = g_value_dup_string (value);
+      break;
     case PROP_SEARCH_PLACEHOLDER:
       g_object_set (self->search_entry, "placeholder-text", text, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -430,6 +455,9 @@ cv_list_pane_dispose (GObject *object)
 {
   CvListPane *self = CV_LIST_PANE (object);
 
+  self->records = NULL;
+  if (self->sorter_id != 0)
+    g_clear_signal_handler (&self->sorter_id, gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->list)));
   if (self->list != NULL)
     g_object_set (self->list, "model", NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_LIST_PANE);
@@ -439,6 +467,7 @@ cv_list_pane_dispose (GObject *object)
   g_clear_object (&self->model);
   self->records = NULL;
   g_clear_object (&self->trash);
+  g_clear_pointer (&self->sort_field, g_free);
 
   G_OBJECT_CLASS (cv_list_pane_parent_class)->dispose (object);
 }
@@ -480,6 +509,9 @@ cv_list_pane_class_init (CvListPaneClass *klass)
    * what was saved is looked for in the list straight after). */
   properties[PROP_THREADED] = g_param_spec_boolean ("threaded", NULL, NULL, TRUE,
                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* The field a record list is sorted by when no column is chosen
+   * (%NULL: the kind's own order). */
+  properties[PROP_SORT_FIELD] = text_property ("sort-field");
   properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -579,6 +611,10 @@ cv_list_pane_set_model (CvListPane *self,
     {
       self->records = CV_RECORD_LIST (model);
       cv_match_count_follow (self->match_count, self->records);
+      if (GTK_IS_COLUMN_VIEW (self->list))
+        self->sorter_id = g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->list)),
+                                                   "changed", G_CALLBACK (sorter_changed_cb), self,
+                                                   G_CONNECT_SWAPPED);
     }
   self->selection = cv_selection_new (model);
   g_object_set (self->list, "model", self->selection, NULL);
