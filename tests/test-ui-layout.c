@@ -82,12 +82,24 @@ static void
 resize (Fixture *f,
         int      width)
 {
+  /* The window's first size (its default, 1000) tells the border. */
+  for (guint waited = 0; waited < 100 && gtk_widget_get_width (GTK_WIDGET (f->window)) == 0; waited++)
+    run_main_loop (100);
   if (border == 0)
     border = 1000 - gtk_widget_get_width (GTK_WIDGET (f->window));
   gtk_window_set_default_size (GTK_WINDOW (f->window), width + border, 720);
-  /* The X server answers in its own time on a loaded machine. */
-  for (guint waited = 0; waited < 100 && gtk_widget_get_width (GTK_WIDGET (f->window)) != width; waited++)
-    run_main_loop (100);
+  /* The X server answers in its own time on a loaded machine: wait up to
+   * 30 s, asking again every 5 s. */
+  for (guint waited = 0; waited < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) != width; waited++)
+    {
+      if (waited > 0 && waited % 50 == 0)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (f->window), width + border + 1, 720);
+          run_main_loop (100);
+          gtk_window_set_default_size (GTK_WINDOW (f->window), width + border, 720);
+        }
+      run_main_loop (100);
+    }
   run_main_loop (300);
 }
 

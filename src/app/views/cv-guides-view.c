@@ -20,6 +20,8 @@
 #include "cv-guides-view.h"
 #include "cv-view.h"
 #include "cv-prompt.h"
+#include "cv-prompt-row.h"
+#include "cv-section-group.h"
 #include "cv-record-list.h"
 #include "cv-widgets.h"
 #include "cv-match-count.h"
@@ -37,6 +39,7 @@ struct _CvGuidesView
   char         *expanded;       /* the prompt whose editor is open */
   char         *focus_key;      /* the row that keeps the focus across a rebuild */
   GtkWidget    *focus_row;
+  GtkWidget    *guide_field_rows[4];  /* guide_fields' rows on the page now */
   guint         rebuild_id;
   gboolean      library_loaded;
   gboolean      searching;
@@ -90,14 +93,6 @@ error_label (void)
   gtk_widget_add_css_class (label, "error");
   gtk_widget_set_visible (label, FALSE);
   return label;
-}
-
-static const CvField *
-response_field (void)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_PROMPT);
-
-  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, "response_kind");
 }
 
 static gboolean
@@ -361,14 +356,16 @@ keep_open (CvGuidesView *self,
 }
 
 /* The page is built again after every change; the row a person was working
- * in (named by what it edits) takes the focus back, so that typing one
- * question after another, or moving one with the keyboard, goes on. */
+ * in (named by what it edits and the id of its record) takes the focus
+ * back, so that typing one question after another, or moving one with the
+ * keyboard, goes on. */
 static void
 remember_focus (CvGuidesView *self,
-                GtkWidget    *row)
+                const char   *what,
+                const char   *id)
 {
   g_free (self->focus_key);
-  self->focus_key = g_strdup (g_object_get_data (G_OBJECT (row), "focus-key"));
+  self->focus_key = g_strconcat (what, ":", id, NULL);
 }
 
 static void
@@ -379,18 +376,17 @@ keep_focus (CvGuidesView *self,
 {
   g_autofree char *key = g_strconcat (what, ":", id, NULL);
 
-  g_object_set_data_full (G_OBJECT (row), "focus-key", g_strdup (key), g_free);
-  if (g_strcmp0 (self->focus_key, key) == 0)
+  if (row != NULL && g_strcmp0 (self->focus_key, key) == 0)
     self->focus_row = row;
 }
 
-static CvRecord *
-load_part (CvGuidesView *self,
-           GType         type,
-           GObject      *widget)
-{
-  return cv_store_load (self->store, type, g_object_get_data (widget, "id"), NULL);
-}
+/* The guide's own fields, in the order of their rows on the page. */
+static const struct { const char *field; const char *label; } guide_fields[] = {
+  { "title", N_("Title") }, { "topic", N_("Topic") }, { "audience", N_("Who it is for") },
+  { "introduction", N_("Introduction") },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (guide_fields) == G_N_ELEMENTS (((CvGuidesView *) NULL)->guide_field_rows));
 
 static void
 save_guide_field_cb (AdwEntryRow  *row,
@@ -398,14 +394,16 @@ save_guide_field_cb (AdwEntryRow  *row,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) guide = NULL;
+  const char *field = NULL;
 
-  remember_focus (self, GTK_WIDGET (row));
-
-  if (self->guide == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (guide_fields); i++)
+    if (self->guide_field_rows[i] == GTK_WIDGET (row))
+      field = guide_fields[i].field;
+  if (self->guide == NULL || field == NULL)
     return;
+  remember_focus (self, field, cv_record_get_id (self->guide));
   guide = cv_record_copy (self->guide);
-  cv_record_set_string (guide, g_object_get_data (G_OBJECT (row), "field"),
-                        gtk_editable_get_text (GTK_EDITABLE (row)));
+  cv_record_set_string (guide, field, gtk_editable_get_text (GTK_EDITABLE (row)));
   if (!cv_store_update (self->store, guide, &error))
     {
       cv_error_label_show (self->page_error, error);
@@ -416,17 +414,23 @@ save_guide_field_cb (AdwEntryRow  *row,
   cv_error_label_show (self->page_error, NULL);
 }
 
+static CvRecord *
+load_prompt (CvGuidesView *self,
+             CvPromptRow  *row)
+{
+  return cv_store_load (self->store, CV_TYPE_PROMPT, cv_prompt_row_get_id (row), NULL);
+}
+
 static void
-save_prompt_text_cb (AdwEntryRow  *row,
+save_prompt_text_cb (CvPromptRow  *row,
+                     const char   *field,
+                     const char   *text,
                      CvGuidesView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(CvRecord) prompt = load_prompt (self, row);
 
-  remember_focus (self, GTK_WIDGET (row));
-
+  remember_focus (self, field, cv_prompt_row_get_id (row));
   if (prompt == NULL)
     return;
   if (g_str_equal (field, "options"))
@@ -448,38 +452,22 @@ save_prompt_text_cb (AdwEntryRow  *row,
   if (!cv_store_update (self->store, prompt, &error))
     {
       cv_error_label_show (self->page_error, error);
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_add_css_class (cv_prompt_row_get_field_row (row, field), "error");
       return;
     }
   cv_error_label_show (self->page_error, NULL);
 }
 
 static void
-response_kind_cb (AdwComboRow  *row,
-                  GParamSpec   *pspec,
+response_kind_cb (CvPromptRow  *row,
+                  const char   *nick,
                   CvGuidesView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) prompt = NULL;
-  const char *nick = response_field ()->choices[adw_combo_row_get_selected (row)].nick;
-  GtkWidget *options_row = g_object_get_data (G_OBJECT (row), "options-row");
-  const char * const *options;
+  g_autoptr(CvRecord) prompt = load_prompt (self, row);
 
-  if (g_object_get_data (G_OBJECT (row), "loading") != NULL)
+  if (prompt == NULL)
     return;
-  prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
-  if (prompt == NULL || g_str_equal (cv_record_get_string (prompt, "response_kind"), nick))
-    return;
-  gtk_widget_set_visible (options_row, g_str_equal (nick, "single_choice"));
-
-  /* A single choice is stored with its options: until two are given, the
-   * options row waits for them. */
-  options = cv_record_get_list (prompt, "options");
-  if (g_str_equal (nick, "single_choice") && (options == NULL || options[0] == NULL || options[1] == NULL))
-    {
-      gtk_widget_grab_focus (options_row);
-      return;
-    }
   cv_record_set_string (prompt, "response_kind", nick);
   if (!g_str_equal (nick, "single_choice"))
     cv_record_set_list (prompt, "options", NULL);
@@ -505,64 +493,84 @@ move_part (CvGuidesView *self,
 }
 
 static void
-move_clicked_cb (GtkButton    *button,
-                 CvGuidesView *self)
+delete_part (CvGuidesView *self,
+             CvRecord     *part)
 {
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "type"));
-  g_autoptr(CvRecord) part = load_part (self, type, G_OBJECT (button));
-
-  if (part == NULL)
-    return;
-  if (type == CV_TYPE_PROMPT)
-    {
-      keep_open (self, cv_record_get_id (part));
-    }
-  move_part (self, part, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta")));
-}
-
-static gboolean
-move_shortcut_cb (GtkWidget *row,
-                  GVariant  *args,
-                  gpointer   data)
-{
-  CvGuidesView *self = data;
-  g_autoptr(CvRecord) part = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
-
-  if (part == NULL)
-    return FALSE;
-  keep_open (self, NULL);
-  g_free (self->focus_key);
-  self->focus_key = g_strconcat ("prompt:", cv_record_get_id (part), NULL);
-  move_part (self, part, g_variant_get_int32 (args));
-  return TRUE;
-}
-
-static void
-remove_clicked_cb (GtkButton    *button,
-                   CvGuidesView *self)
-{
-  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "type"));
-  g_autoptr(CvRecord) part = load_part (self, type, G_OBJECT (button));
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (part == NULL)
     return;
-  g_ptr_array_add (records, g_steal_pointer (&part));
+  g_ptr_array_add (records, g_object_ref (part));
   cv_trash_delete (self->trash, records, GTK_WIDGET (self));
 }
 
+/* With the buttons the question stays open; with Alt+Up or Alt+Down it
+ * closes and keeps the focus, so that the key can be pressed again. */
 static void
-rename_section_cb (AdwEntryRow  *row,
-                   CvGuidesView *self)
+move_prompt_cb (CvPromptRow  *row,
+                int           delta,
+                gboolean      by_key,
+                CvGuidesView *self)
+{
+  g_autoptr(CvRecord) prompt = load_prompt (self, row);
+
+  if (prompt == NULL)
+    return;
+  keep_open (self, by_key ? NULL : cv_record_get_id (prompt));
+  if (by_key)
+    remember_focus (self, "prompt", cv_record_get_id (prompt));
+  move_part (self, prompt, delta);
+}
+
+static void
+remove_prompt_cb (CvPromptRow  *row,
+                  CvGuidesView *self)
+{
+  g_autoptr(CvRecord) prompt = load_prompt (self, row);
+
+  delete_part (self, prompt);
+}
+
+/* Dragging a question onto another moves it there. */
+static gboolean
+drop_prompt_cb (CvPromptRow  *row,
+                const char   *dragged_id,
+                CvGuidesView *self)
+{
+  g_autoptr(CvRecord) onto = load_prompt (self, row);
+  g_autoptr(CvRecord) dragged = cv_store_load (self->store, CV_TYPE_PROMPT, dragged_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (onto == NULL || dragged == NULL ||
+      g_strcmp0 (cv_record_get_string (onto, "section_id"), cv_record_get_string (dragged, "section_id")) != 0)
+    return FALSE;
+  if (!cv_guides_move (self->store, dragged, cv_record_get_integer (onto, "position"), &error))
+    {
+      cv_error_label_show (self->page_error, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CvRecord *
+load_section (CvGuidesView   *self,
+              CvSectionGroup *group)
+{
+  return cv_store_load (self->store, CV_TYPE_GUIDE_SECTION, cv_section_group_get_id (group), NULL);
+}
+
+static void
+rename_section_cb (CvSectionGroup *group,
+                   const char     *title,
+                   CvGuidesView   *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) section = load_part (self, CV_TYPE_GUIDE_SECTION, G_OBJECT (row));
+  g_autoptr(CvRecord) section = load_section (self, group);
 
-  remember_focus (self, GTK_WIDGET (row));
-
+  remember_focus (self, "section-title", cv_section_group_get_id (group));
   if (section == NULL)
     return;
-  cv_record_set_string (section, "title", gtk_editable_get_text (GTK_EDITABLE (row)));
+  cv_record_set_string (section, "title", title);
   if (!cv_store_update (self->store, section, &error))
     cv_error_label_show (self->page_error, error);
   else
@@ -570,15 +578,34 @@ rename_section_cb (AdwEntryRow  *row,
 }
 
 static void
-add_prompt_cb (AdwEntryRow  *row,
-               CvGuidesView *self)
+move_section_cb (CvSectionGroup *group,
+                 int             delta,
+                 CvGuidesView   *self)
+{
+  g_autoptr(CvRecord) section = load_section (self, group);
+
+  if (section != NULL)
+    move_part (self, section, delta);
+}
+
+static void
+remove_section_cb (CvSectionGroup *group,
+                   CvGuidesView   *self)
+{
+  g_autoptr(CvRecord) section = load_section (self, group);
+
+  delete_part (self, section);
+}
+
+static void
+add_prompt_cb (CvSectionGroup *group,
+               const char     *question,
+               CvGuidesView   *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) prompt = cv_guides_add_prompt (self->store, g_object_get_data (G_OBJECT (row), "id"),
-                                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  g_autoptr(CvRecord) prompt = cv_guides_add_prompt (self->store, cv_section_group_get_id (group), question, &error);
 
-  remember_focus (self, GTK_WIDGET (row));
-
+  remember_focus (self, "add-prompt", cv_section_group_get_id (group));
   if (prompt == NULL)
     {
       cv_error_label_show (self->page_error, error);
@@ -595,10 +622,9 @@ add_section_cb (AdwEntryRow  *row,
   g_autoptr(GError) error = NULL;
   g_autoptr(CvRecord) section = NULL;
 
-  remember_focus (self, GTK_WIDGET (row));
-
   if (self->guide == NULL)
     return;
+  remember_focus (self, "new-section", cv_record_get_id (self->guide));
   section = cv_guides_add_section (self->store, cv_record_get_id (self->guide),
                                    gtk_editable_get_text (GTK_EDITABLE (row)), &error);
   cv_error_label_show (self->page_error, error);
@@ -670,39 +696,6 @@ start_cb (CvGuidesView *self)
   cv_guides_view_open_conversation (self, cv_record_get_id (conversation));
 }
 
-/* Dragging a question onto another moves it there. */
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 GtkWidget     *row)
-{
-  return gdk_content_provider_new_typed (G_TYPE_STRING, g_object_get_data (G_OBJECT (row), "id"));
-}
-
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         CvGuidesView  *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  g_autoptr(CvRecord) onto = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
-  g_autoptr(CvRecord) dragged = cv_store_load (self->store, CV_TYPE_PROMPT, g_value_get_string (value), NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (onto == NULL || dragged == NULL ||
-      g_strcmp0 (cv_record_get_string (onto, "section_id"), cv_record_get_string (dragged, "section_id")) != 0)
-    return FALSE;
-  if (!cv_guides_move (self->store, dragged, cv_record_get_integer (onto, "position"), &error))
-    {
-      cv_error_label_show (self->page_error, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The guide page: building */
 
 static GtkWidget *
@@ -719,42 +712,6 @@ icon_button (const char *icon,
 }
 
 static GtkWidget *
-part_button (CvGuidesView *self,
-             const char   *icon,
-             const char   *label,
-             GType         type,
-             const char   *id,
-             int           delta,
-             GCallback     callback)
-{
-  GtkWidget *button = icon_button (icon, label);
-
-  g_object_set_data_full (G_OBJECT (button), "id", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (button), "type", GSIZE_TO_POINTER (type));
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-entry_row (CvGuidesView *self,
-           const char   *title,
-           const char   *text,
-           const char   *field,
-           const char   *id)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  keep_focus (self, row, title, id);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
-  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
-  return row;
-}
-
-static GtkWidget *
 info_row (const char *title,
           const char *text)
 {
@@ -768,139 +725,31 @@ info_row (const char *title,
   return row;
 }
 
-/* A question's editor (or, in a built-in guide, its guidance), made when
- * the question is first opened: a guide's page shows only the questions
- * until then, which keeps building it quick. */
-static void
-fill_prompt_row (CvGuidesView *self,
-                 GtkWidget    *row,
-                 CvRecord     *prompt)
-{
-  const char *id = cv_record_get_id (prompt);
-  const char *kind = cv_record_get_string (prompt, "response_kind");
-  const char * const *options = cv_record_get_list (prompt, "options");
-  GtkWidget *question, *guidance, *response, *choices, *tools;
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autofree char *joined = options != NULL ? g_strjoinv (", ", (char **) options) : NULL;
-  guint selected = 0;
-
-  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (1));
-  if (is_builtin (self))
-    {
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                info_row (_("Guidance for staff"), text_of (self, prompt, "guidance")));
-      return;
-    }
-
-  question = entry_row (self, _("Question"), cv_record_get_string (prompt, "question"), "question", id);
-  guidance = entry_row (self, _("Guidance for staff"), cv_record_get_string (prompt, "guidance"), "guidance", id);
-  response = adw_combo_row_new ();
-  choices = entry_row (self, _("Options, separated by commas"), joined, "options", id);
-  tools = adw_action_row_new ();
-  for (guint i = 0; response_field ()->choices[i].nick != NULL; i++)
-    {
-      gtk_string_list_append (kinds, _(response_field ()->choices[i].label));
-      if (g_str_equal (response_field ()->choices[i].nick, kind))
-        selected = i;
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (response), _("Response"));
-  g_object_set_data (G_OBJECT (response), "loading", GINT_TO_POINTER (1));
-  adw_combo_row_set_model (ADW_COMBO_ROW (response), G_LIST_MODEL (kinds));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (response), selected);
-  g_object_set_data (G_OBJECT (response), "loading", NULL);
-  g_object_set_data_full (G_OBJECT (response), "id", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (response), "options-row", choices);
-  g_signal_connect (response, "notify::selected", G_CALLBACK (response_kind_cb), self);
-  g_signal_connect (question, "apply", G_CALLBACK (save_prompt_text_cb), self);
-  g_signal_connect (guidance, "apply", G_CALLBACK (save_prompt_text_cb), self);
-  g_signal_connect (choices, "apply", G_CALLBACK (save_prompt_text_cb), self);
-  gtk_widget_set_visible (choices, g_str_equal (kind, "single_choice"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tools), _("Order"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (tools), _("Alt+Up and Alt+Down move a question, as does dragging it"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
-                             part_button (self, "go-up-symbolic", _("Move Up"), CV_TYPE_PROMPT, id, -1,
-                                          G_CALLBACK (move_clicked_cb)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
-                             part_button (self, "go-down-symbolic", _("Move Down"), CV_TYPE_PROMPT, id, 1,
-                                          G_CALLBACK (move_clicked_cb)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (tools),
-                             part_button (self, "user-trash-symbolic", _("Remove Question"), CV_TYPE_PROMPT, id, 0,
-                                          G_CALLBACK (remove_clicked_cb)));
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), question);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), guidance);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), response);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), choices);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), tools);
-}
-
-static void
-prompt_expanded_cb (GtkWidget    *row,
-                    GParamSpec   *pspec,
-                    CvGuidesView *self)
-{
-  g_autoptr(CvRecord) prompt = NULL;
-
-  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)) ||
-      g_object_get_data (G_OBJECT (row), "filled") != NULL)
-    return;
-  prompt = load_part (self, CV_TYPE_PROMPT, G_OBJECT (row));
-  if (prompt != NULL)
-    fill_prompt_row (self, row, prompt);
-}
-
 static GtkWidget *
 prompt_row (CvGuidesView *self,
             CvRecord     *prompt)
 {
   const char *id = cv_record_get_id (prompt);
-  const char *kind = cv_record_get_string (prompt, "response_kind");
-  const char * const *options = cv_record_get_list (prompt, "options");
-  GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *subtitle = NULL;
+  GtkWidget *row = cv_prompt_row_new (self->guide, prompt);
 
-  if (options != NULL)
-    {
-      g_autoptr(GPtrArray) shown = cv_guides_texts (self->guide, options);
-      g_autofree char *joined = g_strjoinv (" · ", (char **) shown->pdata);
-
-      /* TRANSLATORS: a kind of answer and its options, as "Single choice: Yes · No" */
-      subtitle = g_strdup_printf (_("%s: %s"), _(cv_field_choice_label (response_field (), kind)), joined);
-    }
-  else
-    subtitle = g_strdup (_(cv_field_choice_label (response_field (), kind)));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text_of (self, prompt, "question"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (prompt_expanded_cb), self);
-
-  if (!is_builtin (self))
-    {
-      GtkEventController *drag = GTK_EVENT_CONTROLLER (gtk_drag_source_new ());
-      GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-      GtkEventController *keys = gtk_shortcut_controller_new ();
-
-      g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
-      gtk_drag_source_set_actions (GTK_DRAG_SOURCE (drag), GDK_ACTION_MOVE);
-      gtk_widget_add_controller (row, drag);
-      g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drop));
-
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-        gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Up"),
-                                         gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", -1));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-        gtk_shortcut_new_with_arguments (gtk_shortcut_trigger_parse_string ("<Alt>Down"),
-                                         gtk_callback_action_new (move_shortcut_cb, self, NULL), "i", 1));
-      gtk_widget_add_controller (row, keys);
-    }
-
+  g_signal_connect (row, "save", G_CALLBACK (save_prompt_text_cb), self);
+  g_signal_connect (row, "set-response-kind", G_CALLBACK (response_kind_cb), self);
+  g_signal_connect (row, "move", G_CALLBACK (move_prompt_cb), self);
+  g_signal_connect (row, "remove", G_CALLBACK (remove_prompt_cb), self);
+  g_signal_connect (row, "drop", G_CALLBACK (drop_prompt_cb), self);
   if (g_strcmp0 (self->expanded, id) == 0)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   keep_focus (self, row, "prompt", id);
+  /* The open question's field that was being edited: only then is its
+   * editor made before the question is opened. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *fields[] = { "question", "guidance", "options" };
+      g_autofree char *key = g_strconcat (fields[i], ":", id, NULL);
+
+      if (g_strcmp0 (self->focus_key, key) == 0)
+        keep_focus (self, cv_prompt_row_get_field_row (CV_PROMPT_ROW (row), fields[i]), fields[i], id);
+    }
   return row;
 }
 
@@ -909,36 +758,17 @@ section_group (CvGuidesView *self,
                CvRecord     *section)
 {
   const char *id = cv_record_get_id (section);
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) prompts = cv_store_list (self->store, CV_TYPE_PROMPT, "section_id", id, &error);
+  GtkWidget *group = cv_section_group_new (self->guide, section);
+  g_autoptr(GPtrArray) prompts = cv_store_list (self->store, CV_TYPE_PROMPT, "section_id", id, NULL);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), text_of (self, section, "title"));
-  if (!is_builtin (self))
-    {
-      GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkWidget *title = entry_row (self, _("Section Title"), cv_record_get_string (section, "title"), "title", id);
-
-      gtk_box_append (GTK_BOX (suffix), part_button (self, "go-up-symbolic", _("Move Section Up"),
-                                                     CV_TYPE_GUIDE_SECTION, id, -1, G_CALLBACK (move_clicked_cb)));
-      gtk_box_append (GTK_BOX (suffix), part_button (self, "go-down-symbolic", _("Move Section Down"),
-                                                     CV_TYPE_GUIDE_SECTION, id, 1, G_CALLBACK (move_clicked_cb)));
-      gtk_box_append (GTK_BOX (suffix), part_button (self, "user-trash-symbolic", _("Remove Section"),
-                                                     CV_TYPE_GUIDE_SECTION, id, 0, G_CALLBACK (remove_clicked_cb)));
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
-      g_signal_connect (title, "apply", G_CALLBACK (rename_section_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
-    }
+  g_signal_connect (group, "rename", G_CALLBACK (rename_section_cb), self);
+  g_signal_connect (group, "add-prompt", G_CALLBACK (add_prompt_cb), self);
+  g_signal_connect (group, "move", G_CALLBACK (move_section_cb), self);
+  g_signal_connect (group, "remove", G_CALLBACK (remove_section_cb), self);
+  keep_focus (self, cv_section_group_get_title_row (CV_SECTION_GROUP (group)), "section-title", id);
+  keep_focus (self, cv_section_group_get_add_row (CV_SECTION_GROUP (group)), "add-prompt", id);
   for (guint i = 0; prompts != NULL && i < prompts->len; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), prompt_row (self, g_ptr_array_index (prompts, i)));
-  if (!is_builtin (self))
-    {
-      GtkWidget *add = entry_row (self, _("Add a Question"), NULL, "question", id);
-
-      g_signal_connect (add, "apply", G_CALLBACK (add_prompt_cb), self);
-      g_signal_connect (add, "entry-activated", G_CALLBACK (add_prompt_cb), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add);
-    }
+    cv_section_group_add_prompt (CV_SECTION_GROUP (group), prompt_row (self, g_ptr_array_index (prompts, i)));
   return group;
 }
 
@@ -985,6 +815,7 @@ rebuild_page (CvGuidesView *self)
   g_signal_connect_swapped (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self);
   gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
   self->focus_row = NULL;
+  memset (self->guide_field_rows, 0, sizeof self->guide_field_rows);
   title = gtk_label_new (cv_guides_text (self->guide, cv_record_get_string (self->guide, "title")));
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -1046,20 +877,19 @@ rebuild_page (CvGuidesView *self)
     }
   else
     {
-      static const struct { const char *field; const char *label; } fields[] = {
-        { "title", N_("Title") }, { "topic", N_("Topic") }, { "audience", N_("Who it is for") },
-        { "introduction", N_("Introduction") },
-      };
-
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              _("Changes after a conversation has used the guide make a new "
                                                "version; earlier conversations keep the questions they asked."));
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (guide_fields); i++)
         {
-          GtkWidget *row = entry_row (self, _(fields[i].label), cv_record_get_string (self->guide, fields[i].field),
-                                      fields[i].field, cv_record_get_id (self->guide));
+          GtkWidget *row = adw_entry_row_new ();
 
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(guide_fields[i].label));
+          gtk_editable_set_text (GTK_EDITABLE (row), cv_record_get_string (self->guide, guide_fields[i].field));
+          adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+          keep_focus (self, row, guide_fields[i].field, cv_record_get_id (self->guide));
           g_signal_connect (row, "apply", G_CALLBACK (save_guide_field_cb), self);
+          self->guide_field_rows[i] = row;
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
     }
