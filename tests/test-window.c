@@ -545,6 +545,44 @@ test_spreadsheet_import_and_export (Fixture       *f,
   g_assert_cmpuint (search (f, ""), ==, 0);
 }
 
+/* A value longer than the register takes is a problem on its line, and the
+ * preview lays out only its start: a two-million-character name took the
+ * window minutes to show. */
+static void
+test_spreadsheet_over_long_value (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *name = g_strnfill (2000000, 'a');
+  g_autofree char *text = g_strdup_printf ("Name,Email\r\n%s,long@example.org\r\nCara Lee,cara@example.org\r\n",
+                                           name);
+  g_autofree char *path = g_build_filename (f->dir, "long.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CvCsvImportDialog *dialog;
+  GtkWidget *grid;
+  GtkLabel *problems;
+  guint n_labels = 0;
+
+  create_programme (f, "Home care collaborative");
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  cv_stakeholders_view_import_file (stakeholders_view (f), file);
+  dialog = wait_for_open (CV_TYPE_CSV_IMPORT_DIALOG);
+  problems = child (dialog, CV_TYPE_CSV_IMPORT_DIALOG, "problems_label");
+  g_assert_cmpstr (gtk_label_get_text (problems), ==,
+                   "Line 2, Name: this is longer than the 1,000,000 bytes of text Convene accepts in one field.");
+  g_assert_cmpuint (g_utf8_strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                      cv_csv_import_dialog_get_column_row (dialog, 0))), -1), <=, 61);
+  grid = child (dialog, CV_TYPE_CSV_IMPORT_DIALOG, "preview_grid");
+  for (GtkWidget *cell = gtk_widget_get_first_child (grid); cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+    if (GTK_IS_LABEL (cell))
+      {
+        g_assert_cmpuint (g_utf8_strlen (gtk_label_get_text (GTK_LABEL (cell)), -1), <=, 201);
+        n_labels++;
+      }
+  g_assert_cmpuint (n_labels, ==, 9);
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_for_closed (CV_TYPE_CSV_IMPORT_DIALOG);
+}
+
 static void
 test_grid_quadrant (Fixture       *f,
                     gconstpointer  data)
@@ -2362,6 +2400,7 @@ main (int   argc,
   WINDOW_TEST ("/ui/stakeholders/erase-person", test_erase_person);
   WINDOW_TEST ("/ui/stakeholders/sort-by-column", test_sort_by_column);
   WINDOW_TEST ("/ui/stakeholders/spreadsheet-import-export", test_spreadsheet_import_and_export);
+  WINDOW_TEST ("/ui/stakeholders/spreadsheet-over-long-value", test_spreadsheet_over_long_value);
   WINDOW_TEST ("/ui/sessions/attendance-and-contributions", test_session_attendance_and_contributions);
   WINDOW_TEST ("/ui/exchange/sample-export-bad-import", test_sample_export_and_bad_import);
   WINDOW_TEST ("/ui/actions/done-and-review", test_action_done_and_review);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cv-csv-import-dialog.h"
+#include "cv-format.h"
 #include "cv-error.h"
 #include "cv-file.h"
 #include "cv-progress-dialog.h"
@@ -18,6 +19,10 @@
 #define PREVIEW_ROWS 5
 #define LISTED_LINES 100
 #define PREVIEW_CHARS 24
+/* The most characters of one value the preview lays out (it shows fewer). */
+#define PREVIEW_TEXT_CHARS 200
+/* A column's sample under its heading wraps: a line's worth at most. */
+#define SAMPLE_CHARS 60
 
 struct _CvCsvImportDialog
 {
@@ -148,9 +153,11 @@ fill_preview (CvCsvImportDialog *self)
           g_autofree char *stored = cv_csv_import_get_stored (self->import, r,
                                                               g_array_index (shown, CvCsvTarget, i));
           g_auto(GStrv) lines = g_strsplit (stored != NULL ? stored : "", "\n", 2);
+          /* A value too long to store (a million bytes) would take the
+           * window minutes to lay out: the cell shows its start. */
+          g_autofree char *shown_text = cv_format_excerpt (lines[0], PREVIEW_TEXT_CHARS);
 
-          gtk_grid_attach (self->preview_grid, preview_label (lines[0] != NULL ? lines[0] : "", FALSE),
-                           i + 1, r + 1, 1, 1);
+          gtk_grid_attach (self->preview_grid, preview_label (shown_text, FALSE), i + 1, r + 1, 1, 1);
         }
     }
   g_array_unref (shown);
@@ -283,7 +290,9 @@ build_column_rows (CvCsvImportDialog *self)
       if (sample != NULL)
         {
           g_auto(GStrv) lines = g_strsplit (sample, "\n", 2);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lines[0]);
+          g_autofree char *shown_text = cv_format_excerpt (lines[0], SAMPLE_CHARS);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_text);
         }
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (targets));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), cv_csv_import_get_target (self->import, c));
