@@ -2377,6 +2377,49 @@ test_session_date_and_time_picker (Fixture       *f,
   g_assert_cmpstr (cv_record_get_string (stored, "starts_at"), ==, expected);
 }
 
+/* A file that is not a Convene database: the window is given no store, says
+ * why and where the file is, offers nothing that would write, and the file
+ * is left as it was. */
+static void
+test_unopenable_database (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "not-a-database.db", NULL);
+  const char *garbage = "This is a shopping list, not a database.\n";
+  g_autofree char *after = NULL;
+  g_autoptr(CvApplication) app = cv_application_new ();
+  g_autoptr(CvStore) store = NULL;
+  CvWindow *window;
+  GtkStack *stack;
+  const char *description;
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, &error));
+  cv_application_set_database_path (app, path);
+  g_application_set_application_id (G_APPLICATION (app), "io.github.convene.Convene.TestUnopenable");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = cv_application_new_window (app);
+  g_assert_nonnull (window);
+  g_object_get (window, "store", &store, NULL);
+  g_assert_null (store);
+  stack = child (window, CV_TYPE_WINDOW, "main_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  description = adw_status_page_get_description (child (window, CV_TYPE_WINDOW, "error_page"));
+  g_assert_nonnull (strstr (description, path));
+  g_assert_nonnull (strstr (description, "Nothing in it has been changed"));
+  /* Nothing offers to write: New Programme does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-programme", NULL);
+  run_main_loop (50);
+  g_assert_null (find_toplevel (CV_TYPE_PROGRAMME_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_main_loop (50);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, &error));
+  g_assert_cmpstr (after, ==, garbage);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2392,6 +2435,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   WINDOW_TEST ("/ui/programme/create", test_first_run_and_create_programme);
+  WINDOW_TEST ("/ui/programme/unopenable-database", test_unopenable_database);
   WINDOW_TEST ("/ui/programme/duplicate-refused", test_duplicate_programme_refused);
   WINDOW_TEST ("/ui/stakeholders/add-find-edit", test_add_find_and_edit);
   WINDOW_TEST ("/ui/stakeholders/invalid-email", test_invalid_email_shown);

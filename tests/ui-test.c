@@ -35,7 +35,7 @@ child (gpointer    widget,
 void
 open_window (Fixture *f)
 {
-  f->window = cv_window_new (f->app);
+  f->window = cv_application_new_window (f->app);
   g_object_ref (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
   run_main_loop (100);

@@ -351,7 +351,7 @@ cv_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (cv_window_new (self));
+    window = GTK_WINDOW (cv_application_new_window (self));
   gtk_window_present (window);
 }
 
@@ -546,4 +546,28 @@ cv_application_get_store (CvApplication  *self,
       self->store = g_steal_pointer (&store);
     }
   return self->store;
+}
+
+/**
+ * cv_application_new_window:
+ *
+ * Opens the database (once) and makes a window on it; when it cannot be
+ * opened, the window says why and that nothing in the file was changed.
+ *
+ * Returns: (transfer none): the window, not yet shown (GTK keeps it)
+ */
+CvWindow *
+cv_application_new_window (CvApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  CvStore *store;
+  g_autofree char *problem = NULL;
+
+  g_return_val_if_fail (CV_IS_APPLICATION (self), NULL);
+
+  store = cv_application_get_store (self, &error);
+  if (store == NULL)
+    problem = g_strdup_printf (_("%s\n\nThe file is %s. Nothing in it has been changed."),
+                               error->message, cv_application_get_database_path (self));
+  return cv_window_new (GTK_APPLICATION (self), store, problem);
 }

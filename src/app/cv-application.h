@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cv-store.h"
+#include "cv-window.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ void           cv_application_set_database_path  (CvApplication *self,
                                                   const char    *path);
 CvStore       *cv_application_get_store          (CvApplication *self,
                                                   GError       **error);
+CvWindow      *cv_application_new_window         (CvApplication *self);
 
 G_END_DECLS

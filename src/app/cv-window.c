@@ -25,7 +25,8 @@ struct _CvWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  CvStore              *store;
+  CvStore              *store;          /* NULL when it could not be opened */
+  char                 *store_problem;  /* why, when it could not */
   CvTrash              *trash;
   CvRecord             *programme;
 
@@ -60,6 +61,16 @@ struct _CvWindow
 };
 
 G_DEFINE_FINAL_TYPE (CvWindow, cv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_STORE_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_programme_actions (CvWindow *self)
@@ -907,27 +918,22 @@ store_changed_cb (CvWindow   *self,
     reload_programme_list (self);
 }
 
+/* The store was given at construction; without one, the window says why
+ * (the problem, as the application found it) and offers nothing to do. */
 static void
 open_store (CvWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  CvApplication *app = CV_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_autofree char *last = NULL;
 
-  self->store = cv_application_get_store (app, &error);
   if (self->store == NULL)
     {
-      g_autofree char *description =
-        g_strdup_printf (_("%s\n\nThe file is %s. Nothing in it has been changed."),
-                         error->message, cv_application_get_database_path (app));
-      adw_status_page_set_description (self->error_page, description);
+      adw_status_page_set_description (self->error_page, self->store_problem);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-programme", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", FALSE);
       return;
     }
-  g_object_ref (self->store);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   if (cv_database_is_read_only (cv_store_get_database (self->store)))
     {
@@ -984,8 +990,58 @@ cv_window_dispose (GObject *object)
   g_clear_object (&self->trash);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->store_problem, g_free);
 
   G_OBJECT_CLASS (cv_window_parent_class)->dispose (object);
+}
+
+static void
+cv_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CvWindow *self = CV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_STORE_PROBLEM:
+      self->store_problem = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cv_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CvWindow *self = CV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_STORE_PROBLEM:
+      g_value_set_string (value, self->store_problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cv_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (cv_window_parent_class)->constructed (object);
+  open_store (CV_WINDOW (object));
 }
 
 static void
@@ -996,7 +1052,29 @@ cv_window_class_init (CvWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cv_window_dispose;
+  object_class->set_property = cv_window_set_property;
+  object_class->get_property = cv_window_get_property;
+  object_class->constructed = cv_window_constructed;
   window_class->close_request = cv_window_close_request;
+
+  /**
+   * CvWindow:store:
+   *
+   * The open database every view shows, or %NULL when it could not be
+   * opened (the window then shows #CvWindow:store-problem).
+   */
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, CV_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * CvWindow:store-problem:
+   *
+   * Why the database could not be opened, for the person, when there is
+   * no #CvWindow:store.
+   */
+  properties[PROP_STORE_PROBLEM] = g_param_spec_string ("store-problem", NULL, NULL, NULL,
+                                                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                        G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CV_TYPE_STAKEHOLDERS_VIEW);
   g_type_ensure (CV_TYPE_SESSIONS_VIEW);
@@ -1110,10 +1188,12 @@ cv_window_init (CvWindow *self)
 }
 
 CvWindow *
-cv_window_new (CvApplication *application)
+cv_window_new (GtkApplication *application,
+               CvStore        *store,
+               const char     *problem)
 {
-  CvWindow *self = g_object_new (CV_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || CV_IS_STORE (store), NULL);
 
-  open_store (self);
-  return self;
+  return g_object_new (CV_TYPE_WINDOW, "application", application, "store", store, "store-problem", problem, NULL);
 }

@@ -3,15 +3,17 @@
 
 #include <adwaita.h>
 
-#include "cv-application.h"
 #include "cv-exchange.h"
+#include "cv-store.h"
 
 G_BEGIN_DECLS
 
 #define CV_TYPE_WINDOW (cv_window_get_type ())
 G_DECLARE_FINAL_TYPE (CvWindow, cv_window, CV, WINDOW, AdwApplicationWindow)
 
-CvWindow   *cv_window_new                  (CvApplication *application);
+CvWindow   *cv_window_new                  (GtkApplication *application,
+                                            CvStore       *store,
+                                            const char    *problem);
 const char *cv_window_get_programme_id     (CvWindow      *self);
 void        cv_window_set_programme        (CvWindow      *self,
                                             const char    *programme_id);

@@ -309,7 +309,7 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  window = cv_window_new (app);
+  window = cv_application_new_window (app);
   cv_window_show_view (window, "stakeholders");
   gtk_window_present (GTK_WINDOW (window));
   follow_paints (GTK_WIDGET (window));
