@@ -48,6 +48,7 @@ struct _CvDeletion
   GArray    *links;     /* references the deletion cleared */
   GPtrArray *rows;      /* CvRow: other rows the deletion took with it */
   GHashTable *row_keys; /* "table rowid" of those, so that a row taken twice is kept once */
+  GHashTable *cascades; /* table → the queries that read those rows for one of its records */
 };
 
 enum {
@@ -1317,6 +1318,7 @@ cv_deletion_free (CvDeletion *deletion)
   g_array_unref (deletion->links);
   g_ptr_array_unref (deletion->rows);
   g_hash_table_unref (deletion->row_keys);
+  g_hash_table_unref (deletion->cascades);
   g_free (deletion);
 }
 
@@ -1399,6 +1401,53 @@ is_record_table (const char *table)
  * deletes with the record @id of @table: what a merge's or a deletion's
  * undo must put back too, and which no field of a kind describes. They are
  * found in the schema itself, so that a table added later is not forgotten. */
+/* The tables the schema deletes rows of with a record of @table, each
+ * followed by the query that reads those rows; worked out once a deletion
+ * (a programme's takes thousands of records of a few kinds). */
+static GPtrArray *
+cascade_queries (CvStore     *self,
+                 const char  *table,
+                 CvDeletion  *deletion,
+                 GError     **error)
+{
+  g_autoptr(CvStatement) refs = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  GPtrArray *known = g_hash_table_lookup (deletion->cascades, table);
+  CvStep step;
+
+  if (known != NULL)
+    return known;
+  refs = cv_database_prepare (self->database,
+                              "SELECT m.name, f.\"from\" FROM sqlite_schema m,"
+                              " pragma_foreign_key_list (m.name) f"
+                              " WHERE m.type = 'table' AND f.\"table\" = ?1"
+                              " AND f.\"to\" = 'id' AND f.on_delete = 'CASCADE'"
+                              " ORDER BY m.name, f.id",
+                              error);
+  if (refs == NULL)
+    return NULL;
+  queries = g_ptr_array_new_with_free_func (g_free);
+  cv_statement_bind_text (refs, 1, table);
+  while ((step = cv_statement_step (refs, error)) == CV_STEP_ROW)
+    {
+      const char *other = cv_statement_column_text (refs, 0);
+
+      if (is_record_table (other))
+        continue;
+      g_ptr_array_add (queries, g_strdup (other));
+      g_ptr_array_add (queries, g_strdup_printf ("SELECT rowid, * FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY rowid",
+                                                 other, cv_statement_column_text (refs, 1)));
+    }
+  if (step != CV_STEP_DONE)
+    return NULL;
+  g_hash_table_insert (deletion->cascades, g_strdup (table), queries);
+  return g_steal_pointer (&queries);
+}
+
+/* Gathers the rows of the other tables (no record kind's) that the schema
+ * deletes with the record @id of @table: what a merge's or a deletion's
+ * undo must put back too, and which no field of a kind describes. They are
+ * found in the schema itself, so that a table added later is not forgotten. */
 static gboolean
 capture_rows (CvStore     *self,
               const char  *table,
@@ -1406,31 +1455,17 @@ capture_rows (CvStore     *self,
               CvDeletion  *deletion,
               GError     **error)
 {
-  g_autoptr(CvStatement) refs = cv_database_prepare (self->database,
-                                                     "SELECT m.name, f.\"from\" FROM sqlite_schema m,"
-                                                     " pragma_foreign_key_list (m.name) f"
-                                                     " WHERE m.type = 'table' AND f.\"table\" = ?1"
-                                                     " AND f.\"to\" = 'id' AND f.on_delete = 'CASCADE'"
-                                                     " ORDER BY m.name, f.id",
-                                                     error);
-  CvStep step;
+  GPtrArray *queries = cascade_queries (self, table, deletion, error);
 
-  if (refs == NULL)
+  if (queries == NULL)
     return FALSE;
-  cv_statement_bind_text (refs, 1, table);
-  while ((step = cv_statement_step (refs, error)) == CV_STEP_ROW)
+  for (guint q = 0; q + 1 < queries->len; q += 2)
     {
-      const char *other = cv_statement_column_text (refs, 0);
-      g_autofree char *sql = NULL;
-      g_autoptr(CvStatement) st = NULL;
+      const char *other = g_ptr_array_index (queries, q);
+      g_autoptr(CvStatement) st = cv_database_prepare (self->database, g_ptr_array_index (queries, q + 1), error);
       sqlite3_stmt *stmt;
       CvStep row_step;
 
-      if (is_record_table (other))
-        continue;
-      sql = g_strdup_printf ("SELECT rowid, * FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY rowid",
-                             other, cv_statement_column_text (refs, 1));
-      st = cv_database_prepare (self->database, sql, error);
       if (st == NULL)
         return FALSE;
       cv_statement_bind_text (st, 1, id);
@@ -1458,7 +1493,7 @@ capture_rows (CvStore     *self,
       if (row_step != CV_STEP_DONE)
         return FALSE;
     }
-  return step == CV_STEP_DONE;
+  return TRUE;
 }
 
 /* Gathers @record and everything its deletion would take or change, following
@@ -1567,6 +1602,7 @@ cv_store_delete (CvStore   *self,
   g_array_set_clear_func (deletion->links, link_clear);
   deletion->rows = g_ptr_array_new_with_free_func (row_free);
   deletion->row_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  deletion->cascades = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
 
   if (!cv_database_begin (self->database, error))
     return NULL;
