@@ -799,19 +799,6 @@ place_new (const char *view,
   return place;
 }
 
-/* A page shown in place of another takes the focus into its first field
- * (GtkStack and AdwLeaflet move it there), and a text field selects all
- * its text as it takes the focus: the next key press would replace a
- * record's name. The cursor goes to the end of the text instead. */
-static void
-keep_text_unselected (CvWindow *self)
-{
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-
-  if (focus != NULL && GTK_IS_TEXT (focus))
-    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
-}
-
 /* Every record named on a page opens in its view, and Back comes here again. */
 static void
 open_record_cb (CvWindow   *self,
@@ -831,7 +818,8 @@ open_record_cb (CvWindow   *self,
   /* In a narrow window the record, not the sidebar, is what was asked for. */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   self->here = place_new (gtk_stack_get_visible_child_name (self->view_stack), table, id);
-  keep_text_unselected (self);
+  /* Nothing of the page's first field selected for a stray key to replace. */
+  cv_focus_keep_text (GTK_WIDGET (self));
 }
 
 static void
@@ -863,7 +851,8 @@ go_back_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   g_clear_pointer (&self->here, g_strfreev);
   self->here = there;
-  keep_text_unselected (self);
+  /* Nothing of the page's first field selected for a stray key to replace. */
+  cv_focus_keep_text (GTK_WIDGET (self));
 }
 
 /* Alt+Left goes back in one press wherever the focus is: a window's

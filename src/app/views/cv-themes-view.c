@@ -418,6 +418,7 @@ selection_changed_cb (CvThemesView *self)
   self->theme = cv_record_copy (theme);
   show_theme (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+  cv_focus_keep_text (GTK_WIDGET (self));
 }
 
 static void

@@ -40,6 +40,20 @@ cv_text_view_load (GtkTextView *view,
   gtk_text_buffer_end_irreversible_action (buffer);
 }
 
+/* A page shown in place of another takes the focus into its first field
+ * (GtkStack and AdwLeaflet move it there), and a text field selects all
+ * its text as it takes the focus: the next key press would replace a
+ * record's name. The cursor goes to the end of the text instead. */
+void
+cv_focus_keep_text (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && GTK_IS_TEXT (focus))
+    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
+}
+
 /* Shows @error's message in @label, or hides the label when @error is %NULL. */
 void
 cv_error_label_show (GtkLabel     *label,

@@ -13,6 +13,7 @@ void  cv_list_box_clear      (GtkListBox  *list);
 char *cv_text_view_get_text  (GtkTextView *view);
 void  cv_text_view_load      (GtkTextView *view,
                               const char  *text);
+void  cv_focus_keep_text     (GtkWidget   *widget);
 void  cv_error_label_show    (GtkLabel    *label,
                               const GError *error);
 void  cv_widget_report_error (GtkWidget    *widget,
