@@ -28,6 +28,7 @@
 
 #include "cv-erasure.h"
 #include "cv-error.h"
+#include "cv-schema.h"
 
 void
 cv_erasure_plan_free (CvErasurePlan *plan)
@@ -269,8 +270,7 @@ erase_rows (CvDatabase  *db,
          id, now, today, NULL, error) &&
     /* A deleted row's words stay in the index's older segments until they
      * are merged; merging them all now drops them. */
-    cv_database_exec (db, "INSERT INTO stakeholder_search (stakeholder_search) VALUES ('optimize')",
-                      error);
+    cv_schema_merge_search_index (db, error);
 }
 
 /* Copies the WAL into the file and cuts it to nothing, so that no earlier

@@ -28,6 +28,7 @@
 #include "cv-conversation-note.h"
 #include "cv-error.h"
 #include "cv-exchange.h"
+#include "cv-schema.h"
 #include "cv-file.h"
 #include "cv-guide.h"
 #include "cv-guide-section.h"
@@ -1720,6 +1721,7 @@ write_contents (CvStore             *store,
   guint64 total = (guint64)c->items->len * 2;
   guint64 done = 0;
   g_autoptr(CvStatement) id_lookup = prepare_id_lookup (store, error);
+  g_autoptr(GError) merge_error = NULL;
 
   if (id_lookup == NULL || !cv_database_begin (db, error))
     return FALSE;
@@ -1844,6 +1846,11 @@ write_contents (CvStore             *store,
 
   if (!cv_database_commit (db, error))
     return FALSE;
+  /* The index was written record by record: one segment from the start
+   * keeps searches and the first erasure quick. The import is done either
+   * way. */
+  if (!cv_schema_merge_search_index (db, &merge_error))
+    g_debug ("The search index was not merged: %s", merge_error->message);
   if (progress != NULL)
     progress (total, total, user_data);
   return TRUE;

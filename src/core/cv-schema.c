@@ -683,3 +683,19 @@ const char * const cv_schema_migrations[] = {
 };
 
 const guint cv_schema_n_migrations = G_N_ELEMENTS (cv_schema_migrations);
+
+/**
+ * cv_schema_merge_search_index:
+ *
+ * Merges the full-text index of people into one segment. A deleted row's
+ * words stay in the index's older segments until they are merged, so an
+ * erasure needs it; after a bulk write (an import, a generated county) it
+ * also keeps the first erasure and later searches quick, since merging many
+ * segments is what takes the time.
+ */
+gboolean
+cv_schema_merge_search_index (CvDatabase  *db,
+                              GError     **error)
+{
+  return cv_database_exec (db, "INSERT INTO stakeholder_search (stakeholder_search) VALUES ('optimize')", error);
+}

@@ -28,6 +28,7 @@
 #include "cv-prompt.h"
 #include "cv-session.h"
 #include "cv-stakeholder.h"
+#include "cv-schema.h"
 #include "cv-store.h"
 #include "cv-theme.h"
 
@@ -370,7 +371,9 @@ main (int   argc,
       }
   }
 
-  if (!cv_database_commit (cv_store_get_database (gen.store), &error))
+  /* As an import leaves it: the search index in one segment. */
+  if (!cv_database_commit (cv_store_get_database (gen.store), &error) ||
+      !cv_schema_merge_search_index (cv_store_get_database (gen.store), &error))
     {
       g_printerr ("convene-generate: %s\n", error->message);
       return 1;
