@@ -1397,7 +1397,7 @@ test_dialogs_enter (Fixture       *f,
   store = store_of (f);
   pid = g_strdup (cv_window_get_programme_id (f->window));
 
-  /* Edit Programme: a new name, Enter. */
+  /* Edit Programme: a new name; a number of years, Enter there. */
   activate_window (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-programme", NULL);
   wait_until (dialog_active_cb, GSIZE_TO_POINTER (CV_TYPE_PROGRAMME_DIALOG), "the Edit Programme dialog");
@@ -1405,6 +1405,9 @@ test_dialogs_enter (Fixture       *f,
   click_into (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "name_row"), "the programme's name");
   press ("End");
   type_text (" Gwynedd");
+  click_into (child (dialog, CV_TYPE_PROGRAMME_DIALOG, "retention_spin"), "the years people are kept");
+  press ("<Control>a");
+  type_text ("4");
   press ("Return");
   {
     Stored want = { store, CV_TYPE_PROGRAMME, pid, "name", "Carers voices Gwynedd" };
@@ -1412,6 +1415,7 @@ test_dialogs_enter (Fixture       *f,
     wait_until (stored_cb, &want, "the new name to be saved");
   }
   wait_until (programme_open_cb, f->window, "the Edit Programme dialog to close");
+  g_assert_cmpuint (cv_retention_get_years (store, pid), ==, 4);
 
   /* Keep: a reason typed, Enter keeps them. */
   g_object_set (unseen, "programme-id", pid, "name", "Alun Unseen", NULL);

@@ -152,6 +152,11 @@ cv_programme_dialog_init (CvProgrammeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cv_date_row_attach_calendar (self->start_row);
+  /* Enter in a number answers the dialog as in every other field (a spin
+   * button has no activates-default before GTK 4.14: its text has). */
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->retention_spin))), TRUE);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->consent_review_spin))),
+                                  TRUE);
 }
 
 /**
