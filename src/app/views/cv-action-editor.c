@@ -16,15 +16,14 @@
 #include "cv-format.h"
 #include "cv-stakeholder-chooser.h"
 #include "cv-action-editor.h"
+#include "cv-record-editor.h"
 #include "cv-theme.h"
 #include "cv-trash.h"
 #include "cv-widgets.h"
 
-#define SAVE_DELAY_MS 400
-
 struct _CvActionEditor
 {
-  GtkWidget             parent_instance;
+  CvRecordEditor        parent_instance;
 
   CvStore              *store;
   CvTrash              *trash;
@@ -33,7 +32,6 @@ struct _CvActionEditor
   char                 *owner_id;
   char                 *organisation_id;
   GPtrArray            *themes;        /* of char* */
-  guint                 save_source;
   gboolean              loading;
 
   GtkStack             *stack;
@@ -72,16 +70,7 @@ struct _CvActionEditor
   GtkWidget            *delete_button;
 };
 
-enum {
-  BACK,
-  DELETE_REQUESTED,
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (CvActionEditor, cv_action_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CvActionEditor, cv_action_editor, CV_TYPE_RECORD_EDITOR)
 
 static const CvField *
 status_field (void)
@@ -96,30 +85,6 @@ set_text (GtkTextView *view,
           const char  *text)
 {
   cv_text_view_load (view, text);
-}
-
-static void
-show_error (GtkWidget *row,
-            GtkLabel  *label,
-            GtkWidget *field,
-            GError    *error)
-{
-  if (row != NULL)
-    gtk_widget_set_visible (row, error != NULL);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      error->message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
 }
 
 static CvRecord *
@@ -166,14 +131,14 @@ check_fields (CvActionEditor *self,
       !cv_store_validate_field (self->store, record, "organisation_id", owner == NULL ? &owner : NULL))
     ok = FALSE;
 
-  show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), title);
-  show_error (self->due_error_row, self->due_error, GTK_WIDGET (self->due_row), due);
-  show_error (self->owner_error_row, self->owner_error, GTK_WIDGET (self->owner_row), owner);
+  cv_field_show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), title);
+  cv_field_show_error (self->due_error_row, self->due_error, GTK_WIDGET (self->due_row), due);
+  cv_field_show_error (self->owner_error_row, self->owner_error, GTK_WIDGET (self->owner_row), owner);
 
   /* Done needs an outcome: said under the outcome. */
   if (ok && CV_RECORD_GET_CLASS (record)->validate (record, self->store, &whole) == FALSE)
     ok = FALSE;
-  show_error (NULL, self->outcome_error, GTK_WIDGET (self->outcome_view), whole);
+  cv_field_show_error (NULL, self->outcome_error, GTK_WIDGET (self->outcome_view), whole);
   return ok;
 }
 
@@ -191,54 +156,48 @@ update_title (CvActionEditor *self)
   gtk_widget_set_sensitive (self->add_update_button, stored);
 }
 
-gboolean
-cv_action_editor_save_pending (CvActionEditor *self)
+/* The record as the page shows it, each field checked beside itself;
+ * nothing while a record is being shown. */
+static gboolean
+read_fields (CvRecordEditor  *editor,
+             CvRecord       **record)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) record = NULL;
-  gboolean is_new, ok;
+  CvActionEditor *self = CV_ACTION_EDITOR (editor);
+  g_autoptr(CvRecord) read = NULL;
 
-  g_return_val_if_fail (CV_IS_ACTION_EDITOR (self), FALSE);
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  *record = NULL;
   if (self->record == NULL || self->loading)
     return TRUE;
-
-  record = record_from_widgets (self);
-  if (!check_fields (self, record))
+  read = record_from_widgets (self);
+  if (!check_fields (self, read))
     return FALSE;
-  is_new = cv_record_get_id (record) == NULL;
-  ok = is_new ? cv_store_insert (self->store, record, &error) : cv_store_update (self->store, record, &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error), !ok);
-  if (!ok)
-    {
-      gtk_label_set_text (self->general_error, error->message);
-      return FALSE;
-    }
-  g_set_object (&self->record, record);
-  update_title (self);
-  if (is_new)
-    g_signal_emit (self, signals[SAVED], 0, self->record);
+  *record = g_steal_pointer (&read);
   return TRUE;
 }
 
-static gboolean
-save_timeout_cb (gpointer user_data)
+static void
+stored (CvRecordEditor *editor,
+        CvRecord       *record,
+        gboolean        is_new)
 {
-  CvActionEditor *self = user_data;
+  CvActionEditor *self = CV_ACTION_EDITOR (editor);
 
-  self->save_source = 0;
-  cv_action_editor_save_pending (self);
-  return G_SOURCE_REMOVE;
+  g_set_object (&self->record, record);
+  update_title (self);
+}
+
+gboolean
+cv_action_editor_save_pending (CvActionEditor *self)
+{
+  g_return_val_if_fail (CV_IS_ACTION_EDITOR (self), FALSE);
+  return cv_record_editor_save_pending (CV_RECORD_EDITOR (self));
 }
 
 static void
 entry_changed_cb (CvActionEditor *self)
 {
-  if (self->loading)
-    return;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  if (!self->loading)
+    cv_record_editor_schedule_save (CV_RECORD_EDITOR (self));
 }
 
 static void
@@ -652,10 +611,10 @@ load_record (CvActionEditor *self)
   reload_answers (self);
   show_people (self);
   show_themes (self);
-  show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
-  show_error (self->due_error_row, self->due_error, GTK_WIDGET (self->due_row), NULL);
-  show_error (self->owner_error_row, self->owner_error, GTK_WIDGET (self->owner_row), NULL);
-  show_error (NULL, self->outcome_error, GTK_WIDGET (self->outcome_view), NULL);
+  cv_field_show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
+  cv_field_show_error (self->due_error_row, self->due_error, GTK_WIDGET (self->due_row), NULL);
+  cv_field_show_error (self->owner_error_row, self->owner_error, GTK_WIDGET (self->owner_row), NULL);
+  cv_field_show_error (NULL, self->outcome_error, GTK_WIDGET (self->outcome_view), NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
   update_title (self);
   reload_updates (self);
@@ -664,20 +623,13 @@ load_record (CvActionEditor *self)
 static void
 back_clicked_cb (CvActionEditor *self)
 {
-  cv_action_editor_save_pending (self);
-  g_signal_emit (self, signals[BACK], 0);
+  cv_record_editor_go_back (CV_RECORD_EDITOR (self));
 }
 
 static void
 delete_clicked_cb (CvActionEditor *self)
 {
-  g_autoptr(CvRecord) record = NULL;
-
-  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
-    return;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  record = g_object_ref (self->record);
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
+  cv_record_editor_request_delete (CV_RECORD_EDITOR (self), self->record);
 }
 
 static void
@@ -685,7 +637,7 @@ cv_action_editor_dispose (GObject *object)
 {
   CvActionEditor *self = (CvActionEditor *)object;
 
-  if (self->save_source != 0)
+  if (cv_record_editor_has_pending_save (CV_RECORD_EDITOR (self)))
     cv_action_editor_save_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_ACTION_EDITOR);
   g_clear_object (&self->record);
@@ -705,15 +657,9 @@ cv_action_editor_class_init (CvActionEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cv_action_editor_dispose;
+  CV_RECORD_EDITOR_CLASS (klass)->read_fields = read_fields;
+  CV_RECORD_EDITOR_CLASS (klass)->stored = stored;
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
-
-  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/convene/Convene/cv-action-editor.ui");
@@ -772,6 +718,7 @@ cv_action_editor_init (CvActionEditor *self)
 
   self->themes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cv_record_editor_set_general_error (CV_RECORD_EDITOR (self), self->general_error);
 
   self->loading = TRUE;
   for (const CvChoice *c = status_field ()->choices; c->nick != NULL; c++)
@@ -806,6 +753,7 @@ cv_action_editor_set_store (CvActionEditor *self,
 
   self->store = g_object_ref (store);
   self->trash = trash != NULL ? g_object_ref (trash) : NULL;
+  cv_record_editor_set_store (CV_RECORD_EDITOR (self), store);
   cv_stakeholder_chooser_set_store (self->owner_chooser, store);
   cv_stakeholder_chooser_set_store (self->organisation_chooser, store);
 }

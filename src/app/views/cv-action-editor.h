@@ -6,10 +6,12 @@
 #include "cv-store.h"
 #include "cv-trash.h"
 
+#include "cv-record-editor.h"
+
 G_BEGIN_DECLS
 
 #define CV_TYPE_ACTION_EDITOR (cv_action_editor_get_type ())
-G_DECLARE_FINAL_TYPE (CvActionEditor, cv_action_editor, CV, ACTION_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (CvActionEditor, cv_action_editor, CV, ACTION_EDITOR, CvRecordEditor)
 
 void        cv_action_editor_set_store       (CvActionEditor *self,
                                               CvStore        *store,

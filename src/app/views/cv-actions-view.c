@@ -217,19 +217,6 @@ store_changed_cb (CvActionsView *self,
     }
 }
 
-static void
-editor_back_cb (CvActionsView *self)
-{
-  cv_list_pane_show_list (self->pane);
-}
-
-static void
-editor_saved_cb (CvActionsView *self,
-                 CvRecord       *record)
-{
-  cv_list_pane_select_record (self->pane, cv_record_get_id (record));
-}
-
 /* The page beside the list never shows an action that is gone. */
 static void
 deleted_cb (CvActionsView *self)
@@ -244,13 +231,6 @@ cv_actions_view_delete_selected (CvActionsView *self)
 {
   g_return_if_fail (CV_IS_ACTIONS_VIEW (self));
   cv_list_pane_delete_selected (self->pane);
-}
-
-static void
-editor_delete_cb (CvActionsView *self,
-                  CvRecord       *record)
-{
-  cv_list_pane_delete_record (self->pane, G_OBJECT (record));
 }
 
 /* The status is changed in place with a drop-down; overdue stands out in
@@ -474,9 +454,6 @@ cv_actions_view_class_init (CvActionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, organisation_filter_cb);
   gtk_widget_class_bind_template_callback (widget_class, organisation_filter_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_actions_view_new_action);
-  gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "actions.export-csv", NULL, export_csv_action);
 }

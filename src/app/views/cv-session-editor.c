@@ -22,6 +22,7 @@
 #include "cv-attendance-row.h"
 #include "cv-contribution-row.h"
 #include "cv-session-editor.h"
+#include "cv-record-editor.h"
 #include "cv-file.h"
 #include "cv-sessions.h"
 #include "cv-stakeholder-chooser.h"
@@ -30,11 +31,9 @@
 #include "cv-date-row.h"
 #include "cv-widgets.h"
 
-#define SAVE_DELAY_MS 400
-
 struct _CvSessionEditor
 {
-  GtkWidget             parent_instance;
+  CvRecordEditor        parent_instance;
 
   CvStore              *store;
   CvTrash              *trash;
@@ -46,7 +45,6 @@ struct _CvSessionEditor
   CvRecord             *answering;       /* what the next action agreed answers, or NULL */
   CvRecord             *editing;         /* what was said being changed in the form, or NULL */
   GCancellable         *reviewing;       /* the review being read, if any */
-  guint                 save_source;
   guint                 reload_source;
   gboolean              loading;
 
@@ -101,16 +99,7 @@ struct _CvSessionEditor
   CvPagedRows          *action_list;
 };
 
-enum {
-  BACK,
-  DELETE_REQUESTED,
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (CvSessionEditor, cv_session_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CvSessionEditor, cv_session_editor, CV_TYPE_RECORD_EDITOR)
 
 static const char *
 entry_text (AdwEntryRow *row)
@@ -123,27 +112,6 @@ set_entry (AdwEntryRow *row,
            const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
-show_field_error (GtkWidget *error_row,
-                  GtkLabel  *label,
-                  GtkWidget *field_row,
-                  GError    *error)
-{
-  gtk_widget_set_visible (error_row, error != NULL);
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (field_row, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      error->message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field_row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
 }
 
 /* A local time typed in @row, as stored UTC; empty is no time. FALSE when it is not a time. */
@@ -208,9 +176,9 @@ record_from_widgets (CvSessionEditor *self)
       ok = FALSE;
     }
 
-  show_field_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), title_error);
-  show_field_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), starts_error);
-  show_field_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), ends_error);
+  cv_field_show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), title_error);
+  cv_field_show_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), starts_error);
+  cv_field_show_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), ends_error);
 
   return ok ? g_steal_pointer (&record) : NULL;
 }
@@ -236,6 +204,38 @@ update_title (CvSessionEditor *self)
                             stored && cv_record_get_string (self->record, "starts_at") != NULL);
 }
 
+/* The record as the page shows it, each field checked beside itself;
+ * nothing while a record is being shown. */
+static gboolean
+read_fields (CvRecordEditor  *editor,
+             CvRecord       **record)
+{
+  CvSessionEditor *self = CV_SESSION_EDITOR (editor);
+
+  *record = NULL;
+  if (self->record == NULL || self->loading)
+    return TRUE;
+  *record = record_from_widgets (self);
+  return *record != NULL;
+}
+
+static void
+stored (CvRecordEditor *editor,
+        CvRecord       *record,
+        gboolean        is_new)
+{
+  CvSessionEditor *self = CV_SESSION_EDITOR (editor);
+
+  g_set_object (&self->record, record);
+  update_title (self);
+  if (is_new)
+    reload_page (self);
+  else
+    /* Every save, not only the first: the list keeps the session in view,
+     * whatever its filter. */
+    g_signal_emit_by_name (self, "saved", self->record);
+}
+
 /**
  * cv_session_editor_save_pending:
  *
@@ -244,46 +244,8 @@ update_title (CvSessionEditor *self)
 gboolean
 cv_session_editor_save_pending (CvSessionEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) record = NULL;
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (CV_IS_SESSION_EDITOR (self), FALSE);
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->record == NULL || self->loading)
-    return TRUE;
-
-  record = record_from_widgets (self);
-  if (record == NULL)
-    return FALSE;
-
-  is_new = cv_record_get_id (record) == NULL;
-  ok = is_new ? cv_store_insert (self->store, record, &error) : cv_store_update (self->store, record, &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error), !ok);
-  if (!ok)
-    {
-      gtk_label_set_text (self->general_error, error->message);
-      return FALSE;
-    }
-  g_set_object (&self->record, record);
-  update_title (self);
-  if (is_new)
-    reload_page (self);
-  /* Every save: the list keeps the session in view, whatever its filter. */
-  g_signal_emit (self, signals[SAVED], 0, self->record);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  CvSessionEditor *self = user_data;
-
-  self->save_source = 0;
-  cv_session_editor_save_pending (self);
-  return G_SOURCE_REMOVE;
+  return cv_record_editor_save_pending (CV_RECORD_EDITOR (self));
 }
 
 static void
@@ -291,8 +253,7 @@ entry_changed_cb (CvSessionEditor *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  cv_record_editor_schedule_save (CV_RECORD_EDITOR (self));
 }
 
 /* Tab saves what is waiting before the focus moves on: a new session's
@@ -306,7 +267,7 @@ tab_pressed_cb (CvSessionEditor       *self,
                 GtkEventControllerKey *controller)
 {
   if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
-      self->save_source != 0)
+      cv_record_editor_has_pending_save (CV_RECORD_EDITOR (self)))
     cv_session_editor_save_pending (self);
   return GDK_EVENT_PROPAGATE;
 }
@@ -355,8 +316,7 @@ attendance_changed_cb (CvAttendanceRow *row,
 
   if (!cv_store_update (self->store, cv_attendance_row_get_attendance (row), &error))
     {
-      gtk_label_set_text (self->general_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      cv_record_editor_show_general_error (CV_RECORD_EDITOR (self), error);
     }
 }
 
@@ -448,8 +408,7 @@ cv_session_editor_mark_attended (CvSessionEditor *self)
   ids = cv_sessions_mark_attended (self->store, cv_record_get_id (self->record), &error);
   if (ids == NULL)
     {
-      gtk_label_set_text (self->general_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      cv_record_editor_show_general_error (CV_RECORD_EDITOR (self), error);
       return 0;
     }
   n = g_strv_length (ids);
@@ -593,7 +552,7 @@ new_theme_cb (CvSessionEditor *self)
   theme = cv_sessions_theme_by_name (self->store, self->programme_id, name, TRUE, &error);
   if (theme == NULL)
     {
-      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->themes_row), error);
+      cv_field_show_error (self->said_error_row, self->said_error, GTK_WIDGET (self->themes_row), error);
       return;
     }
   if (!theme_chosen (self, cv_record_get_id (theme)))
@@ -768,7 +727,7 @@ clear_said_form (CvSessionEditor *self)
   gtk_switch_set_active (self->anonymous_switch, TRUE);
   g_clear_object (&self->editing);
   show_editing (self);
-  show_field_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
+  cv_field_show_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
   reload_themes (self);
   if (was_editing)
     cv_paged_rows_reload (self->contribution_list);
@@ -804,7 +763,7 @@ cv_session_editor_edit_contribution (CvSessionEditor *self,
   g_free (self->said_by_id);
   self->said_by_id = anonymous ? NULL : g_strdup (cv_record_get_string (contribution, "stakeholder_id"));
   show_said_by (self);
-  show_field_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
+  cv_field_show_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
   show_editing (self);
   reload_themes (self);
   cv_paged_rows_reload (self->contribution_list);
@@ -854,14 +813,14 @@ save_contribution_changes (CvSessionEditor *self)
 
   if (before == NULL)
     {
-      show_field_error (self->said_error_row, self->said_error, self->said_text_row, error);
+      cv_field_show_error (self->said_error_row, self->said_error, self->said_text_row, error);
       return FALSE;
     }
   after = cv_record_copy (before);
   contribution_from_form (self, after);
   if (!cv_store_update (self->store, after, &error))
     {
-      show_field_error (self->said_error_row, self->said_error, self->said_text_row, error);
+      cv_field_show_error (self->said_error_row, self->said_error, self->said_text_row, error);
       return FALSE;
     }
   if (!cv_record_same_fields (before, after))
@@ -901,7 +860,7 @@ cv_session_editor_add_contribution (CvSessionEditor *self)
   contribution_from_form (self, contribution);
   if (!cv_store_insert (self->store, contribution, &error))
     {
-      show_field_error (self->said_error_row, self->said_error, self->said_text_row, error);
+      cv_field_show_error (self->said_error_row, self->said_error, self->said_text_row, error);
       return FALSE;
     }
   clear_said_form (self);
@@ -981,7 +940,7 @@ answer_too_cb (GtkButton       *button,
   cv_record_set_list (action, "themes", (const char * const *)themes->pdata);
   if (!cv_store_update (self->store, action, &error))
     {
-      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
+      cv_field_show_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
       return;
     }
   set_answering (self, NULL);
@@ -1053,10 +1012,10 @@ add_action_cb (CvSessionEditor *self)
                 "themes", themes->pdata, "answers", answers, NULL);
   if (!cv_store_insert (self->store, action, &error))
     {
-      show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
+      cv_field_show_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), error);
       return;
     }
-  show_field_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), NULL);
+  cv_field_show_error (self->said_error_row, self->said_error, GTK_WIDGET (self->action_row), NULL);
   set_entry (self->action_row, NULL);
   set_answering (self, NULL);
 }
@@ -1086,8 +1045,7 @@ review_read_cb (GObject      *source,
   gtk_widget_set_sensitive (self->review_button, TRUE);
   if (review == NULL)
     {
-      gtk_label_set_text (self->general_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
+      cv_record_editor_show_general_error (CV_RECORD_EDITOR (self), error);
       return;
     }
   gtk_window_present (GTK_WINDOW (cv_review_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -1202,11 +1160,11 @@ load_record (CvSessionEditor *self)
   show_answering (self);
   self->loading = FALSE;
 
-  show_field_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
-  show_field_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), NULL);
-  show_field_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), NULL);
-  show_field_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+  cv_field_show_error (self->title_error_row, self->title_error, GTK_WIDGET (self->title_row), NULL);
+  cv_field_show_error (self->starts_error_row, self->starts_error, GTK_WIDGET (self->starts_row), NULL);
+  cv_field_show_error (self->ends_error_row, self->ends_error, GTK_WIDGET (self->ends_row), NULL);
+  cv_field_show_error (self->said_error_row, self->said_error, self->said_text_row, NULL);
+  cv_record_editor_show_general_error (CV_RECORD_EDITOR (self), NULL);
   update_title (self);
   reload_page (self);
 }
@@ -1214,20 +1172,13 @@ load_record (CvSessionEditor *self)
 static void
 back_clicked_cb (CvSessionEditor *self)
 {
-  cv_session_editor_save_pending (self);
-  g_signal_emit (self, signals[BACK], 0);
+  cv_record_editor_go_back (CV_RECORD_EDITOR (self));
 }
 
 static void
 delete_clicked_cb (CvSessionEditor *self)
 {
-  g_autoptr(CvRecord) record = NULL;
-
-  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
-    return;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  record = g_object_ref (self->record);
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
+  cv_record_editor_request_delete (CV_RECORD_EDITOR (self), self->record);
 }
 
 static gboolean
@@ -1266,7 +1217,7 @@ cv_session_editor_dispose (GObject *object)
 {
   CvSessionEditor *self = (CvSessionEditor *)object;
 
-  if (self->save_source != 0)
+  if (cv_record_editor_has_pending_save (CV_RECORD_EDITOR (self)))
     cv_session_editor_save_pending (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->reviewing != NULL)
@@ -1296,13 +1247,8 @@ cv_session_editor_class_init (CvSessionEditorClass *klass)
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
   g_type_ensure (CV_TYPE_PAGED_ROWS);
 
-  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
+  CV_RECORD_EDITOR_CLASS (klass)->read_fields = read_fields;
+  CV_RECORD_EDITOR_CLASS (klass)->stored = stored;
 
   gtk_widget_class_install_action (widget_class, "session.mark-attended", NULL, mark_attended_action_cb);
 
@@ -1387,6 +1333,7 @@ cv_session_editor_init (CvSessionEditor *self)
 
   self->chosen_themes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  cv_record_editor_set_general_error (CV_RECORD_EDITOR (self), self->general_error);
   /* The field with the keyboard is always in sight, however long the page. */
   if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)))
     gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), TRUE);
@@ -1427,6 +1374,7 @@ cv_session_editor_set_store (CvSessionEditor *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  cv_record_editor_set_store (CV_RECORD_EDITOR (self), store);
   self->trash = g_object_ref (trash);
   cv_paged_rows_set_list (self->attendance_list, store, CV_PAGED_SESSION_ATTENDANCE, attendance_row_cb, self, NULL);
   cv_paged_rows_set_list (self->contribution_list, store, CV_PAGED_SESSION_CONTRIBUTIONS, contribution_row_cb, self, NULL);

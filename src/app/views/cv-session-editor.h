@@ -6,10 +6,12 @@
 #include "cv-store.h"
 #include "cv-trash.h"
 
+#include "cv-record-editor.h"
+
 G_BEGIN_DECLS
 
 #define CV_TYPE_SESSION_EDITOR (cv_session_editor_get_type ())
-G_DECLARE_FINAL_TYPE (CvSessionEditor, cv_session_editor, CV, SESSION_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (CvSessionEditor, cv_session_editor, CV, SESSION_EDITOR, CvRecordEditor)
 
 void        cv_session_editor_set_store      (CvSessionEditor *self,
                                               CvStore         *store,

@@ -138,12 +138,6 @@ activated_cb (CvSessionsView *self,
   cv_session_editor_focus (self->editor);
 }
 
-static void
-editor_back_cb (CvSessionsView *self)
-{
-  cv_list_pane_show_list (self->pane);
-}
-
 /* The session on the page beside the list is always in the list, selected. */
 static void
 keep_in_view (CvSessionsView *self,
@@ -190,13 +184,6 @@ cv_sessions_view_delete_selected (CvSessionsView *self)
 {
   g_return_if_fail (CV_IS_SESSIONS_VIEW (self));
   cv_list_pane_delete_selected (self->pane);
-}
-
-static void
-editor_delete_cb (CvSessionsView *self,
-                  CvRecord       *record)
-{
-  cv_list_pane_delete_record (self->pane, G_OBJECT (record));
 }
 
 static void
@@ -316,8 +303,6 @@ cv_sessions_view_class_init (CvSessionsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_upcoming_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_sessions_view_new_session);
-  gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "sessions.export-csv", NULL, export_csv_action);

@@ -24,21 +24,19 @@
 #include "cv-stakeholder-chooser.h"
 #include "cv-sessions.h"
 #include "cv-stakeholder-editor.h"
+#include "cv-record-editor.h"
 #include "cv-widgets.h"
 
 /* Long enough not to store every keystroke, short enough to feel immediate. */
-#define SAVE_DELAY_MS 400
-
 struct _CvStakeholderEditor
 {
-  GtkWidget        parent_instance;
+  CvRecordEditor   parent_instance;
 
   CvStore         *store;
   char            *programme_id;
   CvRecord        *record;          /* as stored; no id while new */
   char            *organisation_id; /* as chosen in the editor */
   GPtrArray       *tags;            /* as edited, of char* */
-  guint            save_source;
   gboolean         loading;
 
   /* Template widgets */
@@ -99,16 +97,13 @@ struct _CvStakeholderEditor
 };
 
 enum {
-  BACK,
-  DELETE_REQUESTED,
   ERASE_REQUESTED,
-  SAVED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (CvStakeholderEditor, cv_stakeholder_editor, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CvStakeholderEditor, cv_stakeholder_editor, CV_TYPE_RECORD_EDITOR)
 
 static const CvField *
 field_of (const char *name)
@@ -217,30 +212,6 @@ record_from_widgets (CvStakeholderEditor *self)
   return record;
 }
 
-static void
-show_field_error (GtkWidget  *row,
-                  GtkLabel   *label,
-                  GtkWidget  *field_row,
-                  GError     *error)
-{
-  gtk_widget_set_visible (row, error != NULL);
-  gtk_label_set_text (label, error != NULL ? error->message : "");
-  if (error != NULL)
-    {
-      gtk_widget_add_css_class (field_row, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      error->message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field_row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field_row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
 /* Checks the fields a person types into, each beside itself. */
 static gboolean
 check_fields (CvStakeholderEditor *self,
@@ -270,13 +241,13 @@ check_fields (CvStakeholderEditor *self,
       if (cv_record_get_id (record) == NULL && g_str_equal (checks[i].field, "name") &&
           cv_record_get_string (record, "name") == NULL)
         {
-          show_field_error (checks[i].error_row, checks[i].error_label, checks[i].field_row, NULL);
+          cv_field_show_error (checks[i].error_row, checks[i].error_label, checks[i].field_row, NULL);
           ok = FALSE;
           continue;
         }
       if (!cv_store_validate_field (self->store, record, checks[i].field, &error))
         ok = FALSE;
-      show_field_error (checks[i].error_row, checks[i].error_label, checks[i].field_row, error);
+      cv_field_show_error (checks[i].error_row, checks[i].error_label, checks[i].field_row, error);
     }
   return ok;
 }
@@ -298,6 +269,40 @@ static void reload_pages (CvStakeholderEditor *self);
 static void show_consent (CvStakeholderEditor *self);
 static GtkWidget *page_row (const char *title, const char *subtitle);
 
+/* The record as the page shows it, each field checked beside itself;
+ * nothing while a record is being shown. */
+static gboolean
+read_fields (CvRecordEditor  *editor,
+             CvRecord       **record)
+{
+  CvStakeholderEditor *self = CV_STAKEHOLDER_EDITOR (editor);
+  g_autoptr(CvRecord) read = NULL;
+
+  *record = NULL;
+  if (self->record == NULL || self->loading)
+    return TRUE;
+  read = record_from_widgets (self);
+  if (!check_fields (self, read))
+    return FALSE;
+  *record = g_steal_pointer (&read);
+  return TRUE;
+}
+
+static void
+stored (CvRecordEditor *editor,
+        CvRecord       *record,
+        gboolean        is_new)
+{
+  CvStakeholderEditor *self = CV_STAKEHOLDER_EDITOR (editor);
+
+  g_set_object (&self->record, record);
+  update_title (self);
+  /* The core completes consent (its date, its review date): show it. */
+  show_consent (self);
+  if (is_new)
+    reload_pages (self);
+}
+
 /**
  * cv_stakeholder_editor_save_pending:
  *
@@ -309,51 +314,8 @@ static GtkWidget *page_row (const char *title, const char *subtitle);
 gboolean
 cv_stakeholder_editor_save_pending (CvStakeholderEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CvRecord) record = NULL;
-  gboolean is_new;
-  gboolean ok;
-
   g_return_val_if_fail (CV_IS_STAKEHOLDER_EDITOR (self), FALSE);
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->record == NULL || self->loading)
-    return TRUE;
-
-  record = record_from_widgets (self);
-  if (!check_fields (self, record))
-    return FALSE;
-
-  is_new = cv_record_get_id (record) == NULL;
-  ok = is_new ? cv_store_insert (self->store, record, &error)
-              : cv_store_update (self->store, record, &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error), !ok);
-  if (!ok)
-    {
-      gtk_label_set_text (self->general_error, error->message);
-      return FALSE;
-    }
-
-  g_set_object (&self->record, record);
-  update_title (self);
-  /* The core completes consent (its date, its review date): show it. */
-  show_consent (self);
-  if (is_new)
-    {
-      reload_pages (self);
-      g_signal_emit (self, signals[SAVED], 0, self->record);
-    }
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  CvStakeholderEditor *self = user_data;
-
-  self->save_source = 0;
-  cv_stakeholder_editor_save_pending (self);
-  return G_SOURCE_REMOVE;
+  return cv_record_editor_save_pending (CV_RECORD_EDITOR (self));
 }
 
 static void
@@ -361,8 +323,7 @@ schedule_save (CvStakeholderEditor *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+  cv_record_editor_schedule_save (CV_RECORD_EDITOR (self));
 }
 
 static void
@@ -928,14 +889,14 @@ set_entry (AdwEntryRow *row,
 static void
 clear_errors (CvStakeholderEditor *self)
 {
-  show_field_error (self->name_error_row, self->name_error, GTK_WIDGET (self->name_row), NULL);
-  show_field_error (self->email_error_row, self->email_error, GTK_WIDGET (self->email_row), NULL);
-  show_field_error (self->consent_on_error_row, self->consent_on_error, GTK_WIDGET (self->consent_on_row), NULL);
-  show_field_error (self->consent_review_error_row, self->consent_review_error,
+  cv_field_show_error (self->name_error_row, self->name_error, GTK_WIDGET (self->name_row), NULL);
+  cv_field_show_error (self->email_error_row, self->email_error, GTK_WIDGET (self->email_row), NULL);
+  cv_field_show_error (self->consent_on_error_row, self->consent_on_error, GTK_WIDGET (self->consent_on_row), NULL);
+  cv_field_show_error (self->consent_review_error_row, self->consent_review_error,
                     GTK_WIDGET (self->consent_review_row), NULL);
-  show_field_error (self->organisation_error_row, self->organisation_error,
+  cv_field_show_error (self->organisation_error_row, self->organisation_error,
                     GTK_WIDGET (self->organisation_row), NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
+  cv_record_editor_show_general_error (CV_RECORD_EDITOR (self), NULL);
 }
 
 static void
@@ -979,21 +940,13 @@ load_record (CvStakeholderEditor *self)
 static void
 back_clicked_cb (CvStakeholderEditor *self)
 {
-  cv_stakeholder_editor_save_pending (self);
-  g_signal_emit (self, signals[BACK], 0);
+  cv_record_editor_go_back (CV_RECORD_EDITOR (self));
 }
 
 static void
 delete_clicked_cb (CvStakeholderEditor *self)
 {
-  g_autoptr(CvRecord) record = NULL;
-
-  if (self->record == NULL || cv_record_get_id (self->record) == NULL)
-    return;
-  /* Unsaved typing goes with the record; Undo brings back what was stored. */
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  record = g_object_ref (self->record);
-  g_signal_emit (self, signals[DELETE_REQUESTED], 0, record);
+  cv_record_editor_request_delete (CV_RECORD_EDITOR (self), self->record);
 }
 
 /**
@@ -1110,7 +1063,7 @@ cv_stakeholder_editor_dispose (GObject *object)
 {
   CvStakeholderEditor *self = (CvStakeholderEditor *)object;
 
-  if (self->save_source != 0)
+  if (cv_record_editor_has_pending_save (CV_RECORD_EDITOR (self)))
     cv_stakeholder_editor_save_pending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CV_TYPE_STAKEHOLDER_EDITOR);
   g_clear_object (&self->record);
@@ -1135,16 +1088,12 @@ cv_stakeholder_editor_class_init (CvStakeholderEditorClass *klass)
   g_type_ensure (CV_TYPE_STAKEHOLDER_CHOOSER);
   g_type_ensure (CV_TYPE_PAGED_ROWS);
 
-  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
+  CV_RECORD_EDITOR_CLASS (klass)->read_fields = read_fields;
+  CV_RECORD_EDITOR_CLASS (klass)->stored = stored;
+
   signals[ERASE_REQUESTED] = g_signal_new ("erase-requested", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, CV_TYPE_RECORD);
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, CV_TYPE_RECORD);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1227,6 +1176,7 @@ cv_stakeholder_editor_init (CvStakeholderEditor *self)
   self->purpose_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cv_record_editor_set_general_error (CV_RECORD_EDITOR (self), self->general_error);
 
   self->loading = TRUE;
   fill_choices (self->kind_row, "kind");
@@ -1254,6 +1204,7 @@ cv_stakeholder_editor_set_store (CvStakeholderEditor *self,
   g_return_if_fail (self->store == NULL);
 
   self->store = g_object_ref (store);
+  cv_record_editor_set_store (CV_RECORD_EDITOR (self), store);
   cv_paged_rows_set_list (self->session_rows, store, CV_PAGED_STAKEHOLDER_SESSIONS, session_row_cb, self,
                           _("Not at any session yet"));
   cv_paged_rows_set_list (self->action_rows, store, CV_PAGED_STAKEHOLDER_ACTIONS, action_row_cb, self,

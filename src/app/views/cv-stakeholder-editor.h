@@ -5,10 +5,12 @@
 
 #include "cv-store.h"
 
+#include "cv-record-editor.h"
+
 G_BEGIN_DECLS
 
 #define CV_TYPE_STAKEHOLDER_EDITOR (cv_stakeholder_editor_get_type ())
-G_DECLARE_FINAL_TYPE (CvStakeholderEditor, cv_stakeholder_editor, CV, STAKEHOLDER_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (CvStakeholderEditor, cv_stakeholder_editor, CV, STAKEHOLDER_EDITOR, CvRecordEditor)
 
 void        cv_stakeholder_editor_set_store     (CvStakeholderEditor *self,
                                                  CvStore             *store);

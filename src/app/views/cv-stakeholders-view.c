@@ -256,19 +256,6 @@ grid_activated_cb (CvStakeholdersView *self,
   cv_stakeholders_view_open (self, id);
 }
 
-static void
-editor_back_cb (CvStakeholdersView *self)
-{
-  cv_list_pane_show_list (self->pane);
-}
-
-static void
-editor_saved_cb (CvStakeholdersView *self,
-                 CvRecord           *record)
-{
-  cv_list_pane_select_record (self->pane, cv_record_get_id (record));
-}
-
 /* The page beside the list never shows someone deleted. */
 static void
 deleted_cb (CvStakeholdersView *self)
@@ -283,13 +270,6 @@ cv_stakeholders_view_delete_selected (CvStakeholdersView *self)
 {
   g_return_if_fail (CV_IS_STAKEHOLDERS_VIEW (self));
   cv_list_pane_delete_selected (self->pane);
-}
-
-static void
-editor_delete_cb (CvStakeholdersView *self,
-                  CvRecord           *record)
-{
-  cv_list_pane_delete_record (self->pane, G_OBJECT (record));
 }
 
 /* Erasure: asked once, said in full, never undone. */
@@ -695,10 +675,7 @@ cv_stakeholders_view_class_init (CvStakeholdersViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, layout_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, cv_stakeholders_view_new_stakeholder);
   gtk_widget_class_bind_template_callback (widget_class, grid_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_back_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_delete_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_erase_cb);
-  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
 
   gtk_widget_class_install_action (widget_class, "stakeholders.delete-selected", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "stakeholders.find-duplicates", NULL, find_duplicates_action);

@@ -12,7 +12,8 @@
  *   <child type="filter">     filters, at the start of the tool bar
  *   <child type="end">        more buttons (a menu), before delete and add
  *   <child type="alternative"> another way to show the same records (a grid)
- *   <child type="detail">     the record's page
+ *   <child type="detail">     the record's page (a #CvRecordEditor is wired
+ *                             to the list: back, delete and saved)
  * and gives it its model with cv_list_pane_set_model(). Over a CvRecordList
  * the pane searches and refreshes the list itself; over any other model the
  * view filters on "search-changed" and calls cv_list_pane_update_page().
@@ -25,6 +26,7 @@
 #include "cv-match-count.h"
 #include "cv-pane-layout.h"
 #include "cv-record.h"
+#include "cv-record-editor.h"
 #include "cv-record-list.h"
 #include "cv-selection.h"
 #include "cv-sort-key.h"
@@ -294,6 +296,27 @@ set_list (CvListPane *self,
 }
 
 static void
+editor_back_cb (CvListPane *self)
+{
+  cv_list_pane_show_list (self);
+}
+
+static void
+editor_delete_cb (CvListPane *self,
+                  CvRecord   *record)
+{
+  cv_list_pane_delete_record (self, G_OBJECT (record));
+}
+
+/* The record just stored is the one selected in the list. */
+static void
+editor_saved_cb (CvListPane *self,
+                 CvRecord   *record)
+{
+  cv_list_pane_select_record (self, cv_record_get_id (record));
+}
+
+static void
 set_detail (CvListPane *self,
             GtkWidget  *detail)
 {
@@ -309,6 +332,15 @@ set_detail (CvListPane *self,
   gtk_widget_set_hexpand (detail, FALSE);
   cv_pane_layout_fix_width (detail, CV_DETAIL_PANE_WIDTH);
   adw_leaflet_append (self->leaflet, detail);
+  /* A record's page goes back to the list, deletes through it and has the
+   * record it stores selected in it. */
+  if (CV_IS_RECORD_EDITOR (detail))
+    {
+      g_signal_connect_object (detail, "back", G_CALLBACK (editor_back_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (detail, "delete-requested", G_CALLBACK (editor_delete_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (detail, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
