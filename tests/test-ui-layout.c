@@ -444,6 +444,45 @@ test_narrow_list_opens_on_one_click (Fixture       *f,
     }
 }
 
+static void
+collect_group_titles (GtkWidget  *widget,
+                      GPtrArray  *titles)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+
+      if (title != NULL && *title != '\0')
+        g_ptr_array_add (titles, (gpointer)title);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_group_titles (c, titles);
+}
+
+/* A record's page never shows two headings alike: "Details" and "Detail"
+ * were both "Manylion" in Welsh on an action's page. */
+static void
+headings_distinct (Fixture *f)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(GPtrArray) records = cv_store_list (store_of (f), kinds[i].type (), "programme_id",
+                                                    cv_window_get_programme_id (f->window), NULL);
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+      g_assert_cmpuint (records->len, >, 0);
+      cv_window_open_record (f->window, kinds[i].table, cv_record_get_id (g_ptr_array_index (records, 0)));
+      run_main_loop (50);
+      collect_group_titles (visible_view (f), titles);
+      for (guint a = 0; a < titles->len; a++)
+        for (guint b = a + 1; b < titles->len; b++)
+          if (g_str_equal (g_ptr_array_index (titles, a), g_ptr_array_index (titles, b)))
+            g_error ("The page of a %s has two headings “%s”", kinds[i].table, (char *)g_ptr_array_index (titles, a));
+    }
+}
+
 /* Welsh labels are longer than English ones: at the narrowest width every
  * view, a record of each kind and each guide still fit. GLib decides once
  * per process whether to translate, so meson runs this test in a process of
@@ -458,6 +497,7 @@ test_welsh_narrow_fits (Fixture       *f,
   every_view_fits (f, 360);
   guides_fit (f, 360);
   csv_import_fits (f, 360);
+  headings_distinct (f);
 }
 
 int
