@@ -65,28 +65,6 @@ action_field (const char *name)
   return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
 }
 
-static void
-fill_choice_filter (GtkDropDown *drop_down,
-                    const char  *field_name,
-                    const char  *all_label)
-{
-  const CvField *field = action_field (field_name);
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (strings, all_label);
-  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
-    gtk_string_list_append (strings, _(c->label));
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
-}
-
-static const char *
-choice_at (const char *field_name,
-           guint       position)
-{
-  return position == 0 || position == GTK_INVALID_LIST_POSITION
-    ? NULL : action_field (field_name)->choices[position - 1].nick;
-}
-
 /* A county's 200,000 actions are searched, filtered and sorted on a worker
  * thread; a newer refresh cancels an older one. */
 static void
@@ -107,7 +85,7 @@ filter_changed_cb (CvActionsView *self)
   if (self->list == NULL)
     return;
   cv_record_list_set_filter (self->list, "status",
-                             choice_at ("status", gtk_drop_down_get_selected (self->status_filter)));
+                             cv_choice_filter_get (self->status_filter, cv_record_type_find_field (CV_TYPE_ACTION, "status")));
   cv_record_list_set_filter (self->list, "themes",
                              theme > 0 && self->theme_ids != NULL && theme - 1 < self->theme_ids->len
                                ? g_ptr_array_index (self->theme_ids, theme - 1) : NULL);
@@ -462,7 +440,7 @@ static void
 cv_actions_view_init (CvActionsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  fill_choice_filter (self->status_filter, "status", _("Any status"));
+  cv_choice_filter_fill (self->status_filter, cv_record_type_find_field (CV_TYPE_ACTION, "status"), _("Any status"));
 
   cv_record_table_fit (self->column_view, NULL, self->title_column, self->status_column,
                        self->due_column, self->owner_column, self->themes_column, self->updated_column, NULL);

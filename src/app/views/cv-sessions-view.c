@@ -55,36 +55,6 @@ static void cv_sessions_view_view_init (CvViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CvSessionsView, cv_sessions_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_sessions_view_view_init))
 
-static const CvField *
-session_field (const char *name)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_SESSION);
-
-  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
-}
-
-static void
-fill_choice_filter (GtkDropDown *drop_down,
-                    const char  *field_name,
-                    const char  *all_label)
-{
-  const CvField *field = session_field (field_name);
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (strings, all_label);
-  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
-    gtk_string_list_append (strings, _(c->label));
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
-}
-
-static const char *
-choice_at (const char *field_name,
-           guint       position)
-{
-  return position == 0 || position == GTK_INVALID_LIST_POSITION
-    ? NULL : session_field (field_name)->choices[position - 1].nick;
-}
-
 /* Nothing planned is a different thing from nothing found; and with nothing
  * planned yet, planning one is the next thing to do. */
 static void
@@ -112,9 +82,9 @@ filter_changed_cb (CvSessionsView *self)
 
   if (self->list == NULL)
     return;
-  cv_record_list_set_filter (self->list, "kind", choice_at ("kind", gtk_drop_down_get_selected (self->kind_filter)));
+  cv_record_list_set_filter (self->list, "kind", cv_choice_filter_get (self->kind_filter, cv_record_type_find_field (CV_TYPE_SESSION, "kind")));
   cv_record_list_set_filter (self->list, "status",
-                             choice_at ("status", gtk_drop_down_get_selected (self->status_filter)));
+                             cv_choice_filter_get (self->status_filter, cv_record_type_find_field (CV_TYPE_SESSION, "status")));
   cv_record_list_set_range (self->list, when == WHEN_ALL ? NULL : "starts_at",
                             when == WHEN_UPCOMING ? now : NULL, when == WHEN_PAST ? now : NULL);
   cv_record_list_set_sort (self->list, "starts_at", when == WHEN_PAST);
@@ -323,8 +293,8 @@ cv_sessions_view_init (CvSessionsView *self)
   gtk_string_list_append (when, _("Past"));
   gtk_string_list_append (when, _("All Sessions"));
   gtk_drop_down_set_model (self->when_filter, G_LIST_MODEL (when));
-  fill_choice_filter (self->kind_filter, "kind", _("All kinds"));
-  fill_choice_filter (self->status_filter, "status", _("Any status"));
+  cv_choice_filter_fill (self->kind_filter, cv_record_type_find_field (CV_TYPE_SESSION, "kind"), _("All kinds"));
+  cv_choice_filter_fill (self->status_filter, cv_record_type_find_field (CV_TYPE_SESSION, "status"), _("Any status"));
 
   cv_record_table_fit (self->column_view, NULL, self->title_column, self->starts_column,
                        self->status_column, self->kind_column, self->location_column, NULL);

@@ -67,14 +67,6 @@ static void cv_stakeholders_view_view_init (CvViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CvStakeholdersView, cv_stakeholders_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (CV_TYPE_VIEW, cv_stakeholders_view_view_init))
 
-static const CvField *
-stakeholder_field (const char *name)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (CV_TYPE_STAKEHOLDER);
-
-  return cv_record_kind_find_field (CV_RECORD_CLASS (klass)->kind, name);
-}
-
 static void
 reload_grid (CvStakeholdersView *self)
 {
@@ -98,16 +90,6 @@ refresh (CvStakeholdersView *self)
     cv_list_pane_refresh (self->pane);
   else
     cv_list_pane_refresh_now (self->pane);
-}
-
-static const char *
-choice_at (const char *field_name,
-           guint       position)
-{
-  const CvField *field = stakeholder_field (field_name);
-
-  /* Position 0 is "All …". */
-  return position == 0 || position == GTK_INVALID_LIST_POSITION ? NULL : field->choices[position - 1].nick;
 }
 
 /* The consent filter is a range of the index on consent and its review
@@ -149,9 +131,9 @@ filter_changed_cb (CvStakeholdersView *self)
 
   if (self->updating_filters || self->list == NULL)
     return;
-  cv_record_list_set_filter (self->list, "sector", choice_at ("sector", gtk_drop_down_get_selected (self->sector_filter)));
+  cv_record_list_set_filter (self->list, "sector", cv_choice_filter_get (self->sector_filter, cv_record_type_find_field (CV_TYPE_STAKEHOLDER, "sector")));
   cv_record_list_set_filter (self->list, "engagement",
-                             choice_at ("engagement", gtk_drop_down_get_selected (self->engagement_filter)));
+                             cv_choice_filter_get (self->engagement_filter, cv_record_type_find_field (CV_TYPE_STAKEHOLDER, "engagement")));
   cv_record_list_set_filter (self->list, "tags",
                              tag > 0 && self->tags != NULL && tag - 1 < g_strv_length (self->tags)
                                ? self->tags[tag - 1] : NULL);
@@ -197,20 +179,6 @@ reload_tags (CvStakeholdersView *self)
   gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (strings));
   gtk_drop_down_set_selected (self->tag_filter, new_selected);
   self->updating_filters = FALSE;
-}
-
-static void
-fill_choice_filter (GtkDropDown *drop_down,
-                    const char  *field_name,
-                    const char  *all_label)
-{
-  const CvField *field = stakeholder_field (field_name);
-  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (strings, all_label);
-  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
-    gtk_string_list_append (strings, _(c->label));
-  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
 }
 
 static void
@@ -691,8 +659,8 @@ cv_stakeholders_view_init (CvStakeholdersView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  fill_choice_filter (self->sector_filter, "sector", _("All sectors"));
-  fill_choice_filter (self->engagement_filter, "engagement", _("All engagement levels"));
+  cv_choice_filter_fill (self->sector_filter, cv_record_type_find_field (CV_TYPE_STAKEHOLDER, "sector"), _("All sectors"));
+  cv_choice_filter_fill (self->engagement_filter, cv_record_type_find_field (CV_TYPE_STAKEHOLDER, "engagement"), _("All engagement levels"));
   reload_tags (self);
 
   /* Whether someone may be contacted is said before their organisation. */

@@ -515,3 +515,40 @@ cv_record_list_refresh_for (CvRecordList *list,
   refresh->done = done;
   cv_record_list_refresh_async (list, refreshed_cb, refresh);
 }
+
+/**
+ * cv_choice_filter_fill:
+ * @field: a field with choices
+ * @all_label: the first entry, that filters nothing ("Any status")
+ *
+ * Fills a filter's drop-down with "all" and then the field's choices.
+ */
+void
+cv_choice_filter_fill (GtkDropDown   *drop_down,
+                       const CvField *field,
+                       const char    *all_label)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (field != NULL && field->choices != NULL);
+
+  gtk_string_list_append (strings, all_label);
+  for (const CvChoice *c = field->choices; c->nick != NULL; c++)
+    gtk_string_list_append (strings, _(c->label));
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+}
+
+/* Returns: (nullable): the nick of the choice a filter filled by
+ *   cv_choice_filter_fill() shows, or %NULL for "all" */
+const char *
+cv_choice_filter_get (GtkDropDown   *drop_down,
+                      const CvField *field)
+{
+  guint position;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (drop_down), NULL);
+
+  position = gtk_drop_down_get_selected (drop_down);
+  return position == 0 || position == GTK_INVALID_LIST_POSITION ? NULL : field->choices[position - 1].nick;
+}

@@ -24,6 +24,11 @@ void  cv_opens_record        (GtkWidget    *widget,
                               const char   *table,
                               const char   *id);
 GListModel *cv_choice_labels  (const CvField *field);
+void  cv_choice_filter_fill  (GtkDropDown   *drop_down,
+                              const CvField *field,
+                              const char    *all_label);
+const char *cv_choice_filter_get (GtkDropDown   *drop_down,
+                                  const CvField *field);
 void  cv_button_set_long_label (GtkButton   *button,
                                 const char  *label);
 GtkWidget *cv_theme_chips_new (void);
