@@ -46,7 +46,7 @@ struct _CvWindow
   GtkListBox           *view_list;
   AdwWindowTitle       *view_title;
   GtkStack             *view_stack;
-  CvStakeholdersView   *stakeholders_view;
+  CvStakeholdersView   *stakeholders_view;   /* for tests: child () by name */
   CvSessionsView       *sessions_view;
   CvActionsView        *actions_view;
   CvThemesView         *themes_view;
@@ -511,10 +511,8 @@ review_duplicates_response_cb (AdwMessageDialog *dialog,
                                const char       *response,
                                CvWindow         *self)
 {
-  if (!g_str_equal (response, "review"))
-    return;
-  cv_window_show_view (self, "stakeholders");
-  cv_stakeholders_view_show_duplicates (self->stakeholders_view);
+  if (g_str_equal (response, "review"))
+    cv_window_open_record (self, "duplicates", NULL);
 }
 
 static void

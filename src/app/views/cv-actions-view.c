@@ -550,6 +550,8 @@ cv_actions_view_open (CvActionsView *self,
       return;
     }
   cv_action_editor_set_record (self->editor, record);
+  /* Opened from a mention: the list follows, so Delete acts on this record. */
+  cv_list_pane_select_record (self->pane, cv_record_get_id (record));
   cv_list_pane_show_detail (self->pane);
 }
 

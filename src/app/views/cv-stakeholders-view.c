@@ -764,6 +764,8 @@ cv_stakeholders_view_open (CvStakeholdersView *self,
       return;
     }
   cv_stakeholder_editor_set_record (self->editor, record);
+  /* Opened from a mention: the list follows, so Delete acts on this record. */
+  cv_list_pane_select_record (self->pane, cv_record_get_id (record));
   cv_list_pane_show_detail (self->pane);
 }
 
@@ -828,9 +830,13 @@ as_view_open (CvView     *view,
               const char *table,
               const char *id)
 {
-  /* "consent-due": the overview's row for consent due for review. */
+  /* "consent-due": the overview's row for consent due for review;
+   * "duplicates": an import's offer to review the people it may have
+   * doubled. */
   if (g_str_equal (table, "consent-due"))
     cv_stakeholders_view_show_consent_due (CV_STAKEHOLDERS_VIEW (view));
+  else if (g_str_equal (table, "duplicates"))
+    cv_stakeholders_view_show_duplicates (CV_STAKEHOLDERS_VIEW (view));
   else
     cv_stakeholders_view_open (CV_STAKEHOLDERS_VIEW (view), id);
 }
@@ -856,7 +862,7 @@ as_view_save_pending (CvView *view)
 static void
 cv_stakeholders_view_view_init (CvViewInterface *iface)
 {
-  static const char * const tables[] = { "stakeholder", "consent-due", NULL };
+  static const char * const tables[] = { "stakeholder", "consent-due", "duplicates", NULL };
 
   iface->tables = tables;
   iface->set_store = as_view_set_store;

@@ -783,7 +783,9 @@ cv_list_pane_unselect_all (CvListPane *self)
  * cv_list_pane_select_record:
  * @id: a record's id
  *
- * Selects the record's row (and only it), if the list shows it.
+ * Selects the record's row (and only it), if the list shows it; when it
+ * does not, nothing stays selected, so that Delete never acts on a row
+ * other than the record on the page.
  *
  * Returns: whether the list shows it
  */
@@ -796,7 +798,10 @@ cv_list_pane_select_record (CvListPane *self,
   g_return_val_if_fail (CV_IS_LIST_PANE (self), FALSE);
 
   if (self->model == NULL || id == NULL)
-    return FALSE;
+    {
+      cv_list_pane_unselect_all (self);
+      return FALSE;
+    }
   if (self->records != NULL)
     position = cv_record_list_find (self->records, id);
   else
@@ -808,7 +813,10 @@ cv_list_pane_select_record (CvListPane *self,
           position = i;
       }
   if (position == G_MAXUINT)
-    return FALSE;
+    {
+      cv_list_pane_unselect_all (self);
+      return FALSE;
+    }
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (self->list, "list.scroll-to-item", "u", position);
   return TRUE;
