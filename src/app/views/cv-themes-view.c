@@ -796,6 +796,21 @@ cv_themes_view_open (CvThemesView *self,
   show_theme (self);
   if (self->theme != NULL)
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->page_stack));
+  /* Opened from a mention: the list shows which theme is open, or none. */
+  if (self->selection != NULL)
+    {
+      guint position = GTK_INVALID_LIST_POSITION;
+
+      for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+           i < n && position == GTK_INVALID_LIST_POSITION && theme_id != NULL; i++)
+        {
+          g_autoptr(CvRecord) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (g_strcmp0 (cv_record_get_id (item), theme_id) == 0)
+            position = i;
+        }
+      gtk_single_selection_set_selected (self->selection, position);
+    }
 }
 
 void
