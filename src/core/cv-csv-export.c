@@ -82,6 +82,7 @@ typedef struct
   gboolean    partner;
   GHashTable *names;   /* "table/id" → what to write for it */
   GHashTable *small;   /* session id → whether fewer than a crowd attended it */
+  GHashTable *pooled;  /* programme id → whether its smaller sessions may be pooled */
 } Writer;
 
 static void
@@ -93,6 +94,7 @@ writer_init (Writer   *w,
   w->partner = partner;
   w->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->small = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->pooled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -100,6 +102,7 @@ writer_clear (Writer *w)
 {
   g_clear_pointer (&w->names, g_hash_table_unref);
   g_clear_pointer (&w->small, g_hash_table_unref);
+  g_clear_pointer (&w->pooled, g_hash_table_unref);
 }
 
 /* A person who has not agreed to be named to partners. */
@@ -130,12 +133,44 @@ is_small_session (Writer     *w,
   return small;
 }
 
-/* Partners learn of a person only if they agreed to it. */
+/* Whether what was said and agreed at the programme's smaller sessions may
+ * reach partners pooled as "a smaller session": as in the partner JSON,
+ * only when enough people attended them all together. A programme that
+ * cannot be read counts as not. */
+static gboolean
+is_pooled (Writer     *w,
+           const char *programme_id)
+{
+  gpointer known;
+  gboolean pooled = FALSE;
+
+  if (programme_id == NULL)
+    return FALSE;
+  if (g_hash_table_lookup_extended (w->pooled, programme_id, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  if (!cv_exchange_smaller_sessions_pool (w->store, programme_id, &pooled, NULL))
+    pooled = FALSE;
+  g_hash_table_insert (w->pooled, g_strdup (programme_id), GINT_TO_POINTER (pooled));
+  return pooled;
+}
+
+/* Partners learn of a person only if they agreed to it, and of what was said
+ * at a smaller session only pooled with enough others. */
 static gboolean
 is_left_out (Writer   *w,
              CvRecord *record)
 {
-  return w->partner && CV_IS_STAKEHOLDER (record) && is_unnamed_person (record);
+  const char *session;
+
+  if (!w->partner)
+    return FALSE;
+  if (CV_IS_STAKEHOLDER (record))
+    return is_unnamed_person (record);
+  if (!CV_IS_CONTRIBUTION (record))
+    return FALSE;
+  session = cv_record_get_string (record, "session_id");
+  return (session == NULL || is_small_session (w, session)) &&
+         !is_pooled (w, cv_record_get_string (record, "programme_id"));
 }
 
 /* Which fields are columns: not the programme, and for partners not who said what. */
@@ -240,9 +275,12 @@ value_text (Writer        *w,
 
         if (id == NULL)
           return NULL;
+        /* An action agreed at a smaller session keeps it unnamed, and says
+         * nothing of it at all when the smaller sessions are too few to pool. */
         if (w->partner && g_str_equal (field->target, "session") && !CV_IS_ATTENDANCE (record) &&
             is_small_session (w, id))
-          return g_strdup (_("A smaller session"));
+          return is_pooled (w, cv_record_get_string (record, "programme_id")) ? g_strdup (_("A smaller session"))
+                                                                              : NULL;
         return g_strdup (reference_text (w, field->target, id));
       }
     case CV_FIELD_REFERENCES:

@@ -263,6 +263,46 @@ programme_created_at (CvStore     *store,
   return g_strdup (cv_statement_column_text (st, 0));
 }
 
+/* People erased from the register still came: their counts are kept. */
+#define ATTENDED(session) \
+  "((SELECT count(*) FROM attendance b WHERE b.session_id = " session " AND b.status = 'attended')" \
+  " + coalesce ((SELECT e.attended FROM session_erased_attendance e WHERE e.session_id = " session "), 0))"
+
+/* How many people attended the programme's smaller sessions, all together. */
+static const char smaller_sessions_crowd_sql[] =
+  "SELECT count(DISTINCT a.stakeholder_id) FROM attendance a"
+  " JOIN session s ON s.id = a.session_id"
+  " WHERE s.programme_id = ?1 AND a.status = 'attended'"
+  " AND " ATTENDED ("a.session_id") " < ?2";
+
+/**
+ * cv_exchange_smaller_sessions_pool:
+ * @programme_id: a programme
+ * @pooled: (out): whether what was said and agreed at the programme's
+ *   smaller sessions may travel to partners pooled under one "smaller
+ *   sessions" (at least %CV_EXCHANGE_MIN_CROWD people attended them all
+ *   together); when not, partners get none of what was said there
+ *
+ * The rule of every partner export, JSON or spreadsheet.
+ *
+ * Returns: %FALSE with @error set when the database could not be read
+ */
+gboolean
+cv_exchange_smaller_sessions_pool (CvStore     *store,
+                                   const char  *programme_id,
+                                   gboolean    *pooled,
+                                   GError     **error)
+{
+  gint64 crowd;
+
+  g_return_val_if_fail (CV_IS_STORE (store), FALSE);
+  g_return_val_if_fail (pooled != NULL, FALSE);
+
+  crowd = count_of (store, smaller_sessions_crowd_sql, programme_id, error);
+  *pooled = crowd >= CV_EXCHANGE_MIN_CROWD;
+  return crowd >= 0;
+}
+
 static gboolean
 partner_rules_load (PartnerRules  *rules,
                     CvStore       *store,
@@ -273,21 +313,13 @@ partner_rules_load (PartnerRules  *rules,
   rules->crowded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   rules->owner_org = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* People erased from the register still came: their counts are kept. */
-#define ATTENDED(session) \
-  "((SELECT count(*) FROM attendance b WHERE b.session_id = " session " AND b.status = 'attended')" \
-  " + coalesce ((SELECT e.attended FROM session_erased_attendance e WHERE e.session_id = " session "), 0))"
 
   return collect (store, "SELECT id FROM stakeholder WHERE programme_id = ?1"
                          " AND (kind = 'organisation' OR named_to_partners = 1)",
                   programme_id, rules->named, FALSE, error) &&
          collect (store, "SELECT s.id FROM session s WHERE s.programme_id = ?1 AND " ATTENDED ("s.id") " >= ?2",
                   programme_id, rules->crowded, FALSE, error) &&
-         (rules->pool = count_of (store, "SELECT count(DISTINCT a.stakeholder_id) FROM attendance a"
-                                         " JOIN session s ON s.id = a.session_id"
-                                         " WHERE s.programme_id = ?1 AND a.status = 'attended'"
-                                         " AND " ATTENDED ("a.session_id") " < ?2",
-                                  programme_id, error)) >= 0 &&
+         (rules->pool = count_of (store, smaller_sessions_crowd_sql, programme_id, error)) >= 0 &&
          (rules->pooled = count_of (store, "SELECT count(*) FROM (SELECT session_id FROM contribution"
                                            " WHERE programme_id = ?1 UNION ALL SELECT session_id FROM action"
                                            " WHERE programme_id = ?1 AND session_id IS NOT NULL) r"
@@ -300,7 +332,6 @@ partner_rules_load (PartnerRules  *rules,
                          " AND s.named_to_partners = 0 AND s.organisation_id IS NOT NULL"
                          " AND s.id IN (SELECT owner_id FROM action WHERE programme_id = ?1)",
                   programme_id, rules->owner_org, TRUE, error);
-#undef ATTENDED
 }
 
 /* Whether the export has a stand-in session for what smaller sessions said. */

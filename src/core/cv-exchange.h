@@ -107,4 +107,9 @@ char            *cv_exchange_find_programme  (CvStore     *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CvImportSummary, cv_import_summary_free)
 
+gboolean cv_exchange_smaller_sessions_pool (CvStore     *store,
+                                           const char  *programme_id,
+                                           gboolean    *pooled,
+                                           GError     **error);
+
 G_END_DECLS
