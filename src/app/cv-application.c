@@ -301,10 +301,20 @@ run_headless (CvApplication *self,
 
   if (g_variant_dict_lookup (options, "erase-person", "&s", &programme))
     {
+      g_auto(GStrv) backups = cv_erasure_find_backups (cv_store_get_database (store));
+
       if (!cv_erasure_erase (store, programme, &error))
         goto failed;
-      /* TRANSLATORS: %s is the erased person's record id */
-      g_print (_("Erased %s. Older backups and exports still hold them.\n"), programme);
+      if (backups[0] == NULL)
+        /* TRANSLATORS: %s is the erased person's record id */
+        g_print (_("Erased %s. Older backups and exports still hold them.\n"), programme);
+      else
+        {
+          /* TRANSLATORS: %s is the erased person's record id; the backups' paths follow, one a line */
+          g_print (_("Erased %s. Exports made earlier still hold them, and so do these backups:\n"), programme);
+          for (guint i = 0; backups[i] != NULL; i++)
+            g_print ("  %s\n", backups[i]);
+        }
       return 0;
     }
 

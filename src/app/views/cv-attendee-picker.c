@@ -99,6 +99,15 @@ activate_cb (CvAttendeePicker *self,
   g_list_model_items_changed (G_LIST_MODEL (self->list), position, 1, 1);
 }
 
+/* Enter in the search adds the people ticked, as the dialog's default
+ * button does (a search entry has no "activates-default" in GTK 4.8). */
+static void
+search_activate_cb (CvAttendeePicker *self)
+{
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
+    gtk_widget_activate (GTK_WIDGET (self->add_button));
+}
+
 static void
 search_changed_cb (CvAttendeePicker *self)
 {
@@ -336,6 +345,7 @@ cv_attendee_picker_class_init (CvAttendeePickerClass *klass)
                                                "/io/github/convene/Convene/cv-attendee-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, CvAttendeePicker, add_button);
   gtk_widget_class_bind_template_child (widget_class, CvAttendeePicker, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, CvAttendeePicker, list_view);
   gtk_widget_class_bind_template_callback (widget_class, add_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
