@@ -113,7 +113,7 @@ show_count (CvThemesView *self,
 {
   CvRecord *theme = g_object_get_data (G_OBJECT (label), "theme");
   const char *which = g_object_get_data (G_OBJECT (label), "count");
-  g_autofree char *text = self->counts != NULL ? g_strdup_printf ("%u", count_of (self, theme, which)) : NULL;
+  g_autofree char *text = self->counts != NULL ? g_strdup_printf ("%'u", count_of (self, theme, which)) : NULL;
 
   gtk_label_set_text (label, text != NULL ? text : "");
 }
