@@ -228,6 +228,13 @@ assert_focus_within (GtkWidget  *widget,
       g_autofree char *where = describe_focus ();
       g_error ("The focus is not on %s but on %s", what, where);
     }
+  /* The ring shows once the key press that moved the focus is handled;
+   * under AddressSanitizer that may be a few main-loop turns later. */
+  until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!gtk_window_get_focus_visible (GTK_WINDOW (gtk_widget_get_root (focus))) &&
+         g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   if (!gtk_window_get_focus_visible (GTK_WINDOW (gtk_widget_get_root (focus))))
     g_error ("The focus on %s cannot be seen", what);
   if (!gtk_widget_is_drawable (focus))
